@@ -1,0 +1,39 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { loadUser } from "./auth/session.ts";
+import { openDb } from "./db/client.ts";
+import type { AppEnv } from "./env.ts";
+import { refuse } from "./lib/refuse.tsx";
+import { csrf } from "./middleware/csrf.ts";
+import { secureHeaders } from "./middleware/security.ts";
+import { accountRoutes } from "./routes/account.tsx";
+import { fragmentRoutes } from "./routes/fragments.tsx";
+import { publicRoutes } from "./routes/public.tsx";
+import { seedRoutes } from "./routes/seed.ts";
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", secureHeaders);
+app.use("*", async (c, next) => {
+  c.set("db", openDb(c.env.DB));
+  await next();
+});
+
+
+// Personal and state-changing areas: only these ever read the session cookie.
+export const PERSONAL_PREFIXES = ["/account", "/me", "/fragments", "/api", "/admin", "/score", "/__seed"];
+for (const prefix of PERSONAL_PREFIXES) app.use(`${prefix}/*`, loadUser, csrf);
+app.route("/account", accountRoutes);
+app.route("/fragments", fragmentRoutes);
+app.route("/__seed", seedRoutes);
+
+// Cached, cookie-blind pages: they never see the session.
+app.route("/", publicRoutes);
+
+app.notFound((c) => refuse(c, 404, "Page not found", "There is nothing at this address. It may have moved, or the link may be mistyped."));
+
+app.onError((err, c) => {
+  if (err instanceof HTTPException) return refuse(c, err.status, err.message || "Request refused", err.message);
+  console.error(err);
+  return refuse(c, 500, "Something went wrong", "An unexpected error stopped this request. Nothing you entered was saved twice; please try again.");
+});

@@ -1,0 +1,190 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Times are epoch milliseconds (UTC); calendar dates are ISO `YYYY-MM-DD` in the tournament's zone. */
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  club: text("club").notNull().default(""),
+  /** `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`; null for walk-up competitors without an account. */
+  passwordHash: text("password_hash"),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Failed sign-in attempts, counted per key (`acct:<email>` or `addr:<ip>`) inside a sliding window. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_at").on(t.key, t.at)],
+);
+
+export const tournaments = sqliteTable("tournaments", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  club: text("club").notNull().default(""),
+  venue: text("venue").notNull(),
+  timeZone: text("time_zone").notNull(),
+  startsOn: text("starts_on").notNull(),
+  endsOn: text("ends_on").notNull(),
+  status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+  registrationOpensAt: integer("registration_opens_at").notNull(),
+  registrationClosesAt: integer("registration_closes_at").notNull(),
+  entryFeeCents: integer("entry_fee_cents").notNull().default(0),
+  currency: text("currency").notNull().default("EUR"),
+  description: text("description").notNull().default(""),
+  /** Bumped on every edit: optimistic concurrency for organisers and part of cached pages' keys. */
+  revision: integer("revision").notNull().default(1),
+  createdBy: integer("created_by").references(() => users.id),
+  updatedAt: integer("updated_at").notNull().default(now),
+});
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    discipline: text("discipline").notNull(),
+    title: text("title").notNull(),
+    position: integer("position").notNull().default(0),
+    resultsStatus: text("results_status", { enum: ["unofficial", "official"] }).notNull().default("unofficial"),
+  },
+  (t) => [index("events_tournament").on(t.tournamentId)],
+);
+
+export const relays = sqliteTable(
+  "relays",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    eventId: integer("event_id").notNull().references(() => events.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    firingPoints: integer("firing_points").notNull(),
+    reserved: integer("reserved").notNull().default(0),
+  },
+  (t) => [index("relays_event").on(t.eventId), index("relays_tournament").on(t.tournamentId)],
+);
+
+/** A copy of the tournament Durable Object's decisions, written only by its outbox. */
+export const entries = sqliteTable(
+  "entries",
+  {
+    id: text("id").primaryKey(),
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    eventId: integer("event_id").notNull(),
+    relayId: integer("relay_id"),
+    userId: integer("user_id").notNull().references(() => users.id),
+    status: text("status", { enum: ["confirmed", "held", "waitlisted", "withdrawn", "removed"] }).notNull(),
+    seq: integer("seq").notNull(),
+    firingPoint: integer("firing_point"),
+    waitlistPosition: integer("waitlist_position"),
+    checkedInAt: integer("checked_in_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("entries_tournament_updated").on(t.tournamentId, t.updatedAt),
+    index("entries_user").on(t.userId),
+    index("entries_relay").on(t.relayId),
+  ],
+);
+
+/** A copy of accepted shots, written only by the tournament Durable Object's outbox. */
+export const shots = sqliteTable(
+  "shots",
+  {
+    entryId: text("entry_id").notNull(),
+    shotNo: integer("shot_no").notNull(),
+    tournamentId: integer("tournament_id").notNull(),
+    /** Tenths for decimal scoring, points for integer scoring, 1/0 for hit/miss. */
+    value: integer("value").notNull(),
+    innerTen: integer("inner_ten", { mode: "boolean" }).notNull().default(false),
+    x: integer("x"),
+    y: integer("y"),
+    opId: text("op_id").notNull(),
+    enteredAt: integer("entered_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.shotNo] }), index("shots_tournament").on(t.tournamentId)],
+);
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    entryId: text("entry_id").notNull(),
+    tournamentId: integer("tournament_id").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["pending", "paid", "refunded", "expired"] }).notNull(),
+    provider: text("provider").notNull(),
+    providerRef: text("provider_ref"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("payments_entry").on(t.entryId), uniqueIndex("payments_provider_ref").on(t.provider, t.providerRef)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tournamentId: integer("tournament_id"),
+    actorId: integer("actor_id"),
+    action: text("action").notNull(),
+    subject: text("subject").notNull().default(""),
+    detail: text("detail").notNull().default("{}"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_tournament_at").on(t.tournamentId, t.at)],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    kind: text("kind", { enum: ["personal", "scoring"] }).notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    tournamentId: integer("tournament_id").references(() => tournaments.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+export const tournamentStaff = sqliteTable(
+  "tournament_staff",
+  {
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["owner", "organiser", "range_officer"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tournamentId, t.userId] }), index("staff_user").on(t.userId)],
+);
+
+/** Part of every cached page's key: bumping a scope makes the next request miss the edge cache. */
+export const cacheVersions = sqliteTable("cache_versions", {
+  scope: text("scope").primaryKey(),
+  version: integer("version").notNull().default(1),
+});

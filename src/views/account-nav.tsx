@@ -1,0 +1,29 @@
+import type { SignedInUser } from "../env.ts";
+import { CSRF_FIELD } from "../middleware/csrf.ts";
+
+/** The personal corner of the header: never part of a cached page. */
+export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: string }) {
+  if (!user) {
+    return (
+      <nav id="account-nav" class="account-nav" aria-label="Account">
+        <a href="/account/sign-in">Sign in</a>
+        <a class="button small" href="/account/sign-up">
+          Sign up
+        </a>
+      </nav>
+    );
+  }
+  return (
+    <nav id="account-nav" class="account-nav" aria-label="Account">
+      <a href="/me" class="who" data-testid="who">
+        {user.name}
+      </a>
+      <form method="post" action="/account/sign-out" class="inline">
+        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <button type="submit" class="link">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Child } from "hono/jsx";
+import type { SignedInUser } from "../env.ts";
+import { AccountNav } from "./account-nav.tsx";
+
+export const HTMX = "/vendor/htmx-4.0.1.min.js";
+export const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
+
+export interface PageProps {
+  title: string;
+  nonce: string;
+  /** Signed-in state for uncached pages; `undefined` on cached pages, which load it from a fragment. */
+  account?: { user: SignedInUser | null; csrf: string };
+  /** Extra scripts (served from public/), loaded with the page's nonce. */
+  scripts?: string[];
+  /** Leave the page out of search engines (forms, admin). */
+  noindex?: boolean;
+  children: Child;
+}
+
+export function Page({ title, nonce, account, scripts = [], noindex, children }: PageProps) {
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{title === "Tenring" ? title : `${title} · Tenring`}</title>
+          {noindex && <meta name="robots" content="noindex" />}
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />
+          <link rel="stylesheet" href="/styles/app.css" />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <script nonce={nonce} src={HTMX} defer></script>
+          <script nonce={nonce} src="/scripts/app.js" defer></script>
+          {scripts.map((src) => (
+            <script nonce={nonce} src={src} defer></script>
+          ))}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            Skip to content
+          </a>
+          <header class="site-header">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">◎</span> Tenring
+            </a>
+            {account ? (
+              <AccountNav user={account.user} csrf={account.csrf} />
+            ) : (
+              <nav
+                id="account-nav"
+                class="account-nav"
+                aria-label="Account"
+                hx-get="/fragments/account-nav"
+                hx-trigger="load"
+                hx-swap="outerHTML"
+              >
+                <a href="/account/sign-in">Sign in</a>
+              </nav>
+            )}
+          </header>
+          <main id="main">{children}</main>
+          <footer class="site-footer">
+            <p>Tenring · sport-shooting tournaments, registration and live results</p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
