@@ -1,0 +1,65 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { apiTokens } from "../db/schema.ts";
+import { randomToken, sha256 } from "../lib/encoding.ts";
+
+/** Token prefixes tell a personal token from a scoring one at a glance (and to secret scanners). */
+const PREFIX = { personal: "trp_", scoring: "trs_" } as const;
+export type ApiTokenKind = keyof typeof PREFIX;
+
+export interface TokenOwner {
+  tokenId: number;
+  kind: ApiTokenKind;
+  userId: number | null;
+  tournamentId: number | null;
+}
+
+/** Creates a token and returns its only plain-text copy; D1 keeps the hash. */
+export async function createApiToken(
+  db: Db,
+  owner: { kind: "personal"; userId: number } | { kind: "scoring"; tournamentId: number; userId: number },
+  name: string,
+): Promise<{ id: number; token: string }> {
+  const token = PREFIX[owner.kind] + randomToken(24);
+  const row = await db
+    .insert(apiTokens)
+    .values({
+      tokenHash: await sha256(token),
+      kind: owner.kind,
+      userId: owner.userId,
+      tournamentId: owner.kind === "scoring" ? owner.tournamentId : null,
+      name,
+      createdAt: Date.now(),
+    })
+    .returning({ id: apiTokens.id })
+    .get();
+  return { id: row.id, token };
+}
+
+export async function findApiToken(db: Db, token: string): Promise<TokenOwner | null> {
+  const row = await db
+    .select({ id: apiTokens.id, kind: apiTokens.kind, userId: apiTokens.userId, tournamentId: apiTokens.tournamentId })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, await sha256(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  return row ? { tokenId: row.id, kind: row.kind, userId: row.userId, tournamentId: row.tournamentId } : null;
+}
+
+/** Revokes a token if it belongs to the user; returns whether anything was revoked. */
+export async function revokeApiToken(db: Db, tokenId: number, userId: number): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: Date.now() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function listPersonalTokens(db: Db, userId: number) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, "personal"), isNull(apiTokens.revokedAt)))
+    .all();
+}
+
