@@ -6,9 +6,20 @@ import type { Db } from "../db/client.ts";
 import { sessions, users } from "../db/schema.ts";
 import type { AppEnv, SignedInUser } from "../env.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
+import { TtlCache } from "../lib/ttl-cache.ts";
 
 export const SESSION_COOKIE = "__Host-tenring_session";
 const SESSION_DAYS = 30;
+
+/**
+ * Requests under these prefixes accept a session this isolate verified in D1 within the last
+ * `SESSION_CACHE_MS`, so the registration rush costs no D1 round trip per request. The price: a session
+ * ended in another isolate (sign-out elsewhere) keeps working there for at most that long; sign-out in
+ * this isolate takes effect at once. Pages elsewhere always read D1, so a profile edit shows immediately.
+ */
+export const CACHED_SESSION_PREFIXES = ["/api/"];
+export const SESSION_CACHE_MS = 30_000;
+const verifiedSessions = new TtlCache<SignedInUser>(SESSION_CACHE_MS);
 
 /** Starts a new session (a fresh 128-bit token, so sign-in always rotates it) and sets the cookie. */
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<void> {
@@ -24,8 +35,11 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
       expiresAt: now + SESSION_DAYS * 86_400_000,
     }),
   ] as const;
-  if (old) await db.batch([...writes, db.delete(sessions).where(eq(sessions.tokenHash, await sha256(old)))]);
-  else await db.batch(writes);
+  if (old) {
+    const oldHash = await sha256(old);
+    verifiedSessions.delete(oldHash);
+    await db.batch([...writes, db.delete(sessions).where(eq(sessions.tokenHash, oldHash))]);
+  } else await db.batch(writes);
   setCookie(c, SESSION_COOKIE, token, {
     path: "/",
     secure: true,
@@ -37,7 +51,11 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await c.get("db").delete(sessions).where(eq(sessions.tokenHash, await sha256(token)));
+  if (token) {
+    const tokenHash = await sha256(token);
+    verifiedSessions.delete(tokenHash);
+    await c.get("db").delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  }
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 
@@ -52,10 +70,21 @@ export async function findSessionUser(db: Db, token: string): Promise<SignedInUs
   return row ? { ...row, sessionHash: tokenHash } : null;
 }
 
+/** `findSessionUser` behind the per-isolate cache of verified sessions (see `CACHED_SESSION_PREFIXES`). */
+export async function findSessionUserCached(db: Db, token: string): Promise<SignedInUser | null> {
+  const tokenHash = await sha256(token);
+  const known = verifiedSessions.get(tokenHash);
+  if (known) return known;
+  const user = await findSessionUser(db, token);
+  if (user) verifiedSessions.set(tokenHash, user);
+  return user;
+}
+
 /** Loads the signed-in user, if any. Only for uncached routes: a cached page must never depend on a cookie. */
 export const loadUser = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
-  c.set("user", token ? await findSessionUser(c.get("db"), token) : null);
+  const cached = CACHED_SESSION_PREFIXES.some((prefix) => c.req.path.startsWith(prefix));
+  c.set("user", token ? await (cached ? findSessionUserCached : findSessionUser)(c.get("db"), token) : null);
   await next();
 });
 

@@ -26,6 +26,8 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   const sameOrigin = origin ? origin === own : c.req.header("Sec-Fetch-Site") === "same-origin";
   if (!sameOrigin) return refuse(c, 403, "Cross-site request refused", "This form must be sent from Tenring itself.");
   if (c.req.header("HX-Request") === "true") return next();
+  // Signing out of a session that already ended elsewhere must still work; the origin check above suffices.
+  if (new URL(c.req.url).pathname === "/account/sign-out") return next();
   if (c.req.header("Content-Type")?.startsWith("application/json")) return next();
   const type = c.req.header("Content-Type") ?? "";
   if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {

@@ -1,4 +1,19 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { profileRoutes } from "./account/profile.tsx";
+import { signInRoutes } from "./account/sign-in.tsx";
+import { signOutRoutes } from "./account/sign-out.ts";
+import { signUpRoutes } from "./account/sign-up.tsx";
 
 export const accountRoutes = new Hono<AppEnv>();
+
+// Forms carry per-session CSRF tokens and new API tokens: nothing here may be stored by any cache.
+accountRoutes.use("*", async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+});
+
+accountRoutes.route("/", signUpRoutes);
+accountRoutes.route("/", signInRoutes);
+accountRoutes.route("/", signOutRoutes);
+accountRoutes.route("/", profileRoutes);

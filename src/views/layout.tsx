@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { SignedInUser } from "../env.ts";
 import { AccountNav } from "./account-nav.tsx";
@@ -20,7 +21,7 @@ export interface PageProps {
 export function Page({ title, nonce, account, scripts = [], noindex, children }: PageProps) {
   return (
     <>
-      {"<!doctype html>"}
+      {raw("<!doctype html>")}
       <html lang="en">
         <head>
           <meta charset="utf-8" />

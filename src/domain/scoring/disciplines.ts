@@ -1,0 +1,133 @@
+import {
+  DECIMAL_TIE_BREAKS,
+  HITMISS_TIE_BREAKS,
+  INTEGER_TIE_BREAKS,
+  ISSF_DECIMAL_FINAL,
+  type FinalFormat,
+  type TieBreakStep,
+} from "./rulebook.ts";
+
+/**
+ * decimal: tenths stored as integers (10.4 → 104); the decimal total is the total.
+ * integer: whole points 0–10, a 10 may be an inner ten.
+ * hitmiss: 1 for a hit, 0 for a miss.
+ */
+export type ScoringKind = "decimal" | "integer" | "hitmiss";
+
+/** A discipline is data: adding one is adding an entry to DISCIPLINES, no code. */
+export interface Discipline {
+  id: string;
+  name: string;
+  scoring: ScoringKind;
+  /** Match shots (or targets); sighters are never part of these. */
+  shots: number;
+  seriesLength: number;
+  /** Highest stored value of one shot: 109 tenths, 10 points, or 1 hit. */
+  maxValue: number;
+  sighters: boolean;
+  /** Steps after the total, in order; see rulebook.ts. */
+  tieBreaks: readonly TieBreakStep[];
+  /** How the discipline names a shot and a series in messages and headings. */
+  shotNoun: "shot" | "target";
+  seriesNoun: "series" | "round";
+  final?: FinalFormat;
+}
+
+const DISCIPLINES: readonly Discipline[] = [
+  {
+    id: "air-rifle-10m",
+    name: "10 m air rifle",
+    scoring: "decimal",
+    shots: 60,
+    seriesLength: 10,
+    maxValue: 109,
+    sighters: true,
+    tieBreaks: DECIMAL_TIE_BREAKS,
+    shotNoun: "shot",
+    seriesNoun: "series",
+    final: ISSF_DECIMAL_FINAL,
+  },
+  {
+    id: "air-pistol-10m",
+    name: "10 m air pistol",
+    scoring: "integer",
+    shots: 60,
+    seriesLength: 10,
+    maxValue: 10,
+    sighters: true,
+    tieBreaks: INTEGER_TIE_BREAKS,
+    shotNoun: "shot",
+    seriesNoun: "series",
+  },
+  {
+    id: "rifle-prone-50m",
+    name: "50 m rifle prone",
+    scoring: "decimal",
+    shots: 60,
+    seriesLength: 10,
+    maxValue: 109,
+    sighters: true,
+    tieBreaks: DECIMAL_TIE_BREAKS,
+    shotNoun: "shot",
+    seriesNoun: "series",
+    final: ISSF_DECIMAL_FINAL,
+  },
+  {
+    id: "pistol-25m",
+    name: "25 m pistol",
+    scoring: "integer",
+    shots: 60,
+    seriesLength: 10,
+    maxValue: 10,
+    sighters: true,
+    tieBreaks: INTEGER_TIE_BREAKS,
+    shotNoun: "shot",
+    seriesNoun: "series",
+  },
+  {
+    id: "trap",
+    name: "Trap",
+    scoring: "hitmiss",
+    shots: 125,
+    seriesLength: 25,
+    maxValue: 1,
+    sighters: false,
+    tieBreaks: HITMISS_TIE_BREAKS,
+    shotNoun: "target",
+    seriesNoun: "round",
+  },
+  {
+    id: "skeet",
+    name: "Skeet",
+    scoring: "hitmiss",
+    shots: 125,
+    seriesLength: 25,
+    maxValue: 1,
+    sighters: false,
+    tieBreaks: HITMISS_TIE_BREAKS,
+    shotNoun: "target",
+    seriesNoun: "round",
+  },
+];
+
+const byId = new Map(DISCIPLINES.map((d) => [d.id, d]));
+
+/** The discipline with this id, or undefined (events store the id as text). */
+export function discipline(id: string): Discipline | undefined {
+  return byId.get(id);
+}
+
+/** Every discipline, in catalogue order, for forms. */
+export function disciplineList(): readonly Discipline[] {
+  return DISCIPLINES;
+}
+
+/** Series in the match: 60 shots in series of 10 → 6; a short last series still counts as one. */
+export function seriesCount(d: Discipline): number {
+  return Math.ceil(d.shots / d.seriesLength);
+}
+
+/** The 1-based series a shot belongs to. */
+export function seriesOf(d: Discipline, shotNo: number): number {
+  return Math.ceil(shotNo / d.seriesLength);
+}

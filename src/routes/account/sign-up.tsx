@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { fieldErrors, formText, signUpSchema } from "../../auth/forms.ts";
+import { hashPassword } from "../../auth/password.ts";
+import { startSession } from "../../auth/session.ts";
+import { users } from "../../db/schema.ts";
+import type { AppEnv } from "../../env.ts";
+import type { FieldErrors } from "../../lib/problem.ts";
+import { SignUpForm, SignUpPage, type SignUpValues } from "../../views/account/sign-up.tsx";
+import { isHtmx, redirectAfterForm, safeNext } from "./respond.ts";
+
+const EMAIL_TAKEN = "There is already an account with this email. Sign in instead, or use another email.";
+
+export const signUpRoutes = new Hono<AppEnv>();
+
+signUpRoutes.get("/sign-up", (c) =>
+  c.html(
+    <SignUpPage
+      nonce={c.get("nonce")}
+      user={c.get("user")}
+      csrf={c.get("csrf")}
+      next={safeNext(c.req.query("next"))}
+      values={{ email: "", name: "", club: "" }}
+      errors={{}}
+    />,
+  ),
+);
+
+signUpRoutes.post("/sign-up", async (c) => {
+  const raw = formText(await c.req.parseBody(), ["email", "name", "club", "password", "next"]);
+  const next = safeNext(raw.next);
+  const values: SignUpValues = { email: raw.email, name: raw.name, club: raw.club };
+  const refuse = (errors: FieldErrors) => {
+    const form = { values, errors, csrf: c.get("csrf"), next };
+    if (isHtmx(c)) return c.html(<SignUpForm {...form} />, 422);
+    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={c.get("user")} />, 422);
+  };
+
+  const parsed = await signUpSchema.safeParseAsync(raw);
+  if (!parsed.success) return refuse(fieldErrors(parsed.error));
+  const { email, name, club, password } = parsed.data;
+  const db = c.get("db");
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  if (existing) return refuse({ email: EMAIL_TAKEN });
+
+  let userId: number;
+  try {
+    const row = await db
+      .insert(users)
+      .values({ email, name, club, passwordHash: await hashPassword(password) })
+      .returning({ id: users.id })
+      .get();
+    userId = row.id;
+  } catch (err) {
+    // Two sign-ups with one email at once: the unique index decides, and the loser is told as above.
+    if (isUniqueViolation(err)) return refuse({ email: EMAIL_TAKEN });
+    throw err;
+  }
+  await startSession(c, userId);
+  return redirectAfterForm(c, next);
+});
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if (e.message.includes("UNIQUE constraint failed")) return true;
+  }
+  return false;
+}

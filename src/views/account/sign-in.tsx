@@ -1,0 +1,61 @@
+import type { FieldErrors } from "../../lib/problem.ts";
+import type { SignedInUser } from "../../env.ts";
+import { Page } from "../layout.tsx";
+import { CsrfField, Field, FormError, firstError } from "./fields.tsx";
+
+interface SignInFormProps {
+  email: string;
+  errors: FieldErrors;
+  /** Wrong credentials or too many attempts: about the whole form, not one field. */
+  message?: string | undefined;
+  csrf: string;
+  next: string;
+}
+
+export function SignInForm({ email, errors, message, csrf, next }: SignInFormProps) {
+  const focus = message ? undefined : firstError(["email", "password"], errors);
+  return (
+    <form
+      class="form account-form"
+      method="post"
+      action="/account/sign-in"
+      hx-post="/account/sign-in"
+      hx-target="this"
+      hx-swap="outerHTML"
+      novalidate
+    >
+      {message && <FormError id="sign-in-error">{message}</FormError>}
+      <CsrfField token={csrf} />
+      {next !== "/" && <input type="hidden" name="next" value={next} />}
+      <Field form="sign-in" name="email" label="Email" type="email" value={email} error={errors.email}
+        autocomplete="email" required maxlength={254} autofocus={focus === "email"} />
+      <Field form="sign-in" name="password" label="Password" type="password" error={errors.password}
+        autocomplete="current-password" required autofocus={focus === "password"} />
+      <div class="form-actions">
+        <button type="submit" class="button">
+          Sign in
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SignInPage(props: SignInFormProps & { nonce: string; user: SignedInUser | null }) {
+  const signUp = props.next === "/" ? "/account/sign-up" : `/account/sign-up?next=${encodeURIComponent(props.next)}`;
+  return (
+    <Page title="Sign in" nonce={props.nonce} account={{ user: props.user, csrf: props.csrf }} noindex>
+      <section class="account-panel">
+        <h1>Sign in</h1>
+        {props.user && (
+          <p class="notice">
+            You are signed in as {props.user.name}. Signing in again replaces this session.
+          </p>
+        )}
+        <SignInForm email={props.email} errors={props.errors} message={props.message} csrf={props.csrf} next={props.next} />
+        <p class="account-switch">
+          New to Tenring? <a href={signUp}>Create an account</a>
+        </p>
+      </section>
+    </Page>
+  );
+}

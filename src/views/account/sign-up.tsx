@@ -1,0 +1,69 @@
+import type { FieldErrors } from "../../lib/problem.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../../auth/forms.ts";
+import type { SignedInUser } from "../../env.ts";
+import { Page } from "../layout.tsx";
+import { CsrfField, Field, firstError } from "./fields.tsx";
+
+export interface SignUpValues {
+  email: string;
+  name: string;
+  club: string;
+}
+
+interface SignUpFormProps {
+  values: SignUpValues;
+  errors: FieldErrors;
+  csrf: string;
+  next: string;
+}
+
+const ORDER = ["email", "name", "club", "password"] as const;
+
+export function SignUpForm({ values, errors, csrf, next }: SignUpFormProps) {
+  const focus = firstError(ORDER, errors);
+  return (
+    <form
+      class="form account-form"
+      method="post"
+      action="/account/sign-up"
+      hx-post="/account/sign-up"
+      hx-target="this"
+      hx-swap="outerHTML"
+      novalidate
+    >
+      <CsrfField token={csrf} />
+      {next !== "/" && <input type="hidden" name="next" value={next} />}
+      <Field form="sign-up" name="email" label="Email" type="email" value={values.email} error={errors.email}
+        autocomplete="email" required maxlength={254} autofocus={focus === "email"} />
+      <Field form="sign-up" name="name" label="Name" value={values.name} error={errors.name}
+        hint="As it should appear on start lists and results." autocomplete="name" required maxlength={100}
+        autofocus={focus === "name"} />
+      <Field form="sign-up" name="club" label="Club" value={values.club} error={errors.club}
+        autocomplete="organization" maxlength={100} autofocus={focus === "club"} />
+      <Field form="sign-up" name="password" label="Password" type="password" error={errors.password}
+        hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}); a few unrelated words make a strong one.`}
+        autocomplete="new-password" required autofocus={focus === "password"} />
+      <div class="form-actions">
+        <button type="submit" class="button">
+          Create account
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SignUpPage(props: SignUpFormProps & { nonce: string; user: SignedInUser | null }) {
+  const signIn = props.next === "/" ? "/account/sign-in" : `/account/sign-in?next=${encodeURIComponent(props.next)}`;
+  return (
+    <Page title="Create an account" nonce={props.nonce} account={{ user: props.user, csrf: props.csrf }} noindex>
+      <section class="account-panel">
+        <h1>Create an account</h1>
+        <p class="lede">Register for tournaments, follow your results, and run your club's events.</p>
+        <SignUpForm values={props.values} errors={props.errors} csrf={props.csrf} next={props.next} />
+        <p class="account-switch">
+          Already have an account? <a href={signIn}>Sign in</a>
+        </p>
+      </section>
+    </Page>
+  );
+}

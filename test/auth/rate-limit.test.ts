@@ -1,0 +1,115 @@
+import { eq, lt } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  ADDRESS_FAILURE_LIMIT,
+  SIGN_IN_WINDOW_MS,
+} from "../../src/auth/rate-limit.ts";
+import { signInFailures } from "../../src/db/schema.ts";
+import { STRONG_PASSWORD, db, freshAddress, freshEmail, signIn, userWithPassword } from "./support.ts";
+
+afterEach(() => vi.restoreAllMocks());
+
+function formError(html: string): string | undefined {
+  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
+}
+
+async function failures(key: string) {
+  return db().select().from(signInFailures).where(eq(signInFailures.key, key)).all();
+}
+
+describe("sign-in rate limit", () => {
+  it("uses 5 failures per account and 50 per address within 15 minutes", () => {
+    expect([ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, SIGN_IN_WINDOW_MS]).toEqual([5, 50, 15 * 60_000]);
+  });
+
+  it("refuses the account after 5 failures, even with the right password and without checking it", async () => {
+    const email = freshEmail();
+    await userWithPassword(STRONG_PASSWORD, { email });
+    // Spread over addresses: the account limit must not depend on where guesses come from.
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
+      const res = await signIn(email, `guess-${i}`, { headers: { "CF-Connecting-IP": freshAddress() } });
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+    }
+    expect(await failures(`acct:${email}`)).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+
+    const derive = vi.spyOn(crypto.subtle, "deriveBits");
+    const res = await signIn(email.toUpperCase(), STRONG_PASSWORD, { headers: { "CF-Connecting-IP": freshAddress() } });
+    expect(res.status).toBe(429);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(Number(res.headers.get("Retry-After"))).toBeLessThanOrEqual(15 * 60);
+    expect(formError(await res.text())).toBe("Too many failed sign-ins for this account. Try again in 15 minutes.");
+    expect(derive).not.toHaveBeenCalled();
+    // A refused attempt is not counted again, so waiting out the window is enough.
+    expect(await failures(`acct:${email}`)).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+  });
+
+  it("names the time left until the oldest counted failure leaves the window", async () => {
+    const email = freshEmail();
+    const tenMinutesAgo = Date.now() - 10 * 60_000;
+    await db()
+      .insert(signInFailures)
+      .values(Array.from({ length: ACCOUNT_FAILURE_LIMIT }, (_, i) => ({ key: `acct:${email}`, at: tenMinutesAgo + i })))
+      .run();
+    const res = await signIn(email, "whatever-it-is", { headers: { "CF-Connecting-IP": freshAddress() } });
+    expect(res.status).toBe(429);
+    expect(formError(await res.text())).toBe("Too many failed sign-ins for this account. Try again in 5 minutes.");
+  });
+
+  it("refuses an address after 50 failures across different emails, but not other addresses", async () => {
+    const address = freshAddress();
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) {
+      const res = await signIn(freshEmail(`spray${i}`), "password-spray", { headers: { "CF-Connecting-IP": address } });
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+    }
+    const email = freshEmail();
+    await userWithPassword(STRONG_PASSWORD, { email });
+    const limited = await signIn(email, STRONG_PASSWORD, { headers: { "CF-Connecting-IP": address } });
+    expect(limited.status).toBe(429);
+    expect(formError(await limited.text())).toBe("Too many failed sign-ins from your network. Try again in 15 minutes.");
+
+    const elsewhere = await signIn(email, STRONG_PASSWORD, { headers: { "CF-Connecting-IP": freshAddress() } });
+    expect(elsewhere.status).toBe(303);
+  });
+
+  it("counts requests without CF-Connecting-IP under one local address", async () => {
+    const email = freshEmail();
+    await signIn(email, "first-guess");
+    expect(await failures("addr:local")).not.toHaveLength(0);
+  });
+
+  it("forgets an account's failures after a successful sign-in", async () => {
+    const email = freshEmail();
+    await userWithPassword(STRONG_PASSWORD, { email });
+    const call = { headers: { "CF-Connecting-IP": freshAddress() } };
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) expect((await signIn(email, `guess-${i}`, call)).status).toBe(401);
+    expect((await signIn(email, STRONG_PASSWORD, call)).status).toBe(303);
+    expect(await failures(`acct:${email}`)).toHaveLength(0);
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) expect((await signIn(email, `again-${i}`, call)).status).toBe(401);
+    expect((await signIn(email, STRONG_PASSWORD, call)).status).toBe(303);
+  });
+
+  it("ignores failures older than the window and deletes them at the next write", async () => {
+    const email = freshEmail();
+    await userWithPassword(STRONG_PASSWORD, { email });
+    const old = Date.now() - SIGN_IN_WINDOW_MS - 60_000;
+    await db()
+      .insert(signInFailures)
+      .values(Array.from({ length: 10 }, (_, i) => ({ key: i % 2 ? `acct:${email}` : `addr:elsewhere-${i}`, at: old })))
+      .run();
+    const call = { headers: { "CF-Connecting-IP": freshAddress() } };
+    expect((await signIn(email, "wrong-once", call)).status).toBe(401);
+    const stale = await db().select().from(signInFailures).where(lt(signInFailures.at, Date.now() - SIGN_IN_WINDOW_MS)).all();
+    expect(stale).toEqual([]);
+    expect(await failures(`acct:${email}`)).toHaveLength(1);
+    expect((await signIn(email, STRONG_PASSWORD, call)).status).toBe(303);
+  });
+
+  it("does not count a form sent without a password", async () => {
+    const email = freshEmail();
+    const res = await signIn(email, "", { headers: { "CF-Connecting-IP": freshAddress() } });
+    expect(res.status).toBe(422);
+    expect(await failures(`acct:${email}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import {
+  discipline,
+  disciplineList,
+  seriesCount,
+  seriesOf,
+  type Discipline,
+} from "../../src/domain/scoring/disciplines.ts";
+import { DECIMAL_TIE_BREAKS, HITMISS_TIE_BREAKS, INTEGER_TIE_BREAKS } from "../../src/domain/scoring/rulebook.ts";
+
+function get(id: string): Discipline {
+  const d = discipline(id);
+  if (!d) throw new Error(`no discipline ${id}`);
+  return d;
+}
+
+describe("the discipline catalogue", () => {
+  it.each([
+    ["air-rifle-10m", "decimal", 60, 10, 109, true],
+    ["air-pistol-10m", "integer", 60, 10, 10, true],
+    ["rifle-prone-50m", "decimal", 60, 10, 109, true],
+    ["pistol-25m", "integer", 60, 10, 10, true],
+    ["trap", "hitmiss", 125, 25, 1, false],
+    ["skeet", "hitmiss", 125, 25, 1, false],
+  ] as const)("%s: %s scoring, %i shots in series of %i, at most %i per shot, sighters %s", (id, scoring, shots, seriesLength, maxValue, sighters) => {
+    const d = get(id);
+    expect(d).toMatchObject({ id, scoring, shots, seriesLength, maxValue, sighters });
+  });
+
+  it("takes each scoring kind's tie-break order from the rulebook", () => {
+    expect(get("air-rifle-10m").tieBreaks).toEqual(["seriesBackwards", "shotsBackwards"]);
+    expect(get("air-pistol-10m").tieBreaks).toEqual(["innerTens", "seriesBackwards", "shotsBackwards"]);
+    expect(get("trap").tieBreaks).toEqual(["seriesBackwards"]);
+    for (const d of disciplineList()) {
+      const expected = { decimal: DECIMAL_TIE_BREAKS, integer: INTEGER_TIE_BREAKS, hitmiss: HITMISS_TIE_BREAKS };
+      expect(d.tieBreaks).toBe(expected[d.scoring]);
+    }
+  });
+
+  it("lists every discipline once for forms, with a name", () => {
+    const ids = disciplineList().map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(["air-rifle-10m", "air-pistol-10m", "rifle-prone-50m", "pistol-25m", "trap", "skeet"]);
+    for (const d of disciplineList()) expect(d.name.length).toBeGreaterThan(0);
+  });
+
+  it("answers undefined for an unknown id", () => {
+    expect(discipline("crossbow-30m")).toBeUndefined();
+  });
+
+  it("counts series: 60 / 10 = 6 series, 125 / 25 = 5 rounds; shot 60 is in series 6, target 26 in round 2", () => {
+    expect(seriesCount(get("air-rifle-10m"))).toBe(6);
+    expect(seriesCount(get("trap"))).toBe(5);
+    expect(seriesOf(get("air-rifle-10m"), 60)).toBe(6);
+    expect(seriesOf(get("air-rifle-10m"), 11)).toBe(2);
+    expect(seriesOf(get("trap"), 26)).toBe(2);
+  });
+
+  it("gives the decimal rifle disciplines the ISSF decimal final", () => {
+    expect(get("air-rifle-10m").final?.finalists).toBe(8);
+    expect(get("rifle-prone-50m").final).toBe(get("air-rifle-10m").final);
+  });
+});
