@@ -7,7 +7,12 @@ import { refuse } from "./lib/refuse.tsx";
 import { csrf } from "./middleware/csrf.ts";
 import { secureHeaders } from "./middleware/security.ts";
 import { accountRoutes } from "./routes/account.tsx";
+import { editTournamentRoutes } from "./routes/admin/edit-tournament.tsx";
+import { apiV1Routes } from "./routes/api/index.ts";
+import { resultRoutes } from "./routes/api/results.ts";
+import { shotRoutes } from "./routes/api/shots.ts";
 import { fragmentRoutes } from "./routes/fragments.tsx";
+import { liveRoutes } from "./routes/live.tsx";
 import { publicRoutes } from "./routes/public.tsx";
 import { seedRoutes } from "./routes/seed.ts";
 
@@ -26,9 +31,16 @@ for (const prefix of PERSONAL_PREFIXES) app.use(`${prefix}/*`, loadUser, csrf);
 app.route("/account", accountRoutes);
 app.route("/fragments", fragmentRoutes);
 app.route("/__seed", seedRoutes);
+app.route("/admin", editTournamentRoutes);
+// Before apiV1Routes: the shots route takes scoring tokens, which the registration API's resolveCaller refuses.
+app.route("/api/v1", shotRoutes);
+app.route("/api/v1", resultRoutes);
+app.route("/api/v1", apiV1Routes);
 
 // Cached, cookie-blind pages: they never see the session.
 app.route("/", publicRoutes);
+// The live scoreboard (cached page, its socket) and its personal fragment under /fragments/live.
+app.route("/", liveRoutes);
 
 app.notFound((c) => refuse(c, 404, "Page not found", "There is nothing at this address. It may have moved, or the link may be mistyped."));
 

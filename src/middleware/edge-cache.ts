@@ -1,0 +1,86 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env.ts";
+import { readCacheVersions } from "../tournaments/cache-scopes.ts";
+import { contentSecurityPolicy } from "./security.ts";
+
+/**
+ * Edge cache for public pages, through the Cache API (`caches.default`), which runs the same in workerd
+ * locally, in tests and in production, so the behaviour is testable here. The Cache API is per data centre
+ * and cannot be purged globally from a Worker: the key therefore carries a version per scope read from D1,
+ * and a change bumps the version (see bumpCacheScopes), which every data centre sees on its next request.
+ * `Cache-Tag` is set for a zone-level purge when deployed behind a zone cache. The Cache API is a no-op on
+ * workers.dev: there pages are simply rendered each time, still correct.
+ */
+export interface EdgeCacheOptions {
+  /** Longest time a data centre may serve a stored copy. */
+  ttlSeconds: number;
+  /** Version scopes the page depends on, e.g. `["home"]` or `["tournament:<slug>"]`. */
+  scopes: (c: Context<AppEnv>) => string[];
+}
+
+export const CACHE_STATUS_HEADER = "X-Tenring-Cache";
+
+const freshUntil = new WeakMap<Request, number>();
+
+/** Caps the stored copy's life at an instant the page's content changes by itself (a registration opening). */
+export function cacheUntil(c: Context, epoch: number | null): void {
+  if (epoch === null) return;
+  const current = freshUntil.get(c.req.raw);
+  if (current === undefined || epoch < current) freshUntil.set(c.req.raw, epoch);
+}
+
+/** Tags for a zone purge (`Cache-Tag: tournament-12,home`). */
+export function cacheTags(c: Context, tags: string[]): void {
+  c.header("Cache-Tag", tags.join(","));
+}
+
+function cacheKey(c: Context<AppEnv>, versions: Map<string, number>): Request {
+  const url = new URL(c.req.url);
+  url.hash = "";
+  const versionTag = [...versions].map(([scope, v]) => `${scope}=${v}`).join(";");
+  url.searchParams.append("__v", versionTag);
+  // Vary: HX-Request, folded into the key because the Cache API does not honour Vary.
+  if (c.req.header("HX-Request") === "true") url.searchParams.append("__hx", "1");
+  return new Request(url.toString(), { method: "GET" });
+}
+
+export function edgeCache(options: EdgeCacheOptions) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const versions = await readCacheVersions(c.get("db"), options.scopes(c));
+    const key = cacheKey(c, versions);
+    const cache = caches.default;
+
+    const stored = await cache.match(key);
+    if (stored) {
+      const hit = new Response(stored.body, stored);
+      hit.headers.set(CACHE_STATUS_HEADER, "HIT");
+      return hit;
+    }
+
+    await next();
+    const res = c.res;
+    res.headers.set(CACHE_STATUS_HEADER, "MISS");
+    res.headers.append("Vary", "HX-Request");
+    if (res.status !== 200) return;
+    if (res.headers.has("Set-Cookie")) {
+      // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
+      console.error(`edge cache: ${c.req.path} set a cookie; not cached`);
+      res.headers.set("Cache-Control", "private, no-store");
+      return;
+    }
+    const now = Date.now();
+    const until = freshUntil.get(c.req.raw);
+    const ttl = until === undefined ? options.ttlSeconds : Math.max(1, Math.min(options.ttlSeconds, Math.ceil((until - now) / 1000)));
+    res.headers.set("Cache-Control", `public, max-age=0, s-maxage=${ttl}`);
+    // The stored copy keeps the policy holding the nonce its HTML was rendered with; secureHeaders keeps it.
+    res.headers.set("Content-Security-Policy", contentSecurityPolicy(c.get("nonce")));
+    // Stored before answering, so the next request is a hit; a cache failure costs a render, never the page.
+    try {
+      await cache.put(key, res.clone());
+    } catch (error) {
+      console.error(`edge cache: could not store ${c.req.path}`, error);
+    }
+  });
+}

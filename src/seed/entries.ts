@@ -1,0 +1,79 @@
+import type { TournamentConfig } from "../tournament/contract.ts";
+import { tournamentStub } from "../tournament/stub.ts";
+import type { StoredDemo } from "./demo.ts";
+import { type DemoTournament, FILLERS } from "./plan.ts";
+
+type StoredTournament = StoredDemo["tournaments"][number];
+
+export function configFor(t: StoredTournament): TournamentConfig {
+  return {
+    tournamentId: t.id,
+    revision: t.revision,
+    registrationOpensAt: t.registrationOpensAt,
+    registrationClosesAt: t.registrationClosesAt,
+    // Demo entries count as paid at the range, so none expires and the nearly full relays stay nearly full.
+    holdMinutes: 0,
+    events: t.events.map((e) => ({ id: e.id, title: e.title, discipline: e.discipline })),
+    relays: t.relays.map((r) => ({
+      id: r.id,
+      eventId: r.eventId,
+      name: r.name,
+      startsAt: r.startsAt,
+      firingPoints: r.firingPoints,
+      reserved: r.reserved,
+    })),
+  };
+}
+
+export interface EntrySeedCounts {
+  entries: number;
+  confirmed: number;
+  waitlisted: number;
+  /** Already registered by an earlier seed (same idempotency key): nothing new. */
+  replayed: number;
+  refused: number;
+}
+
+/**
+ * Tells each demo tournament's Durable Object its configuration, then registers the planned filler entries
+ * through it, the one writer of entries (its outbox copies them to D1). Keys are stable, so a second seed
+ * replays the first answers and adds nothing.
+ */
+export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: StoredDemo): Promise<EntrySeedCounts> {
+  const counts: EntrySeedCounts = { entries: 0, confirmed: 0, waitlisted: 0, replayed: 0, refused: 0 };
+  for (const planned of plan) {
+    const t = stored.tournaments.find((s) => s.slug === planned.slug);
+    if (!t) throw new Error(`Demo tournament ${planned.slug} is missing from D1 after seeding.`);
+    const desk = tournamentStub(env, t.id);
+    await desk.configure(configFor(t));
+    for (const event of planned.events) {
+      const storedEvent = t.events.find((e) => e.position === event.position);
+      if (!storedEvent) throw new Error(`Demo event ${event.title} of ${planned.slug} is missing from D1.`);
+      // Each filler enters an event once; successive relays take the next fillers.
+      let next = 0;
+      for (const relay of event.relays) {
+        const storedRelay = t.relays.find((r) => r.eventId === storedEvent.id && r.name === relay.name);
+        if (!storedRelay) throw new Error(`Demo relay ${relay.name} of ${event.title} is missing from D1.`);
+        for (let i = 0; i < relay.fill; i++, next++) {
+          const filler = FILLERS[next];
+          const userId = filler && stored.userIds.get(filler.email);
+          if (!filler || userId === undefined) throw new Error(`Not enough demo competitors to fill ${event.title}.`);
+          const result = await desk.register({
+            userId,
+            eventId: storedEvent.id,
+            relayId: storedRelay.id,
+            idempotencyKey: `demo:${planned.slug}:${event.position}:${filler.email}`,
+          });
+          if (result.replayed) counts.replayed++;
+          else if (result.outcome === "refused") counts.refused++;
+          else {
+            counts.entries++;
+            if (result.outcome === "waitlisted") counts.waitlisted++;
+            else counts.confirmed++;
+          }
+        }
+      }
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,155 @@
+import { discipline } from "../../domain/scoring/disciplines.ts";
+import type { Phase } from "../../tournaments/phase.ts";
+import type { EventRow, RelayRow, TournamentPageModel } from "../../tournaments/page.ts";
+import { Badge } from "../components/badge.tsx";
+import { Empty } from "../components/empty.tsx";
+import { Money } from "../components/money.tsx";
+import { Countdown, DateRange, DateTime } from "../components/time.tsx";
+import { Page } from "../layout.tsx";
+
+function PlacesLeft({ relay }: { relay: RelayRow }) {
+  return (
+    <td class="places">
+      <span data-testid="places-left" id={`places-${relay.id}`}>
+        {relay.placesLeft} left
+      </span>
+      {relay.placesLeft === 0 && <Badge kind="full" />}
+    </td>
+  );
+}
+
+function EventSection({ event, zone }: { event: EventRow; zone: string }) {
+  const headingId = `event-${event.id}-heading`;
+  return (
+    <section class="event" id={`event-${event.id}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {event.title} <span class="discipline">{discipline(event.discipline)?.name ?? event.discipline}</span>
+      </h3>
+      {event.relays.length === 0 ? (
+        <Empty>Relays for this event have not been scheduled yet.</Empty>
+      ) : (
+        <table class="relays">
+          <thead>
+            <tr>
+              <th scope="col">Relay</th>
+              <th scope="col">Start</th>
+              <th scope="col" class="num">Firing points</th>
+              <th scope="col" class="num">Places</th>
+            </tr>
+          </thead>
+          <tbody>
+            {event.relays.map((r) => (
+              <tr data-testid="relay" id={`relay-${r.id}`} data-relay-id={String(r.id)}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  <DateTime epoch={r.startsAt} zone={zone} style="day" />
+                </td>
+                <td class="num">{r.firingPoints}</td>
+                <PlacesLeft relay={r} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {event.waitlisted > 0 && (
+        <p class="hint" data-testid="waitlisted">
+          {event.waitlisted} on the waitlist
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Filled for the visitor by an uncached fragment; without JS, a link to sign in and come back. */
+function RegistrationSlot({ slug }: { slug: string }) {
+  const fallback = `/account/sign-in?next=${encodeURIComponent(`/t/${slug}`)}`;
+  // A missing or failing fragment leaves the fallback in place rather than swapping an error page in.
+  const keepFallback = { "hx-status:4xx": "swap:none", "hx-status:5xx": "swap:none" };
+  return (
+    <section
+      id="registration"
+      class="registration"
+      aria-labelledby="registration-heading"
+      hx-get={`/fragments/t/${slug}/registration`}
+      hx-trigger="load, registration-opens from:body"
+      hx-swap="innerHTML"
+      {...keepFallback}
+    >
+      <h2 id="registration-heading">Your entry</h2>
+      <p>
+        <a class="button" href={fallback}>
+          Sign in to register
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export function TournamentPage({ nonce, model, phase, now }: { nonce: string; model: TournamentPageModel; phase: Phase; now: number }) {
+  const t = model.tournament;
+  const zone = t.timeZone;
+  return (
+    <Page title={t.title} nonce={nonce}>
+      <article class="tournament">
+        <header class="page-head">
+          {t.club && <p class="eyebrow">{t.club}</p>}
+          <h1>{t.title}</h1>
+          <Badge kind={phase} />
+        </header>
+        <dl class="facts">
+          <div>
+            <dt>Venue</dt>
+            <dd>{t.venue}</dd>
+          </div>
+          <div>
+            <dt>Dates</dt>
+            <dd>
+              <DateRange startsOn={t.startsOn} endsOn={t.endsOn} />
+            </dd>
+          </div>
+          <div>
+            <dt>Entry fee</dt>
+            <dd>
+              <Money minorUnits={t.entryFeeCents} currency={t.currency} />
+            </dd>
+          </div>
+          <div>
+            <dt>Registration</dt>
+            <dd>
+              opens <DateTime epoch={t.registrationOpensAt} zone={zone} />
+              <br />
+              closes <DateTime epoch={t.registrationClosesAt} zone={zone} />
+              <br />
+              <span class="hint">Times in the tournament's time zone, {zone}.</span>
+            </dd>
+          </div>
+        </dl>
+        {phase === "soon" && (
+          <Countdown
+            target={t.registrationOpensAt}
+            now={now}
+            zone={zone}
+            label="Registration opens in"
+            doneLabel="Registration is open"
+            atZero="event"
+          />
+        )}
+        {t.description && (
+          <section class="about" aria-labelledby="about-heading">
+            <h2 id="about-heading">About</h2>
+            <p class="description">{t.description}</p>
+          </section>
+        )}
+        <RegistrationSlot slug={t.slug} />
+        <section class="events" aria-labelledby="events-heading">
+          <h2 id="events-heading">Events and relays</h2>
+          {model.events.length === 0 ? (
+            <Empty>The organiser has not added any events yet.</Empty>
+          ) : (
+            model.events.map((e) => <EventSection event={e} zone={zone} />)
+          )}
+        </section>
+      </article>
+    </Page>
+  );
+}

@@ -1,0 +1,118 @@
+import { createExecutionContext, runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { app } from "../../src/app.ts";
+import { verifyPassword } from "../../src/auth/password.ts";
+import { openDb } from "../../src/db/client.ts";
+import { entries, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
+import { tournamentStub } from "../../src/tournament/stub.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTournaments } from "../../src/seed/plan.ts";
+import { get, ORIGIN, sendJson } from "../helpers/http.ts";
+import { select, texts } from "../public/html.ts";
+
+const db = openDb(env.DB);
+const TOKEN = "seed-token-for-tests";
+
+/** The app with a seed token configured, called as the Worker would be. */
+function seed(token: string | undefined, configured = TOKEN) {
+  const headers = new Headers({ Origin: ORIGIN, "Content-Type": "application/json", Accept: "application/json" });
+  if (token !== undefined) headers.set("X-Seed-Token", token);
+  const request = new Request(`${ORIGIN}/__seed`, { method: "POST", headers, body: "{}" });
+  return app.fetch(request, { ...env, SEED_TOKEN: configured }, createExecutionContext());
+}
+
+async function drainOutboxes(ids: number[]) {
+  for (const id of ids) while (await runDurableObjectAlarm(tournamentStub(env, id))) {}
+}
+
+describe("POST /__seed", () => {
+  it("does not exist without a configured token or with a missing or wrong one", async () => {
+    expect((await sendJson("POST", "/__seed", {}, { headers: { "X-Seed-Token": "" } })).status).toBe(404);
+    expect((await sendJson("POST", "/__seed", {}, { headers: { "X-Seed-Token": "guess" } })).status).toBe(404);
+    expect((await seed(undefined)).status).toBe(404);
+    expect((await seed("wrong-token")).status).toBe(404);
+    expect((await seed("", "")).status).toBe(404);
+    expect(await db.select().from(users)).toEqual([]);
+    expect(await db.select().from(tournaments)).toEqual([]);
+  });
+
+  it("seeds the demo through D1 and the Durable Objects, and a second run adds nothing", async () => {
+    const plan = demoTournaments(Date.now());
+    const relays = plan.flatMap((t) => t.events.flatMap((e) => e.relays));
+    const planned = relays.reduce((n, r) => n + r.fill, 0);
+    const overflow = relays.reduce((n, r) => n + Math.max(0, r.fill - (r.firingPoints - r.reserved)), 0);
+
+    const first = await seed(TOKEN);
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as any;
+    expect(body.signIns.map((s: any) => [s.email, s.password])).toEqual([
+      ["organiser@tenring.test", DEMO_PASSWORD],
+      ["ro@tenring.test", DEMO_PASSWORD],
+      ["competitor@tenring.test", DEMO_PASSWORD],
+    ]);
+    expect(body.created).toEqual({
+      users: DEMO_ACCOUNTS.length,
+      tournaments: plan.length,
+      staff: plan.length * 2,
+      events: plan.reduce((n, t) => n + t.events.length, 0),
+      relays: relays.length,
+      entries: planned,
+    });
+    expect(body.entries).toMatchObject({ waitlisted: overflow, confirmed: planned - overflow, replayed: 0, refused: 0 });
+
+    const stored = await db.select().from(tournaments).where(inArray(tournaments.slug, plan.map((t) => t.slug)));
+    const soon = stored.find((t) => t.slug === plan[1]!.slug)!;
+
+    const second = await seed(TOKEN);
+    expect(second.status).toBe(200);
+    const again = (await second.json()) as any;
+    expect(again.created).toEqual({ users: 0, tournaments: 0, staff: 0, events: 0, relays: 0, entries: 0 });
+    expect(again.entries).toMatchObject({ replayed: planned, refused: 0 });
+    // Only the countdown tournament moved: its window is again a few minutes ahead, at a newer revision.
+    const [soonAfter] = await db.select().from(tournaments).where(eq(tournaments.id, soon.id));
+    expect(soonAfter!.registrationOpensAt).toBeGreaterThan(Date.now() + 4 * 60_000);
+    expect(soonAfter!.registrationOpensAt).toBeLessThanOrEqual(Date.now() + 6 * 60_000);
+    expect(soonAfter!.revision).toBe(soon.revision + 1);
+    expect(await db.select().from(users)).toHaveLength(DEMO_ACCOUNTS.length);
+
+    await drainOutboxes(stored.map((t) => t.id));
+    const copied = await db.select().from(entries);
+    expect(copied).toHaveLength(planned);
+    expect(copied.filter((e) => e.status === "waitlisted")).toHaveLength(overflow);
+  });
+
+  it("gives every demo account the demo password and the organiser and range officer their roles", async () => {
+    await seed(TOKEN);
+    const accounts = await db.select().from(users).where(inArray(users.email, ["organiser@tenring.test", "ro@tenring.test", "competitor@tenring.test"]));
+    expect(accounts).toHaveLength(3);
+    for (const account of accounts) expect(await verifyPassword(DEMO_PASSWORD, account.passwordHash!)).toBe(true);
+    const staff = await db
+      .select({ email: users.email, role: tournamentStaff.role })
+      .from(tournamentStaff)
+      .innerJoin(users, eq(users.id, tournamentStaff.userId));
+    expect(staff.filter((s) => s.email === "organiser@tenring.test").map((s) => s.role)).toEqual(["owner", "owner", "owner"]);
+    expect(staff.filter((s) => s.email === "ro@tenring.test").map((s) => s.role)).toEqual(["range_officer", "range_officer", "range_officer"]);
+  });
+
+  it("shows the variety on the home page and nearly full relays on the open tournament", async () => {
+    await seed(TOKEN);
+    const plan = demoTournaments(Date.now());
+    const stored = await db.select().from(tournaments);
+    await drainOutboxes(stored.map((t) => t.id));
+
+    const home = await (await get("/")).text();
+    expect(await texts(home, "#group-open .card-title")).toEqual([plan[0]!.title]);
+    expect(await texts(home, "#group-soon .card-title")).toEqual([plan[1]!.title]);
+    expect(await texts(home, "#group-past .card-title")).toEqual([plan[2]!.title]);
+    expect(await select(home, "#group-soon .countdown")).toHaveLength(1);
+
+    const open = plan[0]!;
+    const page = await (await get(`/t/${open.slug}`)).text();
+    const expected = open.events.flatMap((e) =>
+      e.relays.map((r) => `${Math.max(0, r.firingPoints - r.reserved - r.fill)} left`),
+    );
+    expect((await texts(page, '[data-testid="places-left"]')).sort()).toEqual(expected.sort());
+    expect(expected.filter((p) => p === "1 left").length).toBeGreaterThanOrEqual(2);
+  });
+});
