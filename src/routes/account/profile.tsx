@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { forgetApiToken } from "../../auth/api-auth.ts";
 import { createApiToken, listPersonalTokens, revokeApiToken } from "../../auth/api-tokens.ts";
 import { fieldErrors, formText, tokenNameSchema } from "../../auth/forms.ts";
 import { requireUser } from "../../auth/session.ts";
@@ -36,6 +37,7 @@ profileRoutes.post("/tokens/:id/revoke", async (c) => {
     if (isHtmx(c)) return show(c, { message: detail }, 404);
     return refuse(c, 404, "Token not found", detail);
   }
+  forgetApiToken(id.data);
   if (isHtmx(c)) return show(c, {}, 200);
   return redirectAfterForm(c, "/account");
 });
