@@ -98,6 +98,29 @@ CREATE TABLE `sessions` (
 );
 --> statement-breakpoint
 CREATE INDEX `sessions_user` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `shot_conflicts` (
+	`op_id` text PRIMARY KEY NOT NULL,
+	`tournament_id` integer NOT NULL,
+	`entry_id` text NOT NULL,
+	`shot_no` integer NOT NULL,
+	`standing_value` integer NOT NULL,
+	`standing_inner_ten` integer NOT NULL,
+	`standing_op_id` text NOT NULL,
+	`incoming_value` integer NOT NULL,
+	`incoming_inner_ten` integer NOT NULL,
+	`x` integer,
+	`y` integer,
+	`device_id` text,
+	`device_seq` integer,
+	`entered_at` integer NOT NULL,
+	`actor_id` integer,
+	`recorded_at` integer NOT NULL,
+	`resolved_at` integer,
+	`resolved_by_op_id` text
+);
+--> statement-breakpoint
+CREATE INDEX `shot_conflicts_tournament` ON `shot_conflicts` (`tournament_id`,`resolved_at`);--> statement-breakpoint
+CREATE INDEX `shot_conflicts_entry` ON `shot_conflicts` (`entry_id`,`shot_no`);--> statement-breakpoint
 CREATE TABLE `shots` (
 	`entry_id` text NOT NULL,
 	`shot_no` integer NOT NULL,
@@ -108,6 +131,7 @@ CREATE TABLE `shots` (
 	`y` integer,
 	`op_id` text NOT NULL,
 	`entered_at` integer NOT NULL,
+	`rev` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`entry_id`, `shot_no`)
 );
 --> statement-breakpoint

@@ -94,7 +94,7 @@ export const entries = sqliteTable(
     eventId: integer("event_id").notNull(),
     relayId: integer("relay_id"),
     userId: integer("user_id").notNull().references(() => users.id),
-    status: text("status", { enum: ["confirmed", "held", "waitlisted", "withdrawn", "removed"] }).notNull(),
+    status: text("status", { enum: ["confirmed", "held", "waitlisted", "withdrawn", "removed", "expired"] }).notNull(),
     seq: integer("seq").notNull(),
     firingPoint: integer("firing_point"),
     waitlistPosition: integer("waitlist_position"),
@@ -123,8 +123,40 @@ export const shots = sqliteTable(
     y: integer("y"),
     opId: text("op_id").notNull(),
     enteredAt: integer("entered_at").notNull(),
+    /** The object's write counter: the outbox only replaces a slot with a newer state. */
+    rev: integer("rev").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.shotNo] }), index("shots_tournament").on(t.tournamentId)],
+);
+
+/**
+ * A later, different value sent for a filled slot: the first value stands, this one waits for the
+ * organiser. Written only by the tournament Durable Object's outbox; resolved by a correction of the slot.
+ */
+export const shotConflicts = sqliteTable(
+  "shot_conflicts",
+  {
+    /** The operation that brought the different value. */
+    opId: text("op_id").primaryKey(),
+    tournamentId: integer("tournament_id").notNull(),
+    entryId: text("entry_id").notNull(),
+    shotNo: integer("shot_no").notNull(),
+    standingValue: integer("standing_value").notNull(),
+    standingInnerTen: integer("standing_inner_ten", { mode: "boolean" }).notNull(),
+    standingOpId: text("standing_op_id").notNull(),
+    incomingValue: integer("incoming_value").notNull(),
+    incomingInnerTen: integer("incoming_inner_ten", { mode: "boolean" }).notNull(),
+    x: integer("x"),
+    y: integer("y"),
+    deviceId: text("device_id"),
+    deviceSeq: integer("device_seq"),
+    enteredAt: integer("entered_at").notNull(),
+    actorId: integer("actor_id"),
+    recordedAt: integer("recorded_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+    resolvedByOpId: text("resolved_by_op_id"),
+  },
+  (t) => [index("shot_conflicts_tournament").on(t.tournamentId, t.resolvedAt), index("shot_conflicts_entry").on(t.entryId, t.shotNo)],
 );
 
 export const payments = sqliteTable(

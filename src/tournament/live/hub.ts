@@ -1,0 +1,164 @@
+import { discipline } from "../../domain/scoring/index.ts";
+import { snapshotMessage, updateMessage } from "../../views/live/messages.tsx";
+import type { NamedRow } from "../../views/live/standings.tsx";
+import type { StandingRow } from "../contract.ts";
+import type { LiveUpdate } from "./apply.ts";
+import { helloSchema } from "./guards.ts";
+import type { CompetitorNames } from "./names.ts";
+import { standingRows } from "./standings.ts";
+import type { ScoringStore } from "./store.ts";
+
+/** Largest client message read; clients only ever send a short hello. */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024;
+
+/** Close codes (RFC 6455): neither is in htmx's reconnect list, so a misbehaving client stays away. */
+export const CLOSE_UNSUPPORTED = 1003;
+export const CLOSE_TOO_BIG = 1009;
+
+/** What a socket carries through hibernation. */
+export interface SocketState {
+  eventId: number;
+  /** The sequence number the socket was last brought to: at accept, by the client's hello, or by a snapshot. */
+  seq: number;
+  since: number;
+}
+
+export const eventTag = (eventId: number) => `event:${eventId}`;
+
+const SOCKET_PATH = /\/live\/([1-9][0-9]{0,14})\/socket$/;
+
+function stateOf(ws: WebSocket): SocketState | null {
+  const s = ws.deserializeAttachment() as Partial<SocketState> | null;
+  return s && typeof s.eventId === "number" && typeof s.seq === "number" ? (s as SocketState) : null;
+}
+
+function closeQuietly(ws: WebSocket, code: number, reason: string): void {
+  try {
+    ws.close(code, reason);
+  } catch {
+    // Already closed or closing: nothing left to do.
+  }
+}
+
+/**
+ * Scoreboard sockets on the hibernation API. Nothing about sockets is kept in memory: the tag
+ * (`event:<id>`) finds an event's sockets and the attachment holds each socket's state, so an object woken
+ * from hibernation serves them as before. Messages go out through one queue, in sequence order, even when a
+ * message first waits for D1 (a competitor's name seen for the first time).
+ */
+export class LiveHub {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly store: ScoringStore,
+    private readonly names: CompetitorNames,
+  ) {}
+
+  /** Accepts a scoreboard socket for the event named in the path (`.../live/<eventId>/socket`). */
+  accept(request: Request): Response {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("This address takes a WebSocket connection.", { status: 426, headers: { Upgrade: "websocket" } });
+    }
+    const match = SOCKET_PATH.exec(new URL(request.url).pathname);
+    const eventId = match ? Number(match[1]) : null;
+    if (eventId === null || !this.store.event(eventId)) return new Response("No such event.", { status: 404 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
+    server.serializeAttachment({ eventId, seq: this.store.seq(eventId), since: Date.now() } satisfies SocketState);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Open scoreboard sockets of an event. */
+  watchers(eventId: number): number {
+    return this.ctx.getWebSockets(eventTag(eventId)).length;
+  }
+
+  /** Sends one message per update to the event's sockets, after any earlier message. */
+  publish(updates: LiveUpdate[]): void {
+    if (updates.length === 0) return;
+    this.enqueue(async () => {
+      const watched = updates.filter((u) => this.watchers(u.eventId) > 0);
+      if (watched.length === 0) return;
+      const names = await this.namesFor(watched.map((u) => u.row));
+      for (const u of watched) {
+        const html = updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks });
+        for (const ws of this.ctx.getWebSockets(eventTag(u.eventId))) send(ws, html);
+      }
+    });
+  }
+
+  /** A client message: only `{"type":"hello","seq":N}`; anything else closes the socket politely. */
+  onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    if (typeof message !== "string") return closeQuietly(ws, CLOSE_UNSUPPORTED, "Only text messages are accepted");
+    if (message.length > MAX_CLIENT_MESSAGE_BYTES || new TextEncoder().encode(message).byteLength > MAX_CLIENT_MESSAGE_BYTES) {
+      return closeQuietly(ws, CLOSE_TOO_BIG, `Messages are ${MAX_CLIENT_MESSAGE_BYTES} bytes at most`);
+    }
+    let hello;
+    try {
+      hello = helloSchema.safeParse(JSON.parse(message));
+    } catch {
+      hello = null;
+    }
+    const state = stateOf(ws);
+    if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
+    ws.serializeAttachment({ ...state, seq: hello.data.seq } satisfies SocketState);
+    if (hello.data.seq !== this.store.seq(state.eventId)) this.sendSnapshot(ws, state.eventId);
+  }
+
+  /** Completes the closing handshake the client started (reserved codes cannot be sent back). */
+  onClose(ws: WebSocket, code: number, reason: string): void {
+    const sendable = code === 1005 || code === 1006 || code === 1015 ? 1000 : code;
+    closeQuietly(ws, sendable, reason);
+  }
+
+  onError(ws: WebSocket, error: unknown): void {
+    console.error("live: scoreboard socket failed", error);
+    closeQuietly(ws, 1011, "Socket error");
+  }
+
+  /** The whole standings with the event's current sequence number, to one socket. */
+  private sendSnapshot(ws: WebSocket, eventId: number): void {
+    this.enqueue(async () => {
+      const event = this.store.event(eventId);
+      const d = event ? discipline(event.discipline) : undefined;
+      if (!d) return;
+      await this.namesFor(standingRows(d, this.store.eventCards(eventId)));
+      // Rows and sequence number are read together, after the only await, so they describe one moment.
+      const rows = standingRows(d, this.store.eventCards(eventId));
+      const seq = this.store.seq(eventId);
+      const names = this.names.known(rows.map((r) => r.userId));
+      if (send(ws, snapshotMessage(seq, d, rows.map((r) => named(r, names))))) {
+        const state = stateOf(ws);
+        if (state) ws.serializeAttachment({ ...state, seq } satisfies SocketState);
+      }
+    });
+  }
+
+  private async namesFor(rows: StandingRow[]) {
+    const ids = rows.map((r) => r.userId);
+    const { missing, stale } = this.names.gaps(ids, Date.now());
+    if (missing.length > 0) await this.names.fetch(missing);
+    if (stale.length > 0) this.ctx.waitUntil(this.names.fetch(stale));
+    return this.names.known(ids);
+  }
+
+  private enqueue(job: () => Promise<void>): void {
+    this.queue = this.queue.then(job).catch((err) => console.error("live: a scoreboard message failed", err));
+  }
+}
+
+function named(row: StandingRow, names: Map<number, { name: string; club: string }>): NamedRow {
+  const n = names.get(row.userId) ?? { name: "Competitor", club: "" };
+  return { ...row, name: n.name, club: n.club };
+}
+
+function send(ws: WebSocket, html: string): boolean {
+  try {
+    ws.send(html);
+    return true;
+  } catch {
+    // The socket closed meanwhile; webSocketClose tidies up.
+    return false;
+  }
+}

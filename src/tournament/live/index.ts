@@ -1,0 +1,68 @@
+import { discipline } from "../../domain/scoring/index.ts";
+import type { ApplyShotsResult, ConflictView, EventStandings, ScoringActor, ShotOpInput } from "../contract.ts";
+import { applyBatch } from "./apply.ts";
+import { checkShots } from "./guards.ts";
+import { LiveHub } from "./hub.ts";
+import { CompetitorNames } from "./names.ts";
+import { drainShotsOutbox, shotsOutboxDueAt, shotsOutboxPending } from "./shots-outbox.ts";
+import { standingRows } from "./standings.ts";
+import { ScoringStore } from "./store.ts";
+
+/**
+ * Live scoring inside the tournament object: shot operations, standings, the scoreboard sockets and the
+ * copy of scores to D1. The object's methods delegate here one to one.
+ */
+export class LiveScoring {
+  private readonly store: ScoringStore;
+  readonly hub: LiveHub;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly env: Env,
+  ) {
+    this.store = new ScoringStore(ctx.storage.sql);
+    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB));
+  }
+
+  /**
+   * One transaction for the whole batch, nothing awaited inside it; then one message per changed card is
+   * queued for the event's sockets (sent in sequence order, after the transaction is durable).
+   */
+  applyShots(ops: ShotOpInput[], actor: ScoringActor): ApplyShotsResult {
+    const checked = checkShots(ops, actor);
+    const now = Date.now();
+    const batch = this.ctx.storage.transactionSync(() => applyBatch(this.store, checked.ops, checked.actor, now));
+    this.hub.publish(batch.updates);
+    return { results: batch.results };
+  }
+
+  /** The event's standings with its current sequence number; null for an event this object does not know. */
+  results(eventId: number): EventStandings | null {
+    const event = this.store.event(eventId);
+    const d = event ? discipline(event.discipline) : undefined;
+    if (!event || !d) return null;
+    return {
+      eventId: event.id,
+      title: event.title,
+      discipline: event.discipline,
+      seq: this.store.seq(eventId),
+      rows: standingRows(d, this.store.eventCards(eventId)),
+    };
+  }
+
+  conflicts(eventId: number | null, includeResolved: boolean): ConflictView[] {
+    return this.store.conflicts(eventId, includeResolved);
+  }
+
+  drainOutbox(): Promise<void> {
+    return drainShotsOutbox(this.ctx.storage, this.env.DB);
+  }
+
+  outboxDueAt(now: number): number | null {
+    return shotsOutboxDueAt(this.ctx.storage.sql, now);
+  }
+
+  outboxPending(): number {
+    return shotsOutboxPending(this.ctx.storage.sql);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Discipline } from "../../domain/scoring/index.ts";
+import { HTMX_WS, Page } from "../layout.tsx";
+import { SeqMarker, StandingsTable, type NamedRow } from "./standings.tsx";
+
+export interface ScoreboardModel {
+  tournament: { slug: string; title: string };
+  event: { id: number; title: string };
+  d: Discipline;
+  seq: number;
+  rows: NamedRow[];
+}
+
+export const socketPath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}/socket`;
+export const myEntryPath = (slug: string, eventId: number) => `/fragments/live/${slug}/${eventId}`;
+
+/**
+ * The live scoreboard: the same cached bytes for everyone. The standings are a snapshot at `seq`; the
+ * socket (htmx ws extension) brings them up to date and keeps them there. The viewer's own row is marked
+ * from an uncached fragment.
+ */
+export function ScoreboardPage({ model, nonce }: { model: ScoreboardModel; nonce: string }) {
+  const { tournament, event, d } = model;
+  const ws = { "hx-ws:connect": socketPath(tournament.slug, event.id) };
+  return (
+    <Page title={`${event.title} live · ${tournament.title}`} nonce={nonce} scripts={[HTMX_WS, "/scripts/scoreboard.js"]}>
+      <p class="breadcrumbs">
+        <a href={`/t/${tournament.slug}`}>{tournament.title}</a>
+      </p>
+      <header class="scoreboard-head">
+        <h1>
+          {event.title} <span class="discipline">{d.name}</span>
+        </h1>
+        <p id="live-status" class="live-status" role="status" data-state="connecting">
+          Connecting to live scores…
+        </p>
+      </header>
+      <div id="scoreboard" class="scoreboard" {...ws} hx-swap="none">
+        <SeqMarker seq={model.seq} kind="page" />
+        <StandingsTable rows={model.rows} d={d} title={event.title} />
+      </div>
+      <div hx-get={myEntryPath(tournament.slug, event.id)} hx-trigger="load" hx-swap="outerHTML"></div>
+      <p class="hint">
+        Scores update as range officers enter them. A tie after every tie-break is shown with "=".
+      </p>
+    </Page>
+  );
+}
