@@ -1,0 +1,120 @@
+/** Shared pieces of the browser tests: Debian chromium through playwright-core, screenshots, demo accounts. */
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
+export const SESSION_COOKIE = "__Host-tenring_session";
+const CHROMIUM = "/usr/bin/chromium";
+
+/** The server `test/e2e/run.ts` started for this run. */
+export function baseUrl(): string {
+  const url = process.env.BASE_URL;
+  if (!url) throw new Error("BASE_URL is not set: run the browser tests with `npm run test:e2e`.");
+  return url;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine's network is closed: Chromium's own background traffic would only fail, noisily.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught script errors and CSP violations seen so far: a page that needs either is broken. */
+  problems: string[];
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** A fresh context (no cookies) with one page on the test server. */
+export async function visit(browser: Browser, viewport = DESKTOP): Promise<Visit> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Waits until the locator shows the text (the header's name arrives from a fragment after the page). */
+export async function waitForText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: "visible" });
+}
+
+export interface Account {
+  email: string;
+  name: string;
+  club: string;
+  password: string;
+}
+
+/** A new competitor, unique within this run and every other. */
+export function newAccount(): Account {
+  const id = randomBytes(4).toString("hex");
+  return {
+    email: `e2e-${id}@tenring.test`,
+    name: `Erika Example ${id}`,
+    club: "Browser Test Rifle Club",
+    password: `e2e-${randomBytes(9).toString("base64url")}`,
+  };
+}
+
+/** Fills in and sends the sign-up form; the caller checks where it led. */
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.goto("/account/sign-up");
+  const form = page.locator("form").filter({ has: page.locator('input[name="email"]') });
+  await form.locator('input[name="email"]').fill(account.email);
+  await form.locator('input[name="name"]').fill(account.name);
+  await form.locator('input[name="club"]').fill(account.club);
+  await form.locator('input[name="password"]').fill(account.password);
+  await submitAndLeave(page, form.getByRole("button", { name: "Create account" }));
+}
+
+/** Fills in and sends the sign-in form; the caller checks where it led. */
+export async function signIn(page: Page, account: Pick<Account, "email" | "password">): Promise<void> {
+  await page.goto("/account/sign-in");
+  const form = page.locator("form").filter({ has: page.locator('input[name="password"]') });
+  await form.locator('input[name="email"]').fill(account.email);
+  await form.locator('input[name="password"]').fill(account.password);
+  await submitAndLeave(page, form.getByRole("button", { name: "Sign in" }));
+}
+
+/** Clicks a form's button and waits for the page to move on; staying put means the form refused, so say why. */
+async function submitAndLeave(page: Page, button: Locator): Promise<void> {
+  const from = new URL(page.url()).pathname;
+  const left = page.waitForURL((url) => url.pathname !== from);
+  await button.click();
+  try {
+    await left;
+  } catch (error) {
+    const shown = await page.locator("main").innerText().catch(() => "(no main element)");
+    throw new Error(`${from} did not move on after submitting; the page shows:\n${shown}`, { cause: error });
+  }
+}
