@@ -143,6 +143,18 @@ CREATE TABLE `sign_in_failures` (
 );
 --> statement-breakpoint
 CREATE INDEX `sign_in_failures_key_at` ON `sign_in_failures` (`key`,`at`);--> statement-breakpoint
+CREATE TABLE `staff_invitations` (
+	`tournament_id` integer NOT NULL,
+	`email` text NOT NULL,
+	`role` text NOT NULL,
+	`invited_by` integer,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`tournament_id`, `email`),
+	FOREIGN KEY (`tournament_id`) REFERENCES `tournaments`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`invited_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `staff_invitations_email` ON `staff_invitations` (`email`);--> statement-breakpoint
 CREATE TABLE `tournament_staff` (
 	`tournament_id` integer NOT NULL,
 	`user_id` integer NOT NULL,

@@ -220,3 +220,17 @@ export const cacheVersions = sqliteTable("cache_versions", {
   scope: text("scope").primaryKey(),
   version: integer("version").notNull().default(1),
 });
+
+/** Staff added by an email without an account yet: becomes a tournament_staff row when that email signs up. */
+export const staffInvitations = sqliteTable(
+  "staff_invitations",
+  {
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    /** Lower-cased, as accounts store it. */
+    email: text("email").notNull(),
+    role: text("role", { enum: ["owner", "organiser", "range_officer"] }).notNull(),
+    invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tournamentId, t.email] }), index("staff_invitations_email").on(t.email)],
+);

@@ -187,7 +187,9 @@ export type ShotRejectionReason =
   /** The event's discipline is not in the catalogue; the organiser must fix the event. */
   | "unknown_discipline"
   /** `display` cannot be read in the discipline, or disagrees with `value`/`innerTen`. */
-  | "display_mismatch";
+  | "display_mismatch"
+  /** The event's results are official: only a correction may change them (src/tournament/admin/results.ts). */
+  | "results_official";
 
 export interface ShotOutcome {
   opId: string;
@@ -235,6 +237,19 @@ export interface EventStandings {
   rows: StandingRow[];
 }
 
+/** One entry's card, for the scoring page: its fired match shots and its line in the event's standings. */
+export interface EntryCard {
+  entryId: string;
+  eventId: number;
+  userId: number;
+  status: EntryStatus;
+  discipline: string;
+  /** Fired shots in shot-number order; values in stored units. */
+  shots: { shotNo: number; value: number; innerTen: boolean }[];
+  /** null unless the entry is confirmed (only confirmed entries are ranked). */
+  standing: StandingRow | null;
+}
+
 /** A later, different value for a filled slot, kept for the organiser; the standing value counts. */
 export interface ConflictView {
   opId: string;
@@ -248,4 +263,43 @@ export interface ConflictView {
   /** Set when a correction of the same slot was applied after the conflict. */
   resolvedAt: number | null;
   resolvedByOpId: string | null;
+}
+
+// ---------- Organiser admin: moves, walk-ups, check-in, firing points, official results (src/tournament/admin) ----------
+
+export interface MoveRequest {
+  entryId: string;
+  /** Another relay of the entry's event; it must have a free firing point (reserved ones count). */
+  relayId: number;
+  /** The organiser moving it (checked by the Worker against tournament_staff). */
+  byUserId: number;
+}
+
+export interface WalkUpRequest {
+  /** The competitor (a D1 user; for people without an account, one without a password). */
+  userId: number;
+  eventId: number;
+  relayId: number;
+  /** The organiser adding the entry (checked by the Worker against tournament_staff). */
+  byUserId: number;
+  /** From the form: the same key returns the first answer. */
+  idempotencyKey: string;
+}
+
+/** A walk-up entry is confirmed at once, or refused (relay full, already entered, ...). */
+export type WalkUpResult =
+  | { outcome: "confirmed"; entry: EntryView; replayed: boolean }
+  | { outcome: "refused"; reason: ChangeRefusalReason; message: string };
+
+export interface CheckInCount {
+  relayId: number;
+  /** Confirmed and held entries on the relay. */
+  expected: number;
+  checkedIn: number;
+}
+
+/** Keeping the standing value of a conflicting slot: `settled` lists the conflicts (op ids) it closed. */
+export interface KeepStandingResult {
+  outcome: "resolved" | "unchanged" | "not_found";
+  settled: string[];
 }

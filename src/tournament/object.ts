@@ -1,9 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
 import { configure, markPaid, remove, settleHolds, withdraw } from "../domain/registration/changes.ts";
 import { type Clock, decisionClock } from "../domain/registration/clock.ts";
+import { assignFiringPoint } from "../domain/registration/firing-points.ts";
+import { addWalkUp, checkIn, moveEntry } from "../domain/registration/organiser.ts";
 import { REGISTER_LIMIT } from "../domain/registration/rate-limit.ts";
 import { register } from "../domain/registration/register.ts";
 import { randomToken } from "../lib/encoding.ts";
+import { allEntries, checkInCounts } from "./admin/entries.ts";
+import { checkEntryId, checkEventId, checkMove, checkOpId, checkPoint, checkWalkUp } from "./admin/guards.ts";
+import { guardOfficial, keepStanding, officialEvents, setOfficial } from "./admin/results.ts";
 import type {
   ChangeResult,
   ChangesPage,
@@ -16,7 +21,8 @@ import type {
   TournamentSnapshot,
   WithdrawRequest,
 } from "./contract.ts";
-import type { ApplyShotsResult, ConflictView, EventStandings, ScoringActor, ShotOpInput } from "./contract.ts";
+import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, ScoringActor, ShotOpInput } from "./contract.ts";
+import type { CheckInCount, KeepStandingResult, MoveRequest, WalkUpRequest, WalkUpResult } from "./contract.ts";
 import { checkRegister, checkRemove, checkWithdraw, toConfiguration } from "./guards.ts";
 import { LiveScoring } from "./live/index.ts";
 import { outboxDueAt, recordFailure, sendToD1, settleBatch, takeBatch } from "./outbox.ts";
@@ -101,6 +107,68 @@ export class TournamentObject extends DurableObject<Env> {
     return result;
   }
 
+  // ---------- Organiser changes (the Worker has checked the role): rules in src/domain/registration/organiser.ts ----------
+
+  /** Moves an entry to another relay of its event with a free firing point; the place it leaves is refilled. */
+  async move(req: MoveRequest): Promise<ChangeResult> {
+    const { entryId, relayId } = checkMove(req);
+    const result = this.decide((clock) => moveEntry(this.book, { entryId, relayId }, clock));
+    await this.scheduleAlarm();
+    return result;
+  }
+
+  /** A walk-up entry: confirmed at once on the relay, reserved places allowed, window ignored. */
+  async addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
+    const cmd = checkWalkUp(req);
+    const idSuffix = randomToken(12);
+    const result = this.decide((clock) => addWalkUp(this.book, { ...cmd, idSuffix }, clock));
+    await this.scheduleAlarm();
+    return result;
+  }
+
+  /** Checks a competitor in at the range, or undoes it (copied to D1 `entries.checked_in_at`). */
+  async checkIn(entryId: string, checkedIn: boolean): Promise<ChangeResult> {
+    const id = checkEntryId(entryId);
+    const result = this.decide((clock) => checkIn(this.book, { entryId: id, checkedIn: checkedIn === true }, clock));
+    await this.scheduleAlarm();
+    return result;
+  }
+
+  /** Puts an entry on another firing point of its relay (refused when that point is taken). */
+  async assignFiringPoint(entryId: string, point: number): Promise<ChangeResult> {
+    const id = checkEntryId(entryId);
+    const result = this.decide((clock) => assignFiringPoint(this.book, { entryId: id, point: checkPoint(point) }, clock));
+    await this.scheduleAlarm();
+    return result;
+  }
+
+  /** Every entry, oldest first: what the organisers' tables, start lists and check-in show. */
+  allEntries(): EntryView[] {
+    return allEntries(this.ctx.storage.sql);
+  }
+
+  checkInCounts(): CheckInCount[] {
+    return checkInCounts(this.ctx.storage.sql);
+  }
+
+  /** Marks an event's results official (frozen except for corrections) or unofficial; returns the official events. */
+  setResultsOfficial(eventId: number, official: boolean): number[] {
+    const id = checkEventId(eventId);
+    return this.ctx.storage.transactionSync(() => setOfficial(this.ctx.storage.sql, id, official === true, Date.now()));
+  }
+
+  officialEvents(): number[] {
+    return officialEvents(this.ctx.storage.sql);
+  }
+
+  /** Resolves a scoring conflict by keeping the value that stands (the other way is a correction). */
+  async keepStandingValue(conflictOpId: string): Promise<KeepStandingResult> {
+    const opId = checkOpId(conflictOpId);
+    const result = this.ctx.storage.transactionSync(() => keepStanding(this.ctx.storage.sql, opId, Date.now()));
+    await this.scheduleAlarm();
+    return result;
+  }
+
   /** Every entry of the user in this tournament, active or not, oldest first. */
   entriesOf(userId: number): EntryView[] {
     return entriesOf(this.ctx.storage.sql, userId);
@@ -127,7 +195,8 @@ export class TournamentObject extends DurableObject<Env> {
 
   /** Applies up to 500 shot operations in one transaction (the Worker has checked the actor is staff). */
   async applyShots(ops: ShotOpInput[], actor: ScoringActor): Promise<ApplyShotsResult> {
-    const result = this.live.applyShots(ops, actor);
+    // Official results are frozen except for corrections (src/tournament/admin/results.ts).
+    const result = guardOfficial(this.ctx.storage.sql, ops, (allowed) => this.live.applyShots(allowed, actor));
     await this.scheduleAlarm();
     return result;
   }
@@ -135,6 +204,11 @@ export class TournamentObject extends DurableObject<Env> {
   /** An event's standings (names are the Worker's: it reads them from D1). */
   results(eventId: number): EventStandings | null {
     return this.live.results(Number(eventId));
+  }
+
+  /** One entry's shots and standing line, for the scoring page. */
+  card(entryId: string): EntryCard | null {
+    return this.live.card(String(entryId));
   }
 
   /** Later, different values for filled slots, kept for the organiser (open ones unless asked for all). */

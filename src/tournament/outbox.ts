@@ -33,13 +33,15 @@ export function takeBatch(sql: SqlStorage): OutboxBatch | null {
  * rather than drizzle: drizzle's batch cannot carry a raw statement.)
  */
 const UPSERT = `
-  INSERT INTO entries (id, tournament_id, event_id, relay_id, user_id, status, seq, firing_point, waitlist_position, created_at, updated_at)
+  INSERT INTO entries (id, tournament_id, event_id, relay_id, user_id, status, seq, firing_point, waitlist_position, created_at, updated_at,
+    checked_in_at)
   SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
     json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'),
-    json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]')
+    json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]')
   FROM json_each(?1) WHERE true
   ON CONFLICT (id) DO UPDATE SET relay_id = excluded.relay_id, status = excluded.status, seq = excluded.seq,
-    firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at
+    firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
+    checked_in_at = excluded.checked_in_at
   WHERE excluded.updated_at > entries.updated_at`;
 
 /** Copies entries to D1 in one batch, which D1 runs as one transaction: all of it lands or none. */
@@ -49,7 +51,10 @@ export async function sendToD1(d1: D1Database, entries: EntryRecord[]): Promise<
   for (let i = 0; i < entries.length; i += ENTRIES_PER_STATEMENT) {
     const rows = entries
       .slice(i, i + ENTRIES_PER_STATEMENT)
-      .map((e) => [e.id, e.tournamentId, e.eventId, e.relayId, e.userId, e.status, e.seq, e.firingPoint, e.waitlistPosition, e.createdAt, e.updatedAt]);
+      .map((e) => [
+        e.id, e.tournamentId, e.eventId, e.relayId, e.userId, e.status, e.seq, e.firingPoint, e.waitlistPosition, e.createdAt, e.updatedAt,
+        e.checkedInAt,
+      ]);
     statements.push(d1.prepare(UPSERT).bind(JSON.stringify(rows)));
   }
   await d1.batch(statements);

@@ -5,7 +5,7 @@ import type { EntryRecord, EntryStatus, EventRecord, RelayLoad, RelayRecord, Set
 type Row = Record<string, SqlStorageValue>;
 
 export const ENTRY_COLUMNS =
-  "id, tournament_id, event_id, relay_id, user_id, status, seq, firing_point, waitlist_position, hold_until, note, created_at, updated_at";
+  "id, tournament_id, event_id, relay_id, user_id, status, seq, firing_point, waitlist_position, hold_until, note, checked_in_at, created_at, updated_at";
 
 const num = (v: SqlStorageValue | undefined) => Number(v);
 const numOrNull = (v: SqlStorageValue | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -23,6 +23,7 @@ export function entryFromRow(r: Row): EntryRecord {
     waitlistPosition: numOrNull(r.waitlist_position),
     holdUntil: numOrNull(r.hold_until),
     note: r.note === null || r.note === undefined ? null : String(r.note),
+    checkedInAt: numOrNull(r.checked_in_at),
     createdAt: num(r.created_at),
     updatedAt: num(r.updated_at),
   };
@@ -153,6 +154,16 @@ export class SqliteBook implements Book {
     return r ? entryFromRow(r) : null;
   }
 
+  takenFiringPoints(relayId: number): number[] {
+    return this.sql
+      .exec(
+        "SELECT firing_point FROM entries WHERE relay_id = ? AND status IN ('confirmed', 'held') AND firing_point IS NOT NULL",
+        relayId,
+      )
+      .toArray()
+      .map((r) => num(r.firing_point));
+  }
+
   waitlistLength(eventId: number): number {
     return num(this.one("SELECT COUNT(*) AS n FROM entries WHERE event_id = ? AND status = 'waitlisted'", eventId)?.n);
   }
@@ -213,12 +224,13 @@ export class SqliteBook implements Book {
 
   save(e: EntryRecord): void {
     this.sql.exec(
-      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET relay_id = excluded.relay_id, status = excluded.status,
          firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position,
-         hold_until = excluded.hold_until, note = excluded.note, updated_at = excluded.updated_at`,
+         hold_until = excluded.hold_until, note = excluded.note, checked_in_at = excluded.checked_in_at,
+         updated_at = excluded.updated_at`,
       e.id, e.tournamentId, e.eventId, e.relayId, e.userId, e.status, e.seq, e.firingPoint, e.waitlistPosition,
-      e.holdUntil, e.note, e.createdAt, e.updatedAt,
+      e.holdUntil, e.note, e.checkedInAt, e.createdAt, e.updatedAt,
     );
     this.sql.exec("INSERT INTO outbox (entry_id) VALUES (?)", e.id);
   }

@@ -149,6 +149,15 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: "0003_admin",
+    sql: `
+      -- Check-in at the range (organisers, src/domain/registration/organiser.ts); copied to D1 with the entry.
+      ALTER TABLE entries ADD COLUMN checked_in_at INTEGER;
+      -- Events whose results the organiser marked official: shots there change only by correction.
+      CREATE TABLE official_results (event_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */

@@ -43,7 +43,7 @@ describe("the home page", () => {
     const [opening] = await select(html, "#group-soon .countdown-at time");
     expect(opening?.attrs.datetime).toBe(new Date(soon.tournament.registrationOpensAt).toISOString());
     const [results] = await select(html, "#group-past .card-note a");
-    expect(results).toEqual({ attrs: { href: `/t/${past.tournament.slug}` }, text: "Results" });
+    expect(results).toEqual({ attrs: { href: `/t/${past.tournament.slug}/results` }, text: "Results" });
     // The countdown script comes from our origin with the page's nonce, never inline.
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toMatch(/<script nonce="[^"]+" src="\/scripts\/app.js" defer(="")?><\/script>/);

@@ -30,6 +30,8 @@ export interface Book {
   relaysOf(eventId: number): RelayLoad[];
   entry(id: string): EntryRecord | null;
   activeEntryOf(userId: number, eventId: number): EntryRecord | null;
+  /** Firing points held by the relay's confirmed and held entries (entries without one are left out). */
+  takenFiringPoints(relayId: number): number[];
   /** The event's waitlist length (positions are contiguous, so the last position). */
   waitlistLength(eventId: number): number;
   /** The event's waitlisted entries in sequence order. */

@@ -1,5 +1,5 @@
 import type { Book, Configuration, Remembered } from "./book.ts";
-import { type EntryRecord, type EventRecord, isActive, type RelayLoad, type RelayRecord, type Settings } from "./types.ts";
+import { type EntryRecord, type EventRecord, isActive, occupiesPlace, type RelayLoad, type RelayRecord, type Settings } from "./types.ts";
 
 /** The registration state in plain memory: the reference `Book` for unit and model tests of the rules. */
 export class MemoryBook implements Book {
@@ -53,6 +53,12 @@ export class MemoryBook implements Book {
   activeEntryOf(userId: number, eventId: number): EntryRecord | null {
     for (const e of this.entryRows.values()) if (e.userId === userId && e.eventId === eventId && isActive(e.status)) return e;
     return null;
+  }
+
+  takenFiringPoints(relayId: number): number[] {
+    return [...this.entryRows.values()]
+      .filter((e) => e.relayId === relayId && occupiesPlace(e.status) && e.firingPoint !== null)
+      .map((e) => e.firingPoint as number);
   }
 
   waitlistLength(eventId: number): number {

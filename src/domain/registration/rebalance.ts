@@ -1,6 +1,7 @@
 import type { Book } from "./book.ts";
 import { placesLeft } from "./capacity.ts";
 import type { Clock } from "./clock.ts";
+import { pointForPlacement } from "./firing-points.ts";
 import { holdUntil, placedStatus } from "./holds.ts";
 import type { EntryRecord } from "./types.ts";
 import { planWaitlist } from "./waitlist.ts";
@@ -25,6 +26,7 @@ export function rebalance(book: Book, eventId: number, clock: Clock, waitlistCha
       ...entry,
       status: placedStatus(holdMinutes),
       relayId,
+      firingPoint: pointForPlacement(book, relayId),
       waitlistPosition: null,
       holdUntil: holdUntil(clock.now, holdMinutes),
       updatedAt: clock.stamp(),

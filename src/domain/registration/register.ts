@@ -3,6 +3,7 @@ import { chooseRelay } from "./capacity.ts";
 import type { Clock } from "./clock.ts";
 import { settleHolds } from "./changes.ts";
 import { formatEntryId } from "./entry-id.ts";
+import { pointForPlacement } from "./firing-points.ts";
 import { holdUntil, placedStatus } from "./holds.ts";
 import type { RegistrationOutcome } from "./outcomes.ts";
 import { REGISTER_LIMIT, rateVerdict } from "./rate-limit.ts";
@@ -74,8 +75,8 @@ export function register(book: Book, cmd: RegisterCommand, clock: Clock): Regist
     eventId: event.id,
     userId: cmd.userId,
     seq,
-    firingPoint: null,
     note: null,
+    checkedInAt: null,
     createdAt: clock.now,
     updatedAt: clock.stamp(),
   };
@@ -84,6 +85,7 @@ export function register(book: Book, cmd: RegisterCommand, clock: Clock): Regist
       ? {
           ...base,
           relayId: placeOn,
+          firingPoint: pointForPlacement(book, placeOn),
           status: placedStatus(settings.holdMinutes),
           waitlistPosition: null,
           holdUntil: holdUntil(clock.now, settings.holdMinutes),
@@ -91,6 +93,7 @@ export function register(book: Book, cmd: RegisterCommand, clock: Clock): Regist
       : {
           ...base,
           relayId: cmd.relay === "any" ? null : cmd.relay,
+          firingPoint: null,
           status: "waitlisted",
           waitlistPosition: book.waitlistLength(event.id) + 1,
           holdUntil: null,

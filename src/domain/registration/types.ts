@@ -28,7 +28,7 @@ export interface EntryRecord {
   status: EntryStatus;
   /** Order of arrival in the tournament object: places and waitlist positions follow it. */
   seq: number;
-  /** Assigned by organisers on the start list; registration leaves it empty. */
+  /** The lowest free point of the relay when the entry got its place (then kept); organisers may change it. */
   firingPoint: number | null;
   /** 1-based place on the event's waitlist while waitlisted, else null. */
   waitlistPosition: number | null;
@@ -36,6 +36,8 @@ export interface EntryRecord {
   holdUntil: number | null;
   /** Why an organiser removed the entry. */
   note: string | null;
+  /** When the competitor was checked in at the range; null until then (an undo clears it). */
+  checkedInAt: number | null;
   createdAt: number;
   /** Strictly increasing across the tournament's changes: the organisers' change feed and D1 copies key on it. */
   updatedAt: number;
@@ -86,4 +88,17 @@ export type RefusalReason =
   | "not_configured"
   | "idempotency_key_reused";
 
-export type ChangeRefusalReason = "not_found" | "not_active" | "not_held" | "hold_expired" | "not_configured";
+export type ChangeRefusalReason =
+  | "not_found"
+  | "not_active"
+  | "not_held"
+  | "hold_expired"
+  | "not_configured"
+  // Organiser changes (src/domain/registration/organiser.ts, firing-points.ts):
+  | "unknown_event"
+  | "unknown_relay"
+  | "relay_full"
+  | "already_entered"
+  | "no_place"
+  | "point_taken"
+  | "point_out_of_range";

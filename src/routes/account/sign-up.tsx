@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { acceptInvitations } from "../../admin/staff.ts";
 import { fieldErrors, formText, signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { startSession } from "../../auth/session.ts";
@@ -57,6 +58,8 @@ signUpRoutes.post("/sign-up", async (c) => {
     throw err;
   }
   await startSession(c, userId);
+  // Staff invitations waiting for this email (src/admin/staff.ts) become roles now.
+  await acceptInvitations(db, userId, email);
   return redirectAfterForm(c, next);
 });
 

@@ -1,5 +1,5 @@
-import { discipline } from "../../domain/scoring/index.ts";
-import type { ApplyShotsResult, ConflictView, EventStandings, ScoringActor, ShotOpInput } from "../contract.ts";
+import { discipline, shotsOf } from "../../domain/scoring/index.ts";
+import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, ScoringActor, ShotOpInput } from "../contract.ts";
 import { applyBatch } from "./apply.ts";
 import { checkShots } from "./guards.ts";
 import { LiveHub } from "./hub.ts";
@@ -47,6 +47,25 @@ export class LiveScoring {
       discipline: event.discipline,
       seq: this.store.seq(eventId),
       rows: standingRows(d, this.store.eventCards(eventId)),
+    };
+  }
+
+  /** One entry's shots and standing line; null for an entry (or event discipline) this object does not know. */
+  card(entryId: string): EntryCard | null {
+    const entry = this.store.entry(entryId);
+    const event = entry ? this.store.event(entry.eventId) : null;
+    const d = event ? discipline(event.discipline) : undefined;
+    if (!entry || !event || !d) return null;
+    const cards = this.store.eventCards(entry.eventId);
+    const mine = cards.find((c) => c.entryId === entry.id);
+    return {
+      entryId: entry.id,
+      eventId: entry.eventId,
+      userId: entry.userId,
+      status: entry.status,
+      discipline: event.discipline,
+      shots: mine ? shotsOf(mine).sort((a, b) => a.shotNo - b.shotNo) : [],
+      standing: standingRows(d, cards).find((r) => r.entryId === entry.id) ?? null,
     };
   }
 

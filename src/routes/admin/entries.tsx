@@ -1,0 +1,153 @@
+import { type Context, Hono } from "hono";
+import { csvFile } from "../../admin/csv.ts";
+import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../admin/entries.ts";
+import { type Errors, firstErrors, idParam, textFields } from "../../admin/forms.ts";
+import { loadStructure, type Structure } from "../../admin/structure.ts";
+import { enterWalkUp, WALK_UP_FIELDS, walkUpForm } from "../../admin/walk-up.ts";
+import { formatDateTime } from "../../domain/time/format.ts";
+import { randomToken } from "../../lib/encoding.ts";
+import { formatMoney } from "../../views/components/money.tsx";
+import { EntriesResults, EntriesView, type EventRef } from "../../views/admin/entries.tsx";
+import { AdminPage } from "../../views/admin/layout.tsx";
+import { WalkUpForm, type WalkUpEvent } from "../../views/admin/walk-up.tsx";
+import { type AdminEnv, EDITORS, requireStaff, type Tournament } from "./guard.ts";
+import { frame, redirectWith } from "./respond.ts";
+
+export const entriesRoutes = new Hono<AdminEnv>();
+const editors = requireStaff(EDITORS);
+
+function eventRefs(structure: Structure): EventRef[] {
+  return structure.map((e) => ({ id: e.id, title: e.title, relays: e.relays.map((r) => ({ id: r.id, name: r.name, startsAt: r.startsAt })) }));
+}
+
+function readFilter(c: Context, events: EventRef[]): EntryFilter {
+  const status = c.req.query("status") ?? "active";
+  const eventId = idParam(c.req.query("event"));
+  const event = events.find((e) => e.id === eventId) ?? events[0];
+  const relayId = idParam(c.req.query("relay"));
+  return {
+    eventId: event?.id ?? null,
+    relayId: event?.relays.some((r) => r.id === relayId) ? relayId : null,
+    status: (STATUS_FILTERS as readonly string[]).includes(status) ? (status as StatusFilter) : "active",
+    q: (c.req.query("q") ?? "").slice(0, 100),
+  };
+}
+
+function relayOrder(events: EventRef[]): Map<number, number> {
+  return new Map(
+    events
+      .flatMap((e) => e.relays)
+      .sort((a, b) => a.startsAt - b.startsAt || a.id - b.id)
+      .map((r, i) => [r.id, i]),
+  );
+}
+
+export function feeLabel(t: Tournament): string | null {
+  return t.entryFeeCents > 0 ? formatMoney(t.entryFeeCents, t.currency) : null;
+}
+
+/** The table per event: one RPC for the entries, one D1 query for names, filtered here. htmx asks for the results only. */
+entriesRoutes.get("/t/:slug/entries", editors, async (c) => {
+  const t = c.get("tournament");
+  const db = c.get("db");
+  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(c.env, db, t.id)]);
+  const events = eventRefs(structure);
+  const filter = readFilter(c, events);
+  const inEvent = all.filter((e) => e.eventId === filter.eventId);
+  const props = { slug: t.slug, zone: t.timeZone, events, filter, rows: filterEntries(inEvent, filter, relayOrder(events)), total: inEvent.length };
+  if (c.req.header("HX-Request") === "true") return c.html(<EntriesResults {...props} />);
+  return c.html(
+    <AdminPage {...frame(c)} section="entries" title="Entries" wide>
+      <EntriesView {...props} />
+    </AdminPage>,
+  );
+});
+
+/** The same rows as a spreadsheet: every column an organiser sorts by, formula-safe. */
+entriesRoutes.get("/t/:slug/entries.csv", editors, async (c) => {
+  const t = c.get("tournament");
+  const db = c.get("db");
+  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(c.env, db, t.id)]);
+  const events = eventRefs(structure);
+  const filter = { ...readFilter(c, events), eventId: idParam(c.req.query("event")) };
+  const relays = new Map(structure.flatMap((e) => e.relays).map((r) => [r.id, r]));
+  const titles = new Map(structure.map((e) => [e.id, e.title]));
+  const rows = filterEntries(all, filter, relayOrder(events)).map((e) => {
+    const relay = e.relayId === null ? undefined : relays.get(e.relayId);
+    return [
+      titles.get(e.eventId) ?? String(e.eventId),
+      relay?.name ?? "",
+      relay ? formatDateTime(relay.startsAt, t.timeZone) : "",
+      e.status === "confirmed" || e.status === "held" ? e.firingPoint : null,
+      e.name,
+      e.club,
+      e.email,
+      e.status,
+      e.waitlistPosition,
+      e.checkedInAt === null ? "" : formatDateTime(e.checkedInAt, t.timeZone),
+      e.id,
+    ];
+  });
+  const file = csvFile(
+    ["Event", "Relay", "Relay starts", "Firing point", "Name", "Club", "Email", "Status", "Waitlist position", "Checked in", "Entry"],
+    rows,
+  );
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="${t.slug}-entries.csv"`);
+  return c.body(file);
+});
+
+// ---------- Walk-up entries ----------
+
+async function walkUpEvents(c: Context<AdminEnv>): Promise<WalkUpEvent[]> {
+  const t = c.get("tournament");
+  const [structure, room] = await Promise.all([loadStructure(c.get("db"), t.id), relayRoom(c.env, t.id)]);
+  return structure.map((e) => ({
+    id: e.id,
+    title: e.title,
+    relays: e.relays.map((r) => ({ id: r.id, name: r.name, startsAt: r.startsAt, firingPoints: r.firingPoints, free: room.get(r.id) ?? 0 })),
+  }));
+}
+
+async function walkUpPage(c: Context<AdminEnv>, values: Record<string, string>, errors: Errors, status: 200 | 409 | 422 = 200) {
+  const t = c.get("tournament");
+  return c.html(
+    <AdminPage {...frame(c)} section="entries" title="Walk-up entry">
+      <WalkUpForm
+        action={`/admin/t/${t.slug}/entries/new`}
+        csrf={c.get("csrf")}
+        zone={t.timeZone}
+        events={await walkUpEvents(c)}
+        values={values}
+        errors={errors}
+        feeLabel={feeLabel(t)}
+      />
+    </AdminPage>,
+    status,
+  );
+}
+
+entriesRoutes.get("/t/:slug/entries/new", editors, (c) =>
+  walkUpPage(c, { key: randomToken(16), name: "", club: "", email: "", relayId: "", paid: "" }, {}),
+);
+
+entriesRoutes.post("/t/:slug/entries/new", editors, async (c) => {
+  const t = c.get("tournament");
+  const db = c.get("db");
+  const values = textFields(await c.req.parseBody(), WALK_UP_FIELDS);
+  const parsed = walkUpForm.safeParse(values);
+  if (!parsed.success) {
+    const errors = firstErrors(parsed.error);
+    if (errors.key) errors.form = errors.key;
+    return walkUpPage(c, { ...values, key: values.key || randomToken(16) }, errors, 422);
+  }
+  const structure = await loadStructure(db, t.id);
+  const relay = structure.flatMap((e) => e.relays).find((r) => r.id === parsed.data.relayId);
+  if (!relay) return walkUpPage(c, values, { relayId: "Choose one of this tournament's relays." }, 422);
+  const result = await enterWalkUp({ env: c.env, db, tournament: t, actorId: c.get("me").id }, relay, parsed.data);
+  if (result.outcome === "refused") {
+    const field = result.reason === "already_entered" ? (parsed.data.email ? "email" : "form") : "relayId";
+    return walkUpPage(c, values, { [field]: result.message }, 422);
+  }
+  return redirectWith(c, `/admin/t/${t.slug}/entries/${result.entry.id}`, { done: result.existing ? "walk-up-account" : "walk-up" });
+});

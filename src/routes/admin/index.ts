@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { auditRoutes } from "./audit.tsx";
+import { checkInRoutes } from "./checkin.tsx";
+import { dashboardRoutes } from "./dashboard.tsx";
+import { entriesRoutes } from "./entries.tsx";
+import { entryRoutes } from "./entry.tsx";
+import { eventRoutes } from "./events.tsx";
+import { landingRoutes } from "./landing.tsx";
+import { relayRoutes } from "./relays.tsx";
+import { resultsAdminRoutes } from "./results.tsx";
+import { staffRoutes } from "./staff.tsx";
+import { startListRoutes } from "./start-list.tsx";
+import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
+
+/**
+ * The organisers' area under /admin. Never cached. Every route of a tournament runs `requireStaff` with
+ * the roles it allows (src/routes/admin/guard.ts) and checks that each id in the URL belongs to that
+ * tournament.
+ */
+export const adminRoutes = new Hono<AppEnv>();
+
+adminRoutes.use("*", async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+});
+
+adminRoutes.route("/", landingRoutes);
+adminRoutes.route("/", newTournamentRoutes);
+adminRoutes.route("/", dashboardRoutes);
+adminRoutes.route("/", tournamentRoutes);
+adminRoutes.route("/", eventRoutes);
+adminRoutes.route("/", relayRoutes);
+adminRoutes.route("/", entriesRoutes);
+adminRoutes.route("/", entryRoutes);
+adminRoutes.route("/", startListRoutes);
+adminRoutes.route("/", checkInRoutes);
+adminRoutes.route("/", staffRoutes);
+adminRoutes.route("/", auditRoutes);
+adminRoutes.route("/", resultsAdminRoutes);

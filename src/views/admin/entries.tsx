@@ -1,0 +1,196 @@
+import type { EntryFilter, EntryRow } from "../../admin/entries.ts";
+import { STATUS_FILTERS } from "../../admin/entries.ts";
+import type { EntryStatus } from "../../tournament/contract.ts";
+import { Empty } from "../components/empty.tsx";
+import { DateTime } from "../components/time.tsx";
+
+export interface RelayRef {
+  id: number;
+  name: string;
+  startsAt: number;
+}
+
+export interface EventRef {
+  id: number;
+  title: string;
+  relays: RelayRef[];
+}
+
+const STATUS_LABEL: Record<EntryStatus, string> = {
+  confirmed: "Confirmed",
+  held: "Awaiting payment",
+  waitlisted: "Waitlisted",
+  withdrawn: "Withdrawn",
+  removed: "Removed",
+  expired: "Hold lapsed",
+};
+
+const FILTER_LABEL: Record<(typeof STATUS_FILTERS)[number], string> = {
+  active: "Active (with a place or waiting)",
+  all: "All",
+  confirmed: "Confirmed",
+  held: "Awaiting payment",
+  waitlisted: "Waitlisted",
+  withdrawn: "Withdrawn",
+  removed: "Removed",
+  expired: "Hold lapsed",
+};
+
+export function StatusBadge({ entry }: { entry: Pick<EntryRow, "status" | "waitlistPosition"> }) {
+  const kind = entry.status === "confirmed" ? "confirmed" : entry.status === "held" ? "held" : entry.status === "waitlisted" ? "waitlisted" : "closed";
+  const label = entry.status === "waitlisted" && entry.waitlistPosition !== null ? `Waitlist #${entry.waitlistPosition}` : STATUS_LABEL[entry.status];
+  return <span class={`badge ${kind}`}>{label}</span>;
+}
+
+function query(f: EntryFilter, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  if (f.eventId !== null) p.set("event", String(f.eventId));
+  if (f.relayId !== null) p.set("relay", String(f.relayId));
+  if (f.status !== "active") p.set("status", f.status);
+  if (f.q.trim() !== "") p.set("q", f.q.trim());
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export interface EntriesPageProps {
+  slug: string;
+  zone: string;
+  events: EventRef[];
+  filter: EntryFilter;
+  rows: EntryRow[];
+  total: number;
+}
+
+/** Event tabs, the filters (search as you type with htmx; a plain GET form without it) and the table. */
+export function EntriesView(p: EntriesPageProps) {
+  const base = `/admin/t/${p.slug}/entries`;
+  const event = p.events.find((e) => e.id === p.filter.eventId);
+  if (!event) return <Empty>No events yet: add an event and its relays first.</Empty>;
+  return (
+    <>
+      <nav class="tabs" aria-label="Events">
+        <ul>
+          {p.events.map((e) => (
+            <li>
+              <a href={`${base}?event=${e.id}`} aria-current={e.id === event.id ? "page" : undefined}>
+                {e.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p class="entries-actions">
+        <a class="button small" href={`/admin/t/${p.slug}/entries/new?event=${event.id}`}>
+          Add walk-up entry
+        </a>{" "}
+        <a class="button small secondary" href={`/admin/t/${p.slug}/entries.csv${query(p.filter)}`} data-testid="csv-link">
+          Download CSV
+        </a>{" "}
+        <a class="button small secondary" href={`/admin/t/${p.slug}/start-list?event=${event.id}`}>
+          Start lists
+        </a>
+      </p>
+      <form class="filters" method="get" action={base} role="search" aria-label="Filter entries">
+        <input type="hidden" name="event" value={String(event.id)} />
+        <div class="field">
+          <label for="entries-q">Search name or club</label>
+          <input
+            id="entries-q"
+            type="search"
+            name="q"
+            value={p.filter.q}
+            autocomplete="off"
+            hx-get={base}
+            hx-trigger="input changed delay:300ms, search"
+            hx-target="#entries-results"
+            hx-include="closest form"
+            hx-indicator="#entries-busy"
+          />
+        </div>
+        <div class="field">
+          <label for="entries-relay">Relay</label>
+          <select id="entries-relay" name="relay" hx-get={base} hx-trigger="change" hx-target="#entries-results" hx-include="closest form">
+            <option value="">All relays</option>
+            {event.relays.map((r) => (
+              <option value={String(r.id)} selected={r.id === p.filter.relayId}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="entries-status">Status</label>
+          <select id="entries-status" name="status" hx-get={base} hx-trigger="change" hx-target="#entries-results" hx-include="closest form">
+            {STATUS_FILTERS.map((s) => (
+              <option value={s} selected={s === p.filter.status}>
+                {FILTER_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filters-go">
+          <button type="submit" class="secondary small">
+            Filter
+          </button>
+          <span id="entries-busy" class="htmx-indicator" aria-hidden="true">
+            Searching…
+          </span>
+        </div>
+      </form>
+      <EntriesResults {...p} />
+    </>
+  );
+}
+
+/** The part the search replaces: a count and the table. */
+export function EntriesResults(p: EntriesPageProps) {
+  const relays = new Map(p.events.flatMap((e) => e.relays).map((r) => [r.id, r]));
+  return (
+    <div id="entries-results" aria-live="polite">
+      <p class="meta" data-testid="entries-count">
+        {p.rows.length === p.total ? `${p.total} entries` : `${p.rows.length} of ${p.total} entries`}
+      </p>
+      {p.rows.length === 0 ? (
+        <Empty>{p.total === 0 ? "No entries in this event yet." : "No entry matches these filters."}</Empty>
+      ) : (
+        <div class="table-scroll">
+          <table class="entries-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Club</th>
+                <th scope="col">Relay</th>
+                <th scope="col" class="num">
+                  FP
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">Checked in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((e) => {
+                const relay = e.relayId === null ? null : relays.get(e.relayId);
+                return (
+                  <tr data-testid="entry-row" data-entry={e.id}>
+                    <th scope="row">
+                      <a href={`/admin/t/${p.slug}/entries/${e.id}`}>{e.name}</a>
+                      {e.walkUp && <span class="tag">walk-up</span>}
+                    </th>
+                    <td>{e.club}</td>
+                    <td>{relay ? relay.name : e.status === "waitlisted" ? "Any relay" : "—"}</td>
+                    <td class="num">{e.firingPoint !== null && (e.status === "confirmed" || e.status === "held") ? e.firingPoint : ""}</td>
+                    <td>
+                      <StatusBadge entry={e} />
+                    </td>
+                    <td>{e.checkedInAt !== null ? <DateTime epoch={e.checkedInAt} zone={p.zone} style="time" /> : ""}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

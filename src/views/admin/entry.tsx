@@ -1,0 +1,185 @@
+import type { EntryRow } from "../../admin/entries.ts";
+import type { Errors } from "../../admin/forms.ts";
+import { DateTime } from "../components/time.tsx";
+import { StatusBadge } from "./entries.tsx";
+import { Csrf, FormProblem, Input, Select } from "./fields.tsx";
+
+export interface RelayRoom {
+  id: number;
+  name: string;
+  startsAt: number;
+  firingPoints: number;
+  /** Free firing points for an organiser (reserved places count as free). */
+  free: number;
+}
+
+export interface EntryPageProps {
+  slug: string;
+  zone: string;
+  csrf: string;
+  entry: EntryRow;
+  eventTitle: string;
+  relays: RelayRoom[];
+  errors: Errors;
+  values: Record<string, string>;
+  notice?: string;
+  feeLabel: string | null;
+}
+
+/** One entry with everything an organiser can do to it, each a small form of its own. */
+export function EntryView(p: EntryPageProps) {
+  const { entry: e, errors } = p;
+  const action = (what: string) => `/admin/t/${p.slug}/entries/${e.id}/${what}`;
+  const relay = p.relays.find((r) => r.id === e.relayId);
+  const placed = e.status === "confirmed" || e.status === "held";
+  const active = placed || e.status === "waitlisted";
+  return (
+    <>
+      {p.notice && (
+        <p class="notice success" role="status">
+          {p.notice}
+        </p>
+      )}
+      {errors.form && <FormProblem id="entry-problem">{errors.form}</FormProblem>}
+      <dl class="facts entry-facts">
+        <div>
+          <dt>Competitor</dt>
+          <dd>
+            {e.name}
+            {e.club && ` · ${e.club}`}
+            {e.email && <span class="meta"> · {e.email}</span>}
+            {e.walkUp && <span class="tag">no account</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Event</dt>
+          <dd>{p.eventTitle}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="entry-status">
+            <StatusBadge entry={e} />
+            {e.status === "held" && e.holdUntil !== null && (
+              <span class="meta">
+                {" "}
+                until <DateTime epoch={e.holdUntil} zone={p.zone} style="day" />
+              </span>
+            )}
+            {e.note && <span class="meta"> · {e.note}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Relay and firing point</dt>
+          <dd data-testid="entry-place">
+            {relay ? (
+              <>
+                {relay.name} (<DateTime epoch={relay.startsAt} zone={p.zone} style="day" />)
+                {placed && e.firingPoint !== null && ` · firing point ${e.firingPoint}`}
+              </>
+            ) : (
+              "Any relay"
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Check-in</dt>
+          <dd>{e.checkedInAt !== null ? <DateTime epoch={e.checkedInAt} zone={p.zone} style="day" /> : "Not checked in"}</dd>
+        </div>
+      </dl>
+
+      {e.status === "held" && (
+        <section class="entry-action" aria-labelledby="paid-title">
+          <h2 id="paid-title">Payment</h2>
+          {errors.paid && <p class="field-error">{errors.paid}</p>}
+          <form method="post" action={action("paid")}>
+            <Csrf token={p.csrf} />
+            <button type="submit">Mark paid{p.feeLabel ? ` (${p.feeLabel})` : ""}</button>
+          </form>
+        </section>
+      )}
+
+      {placed && (
+        <section class="entry-action" aria-labelledby="checkin-title">
+          <h2 id="checkin-title">Check-in</h2>
+          {errors.checkin && <p class="field-error">{errors.checkin}</p>}
+          <form method="post" action={action("check-in")}>
+            <Csrf token={p.csrf} />
+            <input type="hidden" name="checkedIn" value={e.checkedInAt === null ? "1" : "0"} />
+            <input type="hidden" name="back" value="entry" />
+            <button type="submit" class={e.checkedInAt === null ? "" : "secondary"}>
+              {e.checkedInAt === null ? "Check in" : "Undo check-in"}
+            </button>
+          </form>
+        </section>
+      )}
+
+      {active && (
+        <section class="entry-action" aria-labelledby="move-title">
+          <h2 id="move-title">Move to another relay</h2>
+          <form method="post" action={action("move")} class="form">
+            <Csrf token={p.csrf} />
+            <Select
+              form="move"
+              name="relayId"
+              label="Relay"
+              value={p.values.relayId ?? ""}
+              error={errors.relayId}
+              placeholder="Choose a relay"
+              options={p.relays
+                .filter((r) => r.id !== e.relayId || !placed)
+                .map((r) => ({
+                  value: String(r.id),
+                  label: `${r.name} — ${r.free === 0 ? "full" : `${r.free} free`}`,
+                  disabled: r.free === 0,
+                }))}
+              hint="Only relays with a free firing point; reserved places count. The place left behind goes to the waitlist."
+            />
+            <div class="form-actions">
+              <button type="submit">Move</button>
+            </div>
+          </form>
+        </section>
+      )}
+
+      {placed && (
+        <section class="entry-action" aria-labelledby="point-title">
+          <h2 id="point-title">Firing point</h2>
+          <form method="post" action={action("firing-point")} class="form">
+            <Csrf token={p.csrf} />
+            <Input
+              form="point"
+              name="firingPoint"
+              label={`Firing point on ${relay?.name ?? "the relay"}`}
+              type="number"
+              min="1"
+              max={String(relay?.firingPoints ?? 500)}
+              inputmode="numeric"
+              value={p.values.firingPoint ?? (e.firingPoint === null ? "" : String(e.firingPoint))}
+              error={errors.firingPoint}
+            />
+            <div class="form-actions">
+              <button type="submit" class="secondary">
+                Change firing point
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+
+      {active && (
+        <section class="entry-action" aria-labelledby="remove-title">
+          <h2 id="remove-title">Remove the entry</h2>
+          <form method="post" action={action("remove")} class="form" data-confirm={`Remove ${e.name}'s entry? The place goes to the waitlist.`}>
+            <Csrf token={p.csrf} />
+            <Input form="remove" name="reason" label="Reason" value={p.values.reason ?? ""} error={errors.reason} maxlength={500} hint="Shown to the competitor." />
+            <div class="form-actions">
+              <button type="submit" class="danger">
+                Remove entry
+              </button>
+            </div>
+          </form>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Errors } from "../../admin/forms.ts";
+import { GRANTABLE, type StaffRole } from "../../admin/staff.ts";
+import { Empty } from "../components/empty.tsx";
+import { Csrf, FormProblem, Input, Select } from "./fields.tsx";
+import { ROLE_LABEL } from "./layout.tsx";
+
+export interface StaffPageProps {
+  slug: string;
+  csrf: string;
+  myRole: StaffRole;
+  myId: number;
+  members: { userId: number; name: string; email: string; role: StaffRole }[];
+  invitations: { email: string; role: StaffRole; createdAt: number }[];
+  values: Record<string, string>;
+  errors: Errors;
+  notice?: string;
+}
+
+/** Who may remove whom: the owner anyone (one owner always stays); an organiser only range officers. */
+export function canRemove(myRole: StaffRole, theirRole: StaffRole): boolean {
+  return myRole === "owner" || (myRole === "organiser" && theirRole === "range_officer");
+}
+
+export function StaffView(p: StaffPageProps) {
+  const base = `/admin/t/${p.slug}/staff`;
+  const grantable = GRANTABLE[p.myRole];
+  return (
+    <>
+      {p.notice && (
+        <p class="notice success" role="status">
+          {p.notice}
+        </p>
+      )}
+      {p.errors.form && <FormProblem id="staff-problem">{p.errors.form}</FormProblem>}
+      <div class="table-scroll">
+        <table class="staff-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.members.map((m) => (
+              <tr data-testid="staff-member">
+                <th scope="row">
+                  {m.name}
+                  {m.userId === p.myId && <span class="meta"> (you)</span>}
+                </th>
+                <td>{m.email}</td>
+                <td>{ROLE_LABEL[m.role]}</td>
+                <td>
+                  {canRemove(p.myRole, m.role) && (
+                    <form method="post" action={`${base}/${m.userId}/remove`} class="inline" data-confirm={`Remove ${m.name} from the staff?`}>
+                      <Csrf token={p.csrf} />
+                      <button type="submit" class="link">
+                        Remove
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Pending invitations</h2>
+      {p.invitations.length === 0 ? (
+        <Empty>No pending invitations.</Empty>
+      ) : (
+        <ul class="invitations">
+          {p.invitations.map((i) => (
+            <li data-testid="invitation">
+              {i.email} · {ROLE_LABEL[i.role]}{" "}
+              {canRemove(p.myRole, i.role) && (
+                <form method="post" action={`${base}/invitations/cancel`} class="inline">
+                  <Csrf token={p.csrf} />
+                  <input type="hidden" name="email" value={i.email} />
+                  <button type="submit" class="link">
+                    Cancel
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {grantable.length > 0 && (
+        <>
+          <h2 id="add-staff">Add staff</h2>
+          <p class="meta">
+            Someone with a Tenring account joins at once. Anyone else gets the role as soon as they sign up with this email: tell them to
+            create an account.
+          </p>
+          <form class="form admin-form" method="post" action={base} novalidate>
+            <Csrf token={p.csrf} />
+            <Input form="staff" name="email" type="email" label="Email" value={p.values.email ?? ""} error={p.errors.email} inputmode="email" autofocus={Boolean(p.errors.email)} />
+            <Select
+              form="staff"
+              name="role"
+              label="Role"
+              value={p.values.role ?? grantable.at(-1) ?? ""}
+              error={p.errors.role}
+              options={grantable.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+              hint="Range officers score and check competitors in. Organisers run everything except the staff's owners."
+            />
+            <div class="form-actions">
+              <button type="submit">Add</button>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

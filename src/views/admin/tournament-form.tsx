@@ -1,0 +1,164 @@
+import type { Errors, Values } from "../../admin/forms.ts";
+import { firstInvalid } from "../../admin/forms.ts";
+import { TOURNAMENT_FIELDS } from "../../admin/tournament-form.ts";
+import { formatDateTime } from "../../domain/time/format.ts";
+import { Csrf, FormProblem, Input, TextArea } from "./fields.tsx";
+
+export interface OtherChange {
+  actor: string | null;
+  action: string;
+  at: number;
+  detail: string;
+}
+
+export interface TournamentFormProps {
+  action: string;
+  csrf: string;
+  values: Values;
+  errors: Errors;
+  /** Editing: the revision the form was loaded at. Creating: null. */
+  revision: number | null;
+  /** The address can change only while the tournament is a draft (links to a published one must keep working). */
+  slugLocked: boolean;
+  submitLabel: string;
+  cancel: string;
+  /** Stale edit: what the other organiser did, and where to reload. */
+  stale?: { change: OtherChange | null; zone: string; reload: string };
+  timeZones: string[];
+}
+
+function changedFields(detail: string): string {
+  try {
+    const changed = (JSON.parse(detail) as { changed?: unknown }).changed;
+    return Array.isArray(changed) && changed.length > 0 ? ` (${changed.join(", ")})` : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The tournament's details; dates and times are entered in the tournament's own time zone. */
+export function TournamentForm(p: TournamentFormProps) {
+  const { values: v, errors: e } = p;
+  const focus = firstInvalid(TOURNAMENT_FIELDS, e);
+  const f = "tournament";
+  return (
+    <>
+      {p.stale && (
+        <FormProblem id="tournament-form-error" focus={!focus}>
+          <p>
+            <strong>Someone else saved this tournament while you were editing, so your changes were not saved.</strong>
+          </p>
+          {p.stale.change && (
+            <p data-testid="other-change">
+              {p.stale.change.actor ?? "Another organiser"} — {p.stale.change.action}
+              {changedFields(p.stale.change.detail)}, {formatDateTime(p.stale.change.at, p.stale.zone)}.
+            </p>
+          )}
+          <p>
+            Your text is kept below: save again to replace their version, or <a href={p.stale.reload}>reload their version</a> (your
+            changes here are then lost).
+          </p>
+        </FormProblem>
+      )}
+      {e.form && !p.stale && <FormProblem id="tournament-form-error" focus={!focus}>{e.form}</FormProblem>}
+      <form class="form admin-form" method="post" action={p.action} novalidate>
+        <Csrf token={p.csrf} />
+        {p.revision !== null && <input type="hidden" name="revision" value={String(p.revision)} />}
+        <fieldset>
+          <legend>The tournament</legend>
+          <Input form={f} name="title" label="Title" value={v.title ?? ""} error={e.title} maxlength={120} autofocus={focus === "title"} />
+          <Input
+            form={f}
+            name="slug"
+            label="Address"
+            value={v.slug ?? ""}
+            error={e.slug}
+            maxlength={60}
+            readonly={p.slugLocked}
+            hint={
+              p.slugLocked
+                ? `The public page is /t/${v.slug}; it cannot change once published.`
+                : "The public page will be /t/<address>: lowercase letters, digits and hyphens."
+            }
+            autofocus={focus === "slug"}
+          />
+          <Input form={f} name="club" label="Hosting club" value={v.club ?? ""} error={e.club} maxlength={120} required={false} autofocus={focus === "club"} />
+          <Input form={f} name="venue" label="Venue" value={v.venue ?? ""} error={e.venue} maxlength={160} autofocus={focus === "venue"} />
+          <TextArea
+            form={f}
+            name="description"
+            label="Description"
+            value={v.description ?? ""}
+            error={e.description}
+            maxlength={5000}
+            required={false}
+            hint="Plain text shown on the public page. Line breaks are kept; HTML is shown as typed."
+            autofocus={focus === "description"}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>When</legend>
+          <Input
+            form={f}
+            name="timeZone"
+            label="Time zone"
+            value={v.timeZone ?? ""}
+            error={e.timeZone}
+            list="time-zones"
+            hint="Where the tournament takes place. All times below are in this zone."
+            autofocus={focus === "timeZone"}
+          />
+          <datalist id="time-zones">
+            {p.timeZones.map((z) => (
+              <option value={z} />
+            ))}
+          </datalist>
+          <div class="field-row">
+            <Input form={f} name="startsOn" type="date" label="First match day" value={v.startsOn ?? ""} error={e.startsOn} autofocus={focus === "startsOn"} />
+            <Input form={f} name="endsOn" type="date" label="Last match day" value={v.endsOn ?? ""} error={e.endsOn} autofocus={focus === "endsOn"} />
+          </div>
+          <div class="field-row">
+            <Input
+              form={f}
+              name="opensAt"
+              type="datetime-local"
+              label="Registration opens"
+              value={v.opensAt ?? ""}
+              error={e.opensAt}
+              autofocus={focus === "opensAt"}
+            />
+            <Input
+              form={f}
+              name="closesAt"
+              type="datetime-local"
+              label="Registration closes"
+              value={v.closesAt ?? ""}
+              error={e.closesAt}
+              autofocus={focus === "closesAt"}
+            />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Entry fee</legend>
+          <div class="field-row">
+            <Input
+              form={f}
+              name="fee"
+              label="Fee per entry"
+              value={v.fee ?? ""}
+              error={e.fee}
+              inputmode="decimal"
+              hint="0 for free. With a fee, online entries are held 30 minutes until paid."
+              autofocus={focus === "fee"}
+            />
+            <Input form={f} name="currency" label="Currency" value={v.currency ?? ""} error={e.currency} maxlength={3} autofocus={focus === "currency"} />
+          </div>
+        </fieldset>
+        <div class="form-actions">
+          <button type="submit">{p.submitLabel}</button>
+          <a href={p.cancel}>Cancel</a>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { type Errors, firstInvalid } from "../../admin/forms.ts";
+import { formatDayTime } from "../../domain/time/format.ts";
+import { Csrf, FormProblem, Input } from "./fields.tsx";
+import type { RelayRoom } from "./entry.tsx";
+
+export interface WalkUpEvent {
+  id: number;
+  title: string;
+  relays: RelayRoom[];
+}
+
+export interface WalkUpProps {
+  action: string;
+  csrf: string;
+  zone: string;
+  events: WalkUpEvent[];
+  values: Record<string, string>;
+  errors: Errors;
+  feeLabel: string | null;
+}
+
+const ORDER = ["name", "club", "email", "relayId"];
+
+/** A competitor at the range without an entry (and often without an account): entered on a relay at once. */
+export function WalkUpForm(p: WalkUpProps) {
+  const focus = firstInvalid(ORDER, p.errors);
+  const relayError = p.errors.relayId;
+  return (
+    <>
+      {p.errors.form && <FormProblem id="walkup-problem" focus={!focus}>{p.errors.form}</FormProblem>}
+      <form class="form admin-form" method="post" action={p.action} novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="key" value={p.values.key ?? ""} />
+        <Input form="walkup" name="name" label="Name" value={p.values.name ?? ""} error={p.errors.name} maxlength={100} autofocus={focus === "name" || !focus} autocomplete="off" />
+        <Input form="walkup" name="club" label="Club" value={p.values.club ?? ""} error={p.errors.club} maxlength={120} required={false} />
+        <Input
+          form="walkup"
+          name="email"
+          type="email"
+          label="Email"
+          value={p.values.email ?? ""}
+          error={p.errors.email}
+          required={false}
+          inputmode="email"
+          hint="If this email has a Tenring account, the entry goes to that account."
+          autofocus={focus === "email"}
+        />
+        <div class={relayError ? "field has-error" : "field"}>
+          <label for="walkup-relayId">Relay</label>
+          <p class="field-hint" id="walkup-relayId-hint">
+            Reserved places can be used; the registration window does not apply.
+          </p>
+          <select
+            id="walkup-relayId"
+            name="relayId"
+            required
+            aria-invalid={relayError ? "true" : undefined}
+            aria-describedby={[relayError && "walkup-relayId-error", "walkup-relayId-hint"].filter(Boolean).join(" ")}
+            autofocus={focus === "relayId"}
+          >
+            <option value="">Choose a relay</option>
+            {p.events.map((e) => (
+              <optgroup label={e.title}>
+                {e.relays.map((r) => (
+                  <option value={String(r.id)} selected={p.values.relayId === String(r.id)} disabled={r.free === 0}>
+                    {r.name}, {formatDayTime(r.startsAt, p.zone)} — {r.free === 0 ? "full" : `${r.free} free`}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          {relayError && (
+            <p class="field-error" id="walkup-relayId-error">
+              {relayError}
+            </p>
+          )}
+        </div>
+        {p.feeLabel && (
+          <div class="field checkbox">
+            <label>
+              <input type="checkbox" name="paid" value="1" checked={p.values.paid === "1"} /> Paid on site ({p.feeLabel})
+            </label>
+          </div>
+        )}
+        <div class="form-actions">
+          <button type="submit">Add entry</button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { staffInvitations, tournamentStaff } from "../../src/db/schema.ts";
+import { cookieFrom, get, postForm } from "../helpers/http.ts";
+import { auditOf, configuredTournament, db, open, person, send, staffOf, texts } from "./fixtures.ts";
+
+async function staffRows(tournamentId: number) {
+  return (await db.select().from(tournamentStaff).where(eq(tournamentStaff.tournamentId, tournamentId)).all()).map((s) => [s.userId, s.role]);
+}
+
+describe("staff", () => {
+  it("adds an existing account at once; removing it ends access on the next request", async () => {
+    const { tournament } = await configuredTournament();
+    const owner = await staffOf(tournament.id, "owner");
+    const colleague = await person({ email: `olga-${Date.now()}@example.test`, name: "Olga" });
+    expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(403);
+
+    const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email: colleague.user.email.toUpperCase(), role: "organiser" });
+    expect(res.status).toBe(303);
+    expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(200);
+    const list = await (await open(owner, `/admin/t/${tournament.slug}/staff`)).text();
+    expect(await texts(list, "[data-testid=staff-member] th")).toEqual(expect.arrayContaining(["Olga"]));
+
+    const removed = await send(owner, `/admin/t/${tournament.slug}/staff/${colleague.user.id}/remove`);
+    expect(removed.status).toBe(303);
+    expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(403);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.add", "staff.remove"]);
+  });
+
+  it("invites an email without an account; signing up with it grants the role", async () => {
+    const { tournament } = await configuredTournament();
+    const owner = await staffOf(tournament.id, "owner");
+    const email = `new-ro-${Date.now()}@example.test`;
+    const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email, role: "range_officer" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toContain("done=invited");
+    const list = await (await open(owner, `/admin/t/${tournament.slug}/staff`)).text();
+    expect(await texts(list, "[data-testid=invitation]")).toEqual([expect.stringContaining(email)]);
+
+    const signUp = await postForm("/account/sign-up", { email, name: "Rita Officer", club: "", password: "a long unusual passphrase 42" }, { hx: true });
+    expect(signUp.status).toBe(204);
+    const cookie = cookieFrom(signUp)!;
+    expect((await get(`/admin/t/${tournament.slug}`, { cookie })).status).toBe(200);
+    // A range officer: the dashboard, not the editing areas.
+    expect((await get(`/admin/t/${tournament.slug}/edit`, { cookie })).status).toBe(403);
+    expect(await db.select().from(staffInvitations).where(eq(staffInvitations.email, email)).all()).toEqual([]);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.invite", "staff.join"]);
+  });
+
+  it("lets an organiser manage range officers only, and never removes the last owner", async () => {
+    const { tournament } = await configuredTournament();
+    const owner = await staffOf(tournament.id, "owner");
+    const organiser = await staffOf(tournament.id, "organiser");
+    const officer = await staffOf(tournament.id, "range_officer");
+    const before = await staffRows(tournament.id);
+
+    const promote = await send(organiser, `/admin/t/${tournament.slug}/staff`, { email: `x-${Date.now()}@example.test`, role: "organiser" });
+    expect(promote.status).toBe(403);
+    const removeOwner = await send(organiser, `/admin/t/${tournament.slug}/staff/${owner.user.id}/remove`);
+    expect(removeOwner.status).toBe(403);
+    expect(await texts(await removeOwner.text(), "#staff-problem")).toEqual(["Only the owner can remove an owner."]);
+    expect(await staffRows(tournament.id)).toEqual(before);
+
+    const lastOwner = await send(owner, `/admin/t/${tournament.slug}/staff/${owner.user.id}/remove`);
+    expect(lastOwner.status).toBe(422);
+    expect(await texts(await lastOwner.text(), "#staff-problem")).toEqual([expect.stringContaining("at least one owner")]);
+    expect(await staffRows(tournament.id)).toEqual(before);
+
+    expect((await send(organiser, `/admin/t/${tournament.slug}/staff/${officer.user.id}/remove`)).status).toBe(303);
+    expect((await open(officer, `/admin/t/${tournament.slug}`)).status).toBe(403);
+  });
+
+  it("answers a bad email with a field message and adds nobody", async () => {
+    const { tournament } = await configuredTournament();
+    const owner = await staffOf(tournament.id, "owner");
+    const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email: "nobody", role: "organiser" });
+    expect(res.status).toBe(422);
+    expect(await texts(await res.text(), "#staff-email-error")).toEqual(["Enter an email address like name@example.com."]);
+    expect(await staffRows(tournament.id)).toHaveLength(1);
+  });
+});
