@@ -23,6 +23,9 @@
     );
   }
 
+  // Set once `registration-opens` has fired: a page announces the opening once.
+  var opened = false;
+
   // A countdown: <p data-countdown="<epoch ms>" data-countdown-zero="reload|event" data-countdown-done="...">.
   // At zero it reloads the page or fires `registration-opens` on the body (fragments listen with
   // hx-trigger="registration-opens from:body"). Only a countdown that was still running when the page loaded
@@ -46,7 +49,11 @@
       // A little past zero, so the server's clock has passed the instant too.
       setTimeout(function () {
         if (el.dataset.countdownZero === "reload") window.location.reload();
-        else document.body.dispatchEvent(new CustomEvent("registration-opens", { bubbles: true }));
+        else if (!opened) {
+          // Once per page, however many countdowns show the same opening (page and registration panel).
+          opened = true;
+          document.body.dispatchEvent(new CustomEvent("registration-opens", { bubbles: true }));
+        }
       }, 1500);
     }
 

@@ -12,12 +12,13 @@ export const SESSION_COOKIE = "__Host-tenring_session";
 const SESSION_DAYS = 30;
 
 /**
- * Requests under these prefixes accept a session this isolate verified in D1 within the last
- * `SESSION_CACHE_MS`, so the registration rush costs no D1 round trip per request. The price: a session
- * ended in another isolate (sign-out elsewhere) keeps working there for at most that long; sign-out in
- * this isolate takes effect at once. Pages elsewhere always read D1, so a profile edit shows immediately.
+ * Requests under these prefixes (the API; the registration form's post and its panel) accept a session this
+ * isolate verified in D1 within the last `SESSION_CACHE_MS`, so the registration rush costs no D1 round trip
+ * per request. The price: a session ended in another isolate (sign-out elsewhere) keeps working there for
+ * at most that long; sign-out in this isolate takes effect at once. Pages elsewhere always read D1, so a
+ * profile edit shows immediately.
  */
-export const CACHED_SESSION_PREFIXES = ["/api/"];
+export const CACHED_SESSION_PREFIXES = ["/api/", "/me/t/", "/fragments/t/"];
 export const SESSION_CACHE_MS = 30_000;
 const verifiedSessions = new TtlCache<SignedInUser>(SESSION_CACHE_MS);
 

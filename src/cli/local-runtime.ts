@@ -23,6 +23,11 @@ export interface StartOptions {
   onOutput?: (chunk: string, stream: "stdout" | "stderr") => void;
   /** How long the server may take to answer HTTP (default 90 s: the build is slow on a busy machine). */
   readyTimeoutMs?: number;
+  /**
+   * A prebuilt bundle to serve as it is (`wrangler dev <script> --no-bundle`), e.g. from `wrangler deploy
+   * --dry-run --outdir`: edits in the checkout then cannot reload the server in the middle of a run.
+   */
+  script?: string;
 }
 
 export interface DemoSignIn {
@@ -224,6 +229,8 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
   const seedToken = randomBytes(24).toString("base64url");
   const args = [
     "dev",
+    // With a script given, wrangler reads the bindings only from a config named explicitly.
+    ...(options.script ? [options.script, "--no-bundle", "--config", path.join(ROOT, "wrangler.toml")] : []),
     "--ip", HOST,
     "--port", String(port),
     ...persistArgs(persistTo),

@@ -18,6 +18,7 @@ export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: st
       <a href="/me" class="who" data-testid="who">
         {user.name}
       </a>
+      <a href="/me/entries">My entries</a>
       <form method="post" action="/account/sign-out" class="inline">
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
         <button type="submit" class="link">

@@ -17,7 +17,7 @@ export const MAX_SHOTS_BODY_BYTES = 512 * 1024;
 /** Staff roles that may score: the tournament's owner, organisers and range officers. */
 const SCORING_ROLES: ("owner" | "organiser" | "range_officer")[] = ["owner", "organiser", "range_officer"];
 
-async function isScoringStaff(db: Db, tournamentId: number, userId: number): Promise<boolean> {
+export async function isScoringStaff(db: Db, tournamentId: number, userId: number): Promise<boolean> {
   const row = await db
     .select({ role: tournamentStaff.role })
     .from(tournamentStaff)

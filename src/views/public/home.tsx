@@ -46,7 +46,7 @@ function CardDetail({ t, phase, now }: { t: TournamentSummary; phase: Phase; now
     case "past":
       return (
         <p class="card-note">
-          <a href={`/t/${t.slug}`}>Results</a>
+          <a href={`/t/${t.slug}/results`}>Results</a>
         </p>
       );
     default:

@@ -6,25 +6,26 @@ import { Empty } from "../components/empty.tsx";
 import { Money } from "../components/money.tsx";
 import { Countdown, DateRange, DateTime } from "../components/time.tsx";
 import { Page } from "../layout.tsx";
+import { PlacesLeftFigure, PlacesPoller, placesCellId } from "../competitor/places.tsx";
 
 function PlacesLeft({ relay }: { relay: RelayRow }) {
   return (
-    <td class="places">
-      <span data-testid="places-left" id={`places-${relay.id}`}>
-        {relay.placesLeft} left
-      </span>
-      {relay.placesLeft === 0 && <Badge kind="full" />}
+    <td class="places" id={placesCellId(relay.id)}>
+      <PlacesLeftFigure relay={relay} />
     </td>
   );
 }
 
-function EventSection({ event, zone }: { event: EventRow; zone: string }) {
+function EventSection({ event, zone, slug }: { event: EventRow; zone: string; slug: string }) {
   const headingId = `event-${event.id}-heading`;
   return (
     <section class="event" id={`event-${event.id}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
         {event.title} <span class="discipline">{discipline(event.discipline)?.name ?? event.discipline}</span>
       </h3>
+      <p class="event-links">
+        <a href={`/t/${slug}/results/${event.id}`}>Results</a> · <a href={`/t/${slug}/live/${event.id}`}>Live scoreboard</a>
+      </p>
       {event.relays.length === 0 ? (
         <Empty>Relays for this event have not been scheduled yet.</Empty>
       ) : (
@@ -146,8 +147,9 @@ export function TournamentPage({ nonce, model, phase, now }: { nonce: string; mo
           {model.events.length === 0 ? (
             <Empty>The organiser has not added any events yet.</Empty>
           ) : (
-            model.events.map((e) => <EventSection event={e} zone={zone} />)
+            model.events.map((e) => <EventSection event={e} zone={zone} slug={t.slug} />)
           )}
+          {(phase === "open" || phase === "soon") && <PlacesPoller slug={t.slug} mode={phase === "open" ? "open" : "at-opening"} />}
         </section>
       </article>
     </Page>

@@ -1,0 +1,150 @@
+import type { SignedInUser } from "../../env.ts";
+import { CSRF_FIELD } from "../../middleware/csrf.ts";
+import { isActive } from "../../domain/registration/types.ts";
+import { DateRange } from "../components/time.tsx";
+import { Empty } from "../components/empty.tsx";
+import { Page } from "../layout.tsx";
+import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
+import { type Notice, NoticeLine } from "./event-block.tsx";
+
+export interface MyEntry {
+  figures: EntryFigures;
+  eventTitle: string;
+  relay: RelayName | undefined;
+}
+
+export interface MyTournament {
+  id: number;
+  slug: string;
+  title: string;
+  timeZone: string;
+  startsOn: string;
+  endsOn: string;
+  entries: MyEntry[];
+}
+
+export const entryCardId = (entryId: string) => `entry-${entryId}`;
+export const groupId = (tournamentId: number) => `my-t-${tournamentId}`;
+const withdrawUrl = (entryId: string) => `/me/entries/${encodeURIComponent(entryId)}/withdraw`;
+
+/** One entry: status, where it stands, and the first step of withdrawing it. */
+export function EntryCard({ entry, zone }: { entry: MyEntry; zone: string }) {
+  const { figures } = entry;
+  return (
+    <li class={`my-entry ${figures.status}`} id={entryCardId(figures.id)} data-testid="my-entry" data-status={figures.status} data-entry-id={figures.id}>
+      <h3>
+        {entry.eventTitle} <StatusBadge status={figures.status} />
+      </h3>
+      <EntryPlace entry={figures} relay={entry.relay} eventTitle={entry.eventTitle} zone={zone} />
+      {isActive(figures.status) && (
+        <p class="my-entry-actions">
+          <a
+            class="button small secondary"
+            href={withdrawUrl(figures.id)}
+            hx-get={withdrawUrl(figures.id)}
+            hx-target={`#${entryCardId(figures.id)}`}
+            hx-swap="outerHTML"
+          >
+            Withdraw…
+          </a>
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The second step: say what withdrawing does, and ask once more. */
+export function ConfirmWithdrawalCard({ entry, tournamentId, zone, csrf }: { entry: MyEntry; tournamentId: number; zone: string; csrf: string }) {
+  const { figures } = entry;
+  const consequence =
+    figures.status === "waitlisted"
+      ? "You leave the waitlist."
+      : "Your place goes to the first competitor on the waitlist at once.";
+  const headingId = `confirm-${figures.id}`;
+  return (
+    <li class="my-entry confirming" id={entryCardId(figures.id)} data-testid="my-entry" data-status={figures.status} data-entry-id={figures.id}>
+      <h3 id={headingId}>
+        Withdraw from {entry.eventTitle}? <StatusBadge status={figures.status} />
+      </h3>
+      <EntryPlace entry={figures} relay={entry.relay} eventTitle={entry.eventTitle} zone={zone} />
+      <p>{consequence} To take part again you would have to register anew, if places are left.</p>
+      <form
+        class="form-actions"
+        method="post"
+        action={withdrawUrl(figures.id)}
+        hx-post={withdrawUrl(figures.id)}
+        hx-target={`#${groupId(tournamentId)}`}
+        hx-swap="outerHTML"
+        hx-disable="find button"
+        aria-labelledby={headingId}
+      >
+        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <button type="submit" class="danger" autofocus>
+          Confirm withdrawal
+        </button>
+        <a href="/me/entries" hx-get={`/me/entries/${encodeURIComponent(figures.id)}`} hx-target={`#${entryCardId(figures.id)}`} hx-swap="outerHTML">
+          Keep my entry
+        </a>
+      </form>
+    </li>
+  );
+}
+
+export interface TournamentGroupProps {
+  tournament: MyTournament;
+  csrf: string;
+  notice?: Notice | undefined;
+  /** The entry whose withdrawal is being confirmed (the page without script shows the step in place). */
+  confirming?: string | undefined;
+}
+
+export function TournamentGroup({ tournament, csrf, notice, confirming }: TournamentGroupProps) {
+  const headingId = `${groupId(tournament.id)}-heading`;
+  const zone = tournament.timeZone;
+  return (
+    <section class="my-tournament" id={groupId(tournament.id)} aria-labelledby={headingId} data-testid="my-tournament">
+      <h2 id={headingId}>
+        <a href={`/t/${tournament.slug}`}>{tournament.title}</a>
+      </h2>
+      <p class="meta">
+        <DateRange startsOn={tournament.startsOn} endsOn={tournament.endsOn} />
+      </p>
+      {notice && <NoticeLine notice={notice} />}
+      <ul class="my-entries">
+        {tournament.entries.map((e) =>
+          e.figures.id === confirming ? (
+            <ConfirmWithdrawalCard entry={e} tournamentId={tournament.id} zone={zone} csrf={csrf} />
+          ) : (
+            <EntryCard entry={e} zone={zone} />
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+export interface MyEntriesPageProps {
+  nonce: string;
+  user: SignedInUser;
+  csrf: string;
+  tournaments: MyTournament[];
+  confirming?: string | undefined;
+}
+
+export function MyEntriesPage({ nonce, user, csrf, tournaments, confirming }: MyEntriesPageProps) {
+  return (
+    <Page title="My entries" nonce={nonce} account={{ user, csrf }} noindex>
+      <section class="my-entries-page">
+        <h1>My entries</h1>
+        <div id="my-entries-notice"></div>
+        {tournaments.length === 0 ? (
+          <Empty>
+            You have not entered any tournament yet. <a href="/">Find a tournament</a> and register from its page.
+          </Empty>
+        ) : (
+          tournaments.map((t) => <TournamentGroup tournament={t} csrf={csrf} confirming={confirming} />)
+        )}
+      </section>
+    </Page>
+  );
+}
