@@ -3,8 +3,8 @@
  * A fresh state folder and a free port; a tournament with 500 places over 10 relays plus an event entered
  * as "any relay"; 2,000 competitors with API tokens; 10,000 attempts at concurrency 200. Prints throughput
  * and latency beside a trivial endpoint measured in the same run, waits for the outbox, checks D1, and
- * exits non-zero if any invariant is broken (the speed targets are reported, not enforced: the machine is
- * shared and noisy).
+ * exits non-zero if any invariant is broken. Speed is reported, never enforced: the ratio to the trivial
+ * endpoint is what compares across runs on a shared, noisy machine.
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";

@@ -20,9 +20,6 @@ export interface Report {
   checks: Check[];
 }
 
-const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 250;
-
 function row(cells: string[], widths: number[]): string {
   return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
 }
@@ -72,10 +69,6 @@ export function printReport(r: Report): void {
     "",
     "checks:",
     ...r.checks.map((c) => `  ${c.ok ? "ok  " : "FAIL"}  ${c.name}: ${c.detail}`),
-    "",
-    "targets (reported, not enforced):",
-    `  throughput ratio ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "missed"} (${ratio.toFixed(3)})`,
-    `  p99 ≤ ${TARGET_P99_MS} ms at concurrency ${r.concurrency}: ${r.registration.p99 <= TARGET_P99_MS ? "met" : "missed"} (${r.registration.p99.toFixed(1)} ms)`,
     "",
     r.checks.every((c) => c.ok) ? "bench:rush: all checks passed" : "bench:rush: CHECKS FAILED",
   ];

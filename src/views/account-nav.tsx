@@ -15,7 +15,7 @@ export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: st
   }
   return (
     <nav id="account-nav" class="account-nav" aria-label="Account">
-      <a href="/me" class="who" data-testid="who">
+      <a href="/account" class="who" data-testid="who">
         {user.name}
       </a>
       <a href="/me/entries">My entries</a>
