@@ -5,6 +5,8 @@ import { ENTRY_COLUMNS, entryFromRow } from "./sqlite-book.ts";
 const ROWS_PER_DRAIN = 2000;
 /** Entries per D1 statement. They travel as one JSON parameter, far below D1's 100 bound parameters. */
 const ENTRIES_PER_STATEMENT = 100;
+/** A first change waits this long for company, so a rush reaches D1 in a few batches, not one per entry. */
+const COALESCE_MS = 200;
 const RETRY_BASE_MS = 1000;
 const RETRY_MAX_MS = 5 * 60_000;
 
@@ -82,9 +84,17 @@ export function recordFailure(sql: SqlStorage, now: number, table: OutboxTable =
   return retryAt;
 }
 
-/** When the outbox next wants the alarm: now, or after the back-off of a failed try; null when empty. */
+function retryAt(sql: SqlStorage, table: OutboxTable): number {
+  return Number(sql.exec("SELECT value FROM meta WHERE key = ?", `${table}_retry_at`).toArray()[0]?.value ?? 0);
+}
+
+/** True while a failed try's back-off lasts: the alarm leaves this outbox alone until then. */
+export function backingOff(sql: SqlStorage, now: number, table: OutboxTable = "outbox"): boolean {
+  return retryAt(sql, table) > now;
+}
+
+/** When the outbox next wants the alarm: shortly, or after the back-off of a failed try; null when empty. */
 export function outboxDueAt(sql: SqlStorage, now: number, table: OutboxTable = "outbox"): number | null {
   if (sql.exec(`SELECT 1 FROM ${table} LIMIT 1`).toArray().length === 0) return null;
-  const retryAt = sql.exec("SELECT value FROM meta WHERE key = ?", `${table}_retry_at`).toArray()[0]?.value;
-  return Math.max(now, Number(retryAt ?? 0));
+  return Math.max(now + COALESCE_MS, retryAt(sql, table));
 }

@@ -1,4 +1,4 @@
-import { outboxDueAt, recordFailure, settleBatch } from "../outbox.ts";
+import { backingOff, outboxDueAt, recordFailure, settleBatch } from "../outbox.ts";
 
 /** Outbox rows taken per drain; the rest waits for the next alarm (set at once). */
 const ROWS_PER_DRAIN = 1000;
@@ -136,8 +136,7 @@ export async function sendShotsToD1(d1: D1Database, batch: ShotsBatch): Promise<
 /** Copies waiting scoring changes to D1 unless the queue is backing off after a failure. */
 export async function drainShotsOutbox(storage: DurableObjectStorage, d1: D1Database): Promise<void> {
   const sql = storage.sql;
-  const due = outboxDueAt(sql, Date.now(), TABLE);
-  if (due === null || due > Date.now()) return;
+  if (backingOff(sql, Date.now(), TABLE)) return;
   const batch = takeShotsBatch(sql);
   if (!batch) return;
   try {
