@@ -48,6 +48,8 @@ function closeQuietly(ws: WebSocket, code: number, reason: string): void {
  */
 export class LiveHub {
   private queue: Promise<void> = Promise.resolve();
+  /** Events whose competitors' names were looked for since the object (re)started. */
+  private readonly namesLooked = new Set<number>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -66,24 +68,43 @@ export class LiveHub {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
     server.serializeAttachment({ eventId, seq: this.store.seq(eventId), since: Date.now() } satisfies SocketState);
+    this.lookUpNames(eventId);
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Open scoreboard sockets of an event. */
-  watchers(eventId: number): number {
-    return this.ctx.getWebSockets(eventTag(eventId)).length;
+  /**
+   * When the first spectator of an event arrives, copies the names the object lacks of the event's
+   * competitors in the background, so a competitor's first shot does not wait for D1 before its message
+   * goes out (each such wait holds every message behind it). Later entrants are fetched at their first shot.
+   */
+  private lookUpNames(eventId: number): void {
+    if (this.namesLooked.has(eventId)) return;
+    this.namesLooked.add(eventId);
+    const { missing } = this.names.gaps(this.store.eventCards(eventId).map((c) => c.userId), Date.now());
+    if (missing.length > 0) this.ctx.waitUntil(this.names.fetch(missing));
   }
 
-  /** Sends one message per update to the event's sockets, after any earlier message. */
+  /**
+   * Sends one message per update to the event's sockets, after any earlier message. Each message is
+   * rendered once and the same string goes to every socket; the socket list is read once per event.
+   */
   publish(updates: LiveUpdate[]): void {
     if (updates.length === 0) return;
     this.enqueue(async () => {
-      const watched = updates.filter((u) => this.watchers(u.eventId) > 0);
+      const sockets = new Map<number, WebSocket[]>();
+      const socketsOf = (eventId: number) => {
+        let list = sockets.get(eventId);
+        if (!list) sockets.set(eventId, (list = this.ctx.getWebSockets(eventTag(eventId))));
+        return list;
+      };
+      const watched = updates.filter((u) => socketsOf(u.eventId).length > 0);
       if (watched.length === 0) return;
-      const names = await this.namesFor(watched.map((u) => u.row));
+      const { names, waited } = await this.namesFor(watched.map((u) => u.row));
+      // Sockets may have come or gone while D1 answered.
+      if (waited) sockets.clear();
       for (const u of watched) {
-        const html = updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks });
-        for (const ws of this.ctx.getWebSockets(eventTag(u.eventId))) send(ws, html);
+        const html = wireText(updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks }));
+        for (const ws of socketsOf(u.eventId)) send(ws, html);
       }
     });
   }
@@ -128,19 +149,20 @@ export class LiveHub {
       const rows = standingRows(d, this.store.eventCards(eventId));
       const seq = this.store.seq(eventId);
       const names = this.names.known(rows.map((r) => r.userId));
-      if (send(ws, snapshotMessage(seq, d, rows.map((r) => named(r, names))))) {
+      if (send(ws, wireText(snapshotMessage(seq, d, rows.map((r) => named(r, names)))))) {
         const state = stateOf(ws);
         if (state) ws.serializeAttachment({ ...state, seq } satisfies SocketState);
       }
     });
   }
 
+  /** Names for the rows; `waited` when some had to come from D1 first (other events ran meanwhile). */
   private async namesFor(rows: StandingRow[]) {
     const ids = rows.map((r) => r.userId);
     const { missing, stale } = this.names.gaps(ids, Date.now());
     if (missing.length > 0) await this.names.fetch(missing);
     if (stale.length > 0) this.ctx.waitUntil(this.names.fetch(stale));
-    return this.names.known(ids);
+    return { names: this.names.known(ids), waited: missing.length > 0 };
   }
 
   private enqueue(job: () => Promise<void>): void {
@@ -151,6 +173,15 @@ export class LiveHub {
 function named(row: StandingRow, names: Map<number, { name: string; club: string }>): NamedRow {
   const n = names.get(row.userId) ?? { name: "Competitor", club: "" };
   return { ...row, name: n.name, club: n.club };
+}
+
+/**
+ * The message as pure ASCII: characters beyond it become numeric character references, which HTML reads
+ * back as the same text. The runtime converts a string to UTF-8 for every socket it goes to; for ASCII
+ * that is a plain copy, which matters when one message goes to thousands of sockets.
+ */
+export function wireText(html: string): string {
+  return html.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 function send(ws: WebSocket, html: string): boolean {

@@ -1,6 +1,6 @@
 import { discipline, shotsOf } from "../../domain/scoring/index.ts";
 import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, ScoringActor, ShotOpInput } from "../contract.ts";
-import { applyBatch } from "./apply.ts";
+import { applyBatch, type EventBoard } from "./apply.ts";
 import { checkShots } from "./guards.ts";
 import { LiveHub } from "./hub.ts";
 import { CompetitorNames } from "./names.ts";
@@ -9,12 +9,25 @@ import { standingRows } from "./standings.ts";
 import { ScoringStore } from "./store.ts";
 
 /**
+ * Scores go to D1 at most this often: a burst of shots travels in one batch rather than one D1 write per
+ * shot, which would compete with the broadcasts for the object's time. The scoreboards never wait for it.
+ */
+export const D1_COPY_INTERVAL_MS = 1_000;
+
+/**
  * Live scoring inside the tournament object: shot operations, standings, the scoreboard sockets and the
  * copy of scores to D1. The object's methods delegate here one to one.
  */
 export class LiveScoring {
   private readonly store: ScoringStore;
   readonly hub: LiveHub;
+  /** When the scoring outbox was last sent to D1 by this instance (0: not yet). */
+  private lastCopyAt = 0;
+  /**
+   * Events' cards and standings as the last committed batch left them, so the next shot neither reads
+   * all of the event's shots again nor ranks the event twice. Dropped whenever entries may have changed.
+   */
+  private readonly boards = new Map<number, EventBoard>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -31,9 +44,16 @@ export class LiveScoring {
   applyShots(ops: ShotOpInput[], actor: ScoringActor): ApplyShotsResult {
     const checked = checkShots(ops, actor);
     const now = Date.now();
-    const batch = this.ctx.storage.transactionSync(() => applyBatch(this.store, checked.ops, checked.actor, now));
+    const batch = this.ctx.storage.transactionSync(() => applyBatch(this.store, checked.ops, checked.actor, now, this.boards));
+    // Kept only now that the transaction has committed.
+    for (const [eventId, board] of batch.boards) this.boards.set(eventId, board);
     this.hub.publish(batch.updates);
     return { results: batch.results };
+  }
+
+  /** Entries were registered, withdrawn, confirmed or removed, or events configured: the kept boards may be wrong. */
+  forgetBoards(): void {
+    this.boards.clear();
   }
 
   /** The event's standings with its current sequence number; null for an event this object does not know. */
@@ -74,11 +94,14 @@ export class LiveScoring {
   }
 
   drainOutbox(): Promise<void> {
+    this.lastCopyAt = Date.now();
     return drainShotsOutbox(this.ctx.storage, this.env.DB);
   }
 
+  /** When the alarm should next copy scores to D1: when the outbox is due, but not sooner than the interval allows. */
   outboxDueAt(now: number): number | null {
-    return shotsOutboxDueAt(this.ctx.storage.sql, now);
+    const due = shotsOutboxDueAt(this.ctx.storage.sql, now);
+    return due === null ? null : Math.max(due, this.lastCopyAt + D1_COPY_INTERVAL_MS);
   }
 
   outboxPending(): number {

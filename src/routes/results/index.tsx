@@ -1,0 +1,81 @@
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { refuse } from "../../lib/refuse.tsx";
+import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
+import { tournamentScope } from "../../tournaments/cache-scopes.ts";
+import { COMPARE_MAX, COMPARE_MIN, ComparePage } from "../../views/results/compare-page.tsx";
+import { csvFileName, resultsCsv } from "../../views/results/csv.ts";
+import { ResultsIndexPage } from "../../views/results/index-page.tsx";
+import { ResultsPage } from "../../views/results/results-page.tsx";
+import { loadEventResults, loadResultsIndex } from "./load.ts";
+
+/**
+ * Public results: per event (page and CSV), an index per tournament, and the compare view. Cached and
+ * cookie-blind like every public page. Scores change while an event is shot, so the copies live briefly;
+ * the live scoreboard is the place for shot-by-shot updates.
+ */
+export const resultsRoutes = new Hono<AppEnv>();
+
+const RESULTS_TTL = 30;
+const COMPARE_TTL = 5;
+const EVENT = "[1-9][0-9]{0,14}";
+const ENTRY_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+const scoped = (ttlSeconds: number) => edgeCache({ ttlSeconds, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
+
+const noEvent = (c: Context<AppEnv>) =>
+  refuse(c, 404, "Results not found", "There are no results at this address. The event may not exist, or the tournament may not be public yet.");
+
+resultsRoutes.get("/t/:slug/results", scoped(RESULTS_TTL), async (c) => {
+  const model = await loadResultsIndex(c.get("db"), c.req.param("slug"));
+  if (!model) return refuse(c, 404, "Tournament not found", "There is no published tournament at this address.");
+  cacheTags(c, [`tournament-${model.tournament.id}`]);
+  return c.html(<ResultsIndexPage model={model} nonce={c.get("nonce")} />);
+});
+
+resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}`, scoped(RESULTS_TTL), async (c) => {
+  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), Number(c.req.param("eventId")));
+  if (!results) return noEvent(c);
+  cacheTags(c, [`tournament-${results.tournament.id}`]);
+  return c.html(<ResultsPage model={results} nonce={c.get("nonce")} />);
+});
+
+resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL), async (c) => {
+  const eventId = Number(c.req.param("file").slice(0, -".csv".length));
+  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), eventId);
+  if (!results) return noEvent(c);
+  cacheTags(c, [`tournament-${results.tournament.id}`]);
+  const name = csvFileName(results.tournament.slug, results.event.title, eventId);
+  // The byte-order mark makes spreadsheet programs read the names as UTF-8.
+  return c.body(`\uFEFF${resultsCsv(results.d, results.rows)}`, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}"`,
+  });
+});
+
+/** Entry ids from `?entries=a,b,c` or from repeated `entries` fields (the checkboxes of the results page). */
+function pickedIds(c: Context<AppEnv>): string[] {
+  const all = (c.req.queries("entries") ?? []).flatMap((v) => v.split(","));
+  return [...new Set(all.map((v) => v.trim()).filter((v) => v !== ""))];
+}
+
+resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL), async (c) => {
+  const ids = pickedIds(c);
+  if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX || !ids.every((id) => ENTRY_ID.test(id))) {
+    return refuse(
+      c,
+      422,
+      "Choose 2 to 4 competitors",
+      `The compare view shows ${COMPARE_MIN} to ${COMPARE_MAX} competitors side by side; ${ids.length} were chosen. Go back to the results and tick ${COMPARE_MIN} to ${COMPARE_MAX}.`,
+    );
+  }
+  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), Number(c.req.param("eventId")));
+  if (!results) return noEvent(c);
+  const byId = new Map(results.rows.map((r) => [r.entryId, r]));
+  const picked = ids.flatMap((id) => byId.get(id) ?? []);
+  if (picked.length !== ids.length) {
+    return refuse(c, 404, "Competitor not found", "At least one of the chosen competitors is not in this event. Choose again from the results.");
+  }
+  cacheTags(c, [`tournament-${results.tournament.id}`]);
+  return c.html(<ComparePage model={{ ...results, picked }} nonce={c.get("nonce")} />);
+});

@@ -1,0 +1,167 @@
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { formText } from "../../auth/forms.ts";
+import { type Discipline, discipline, formatShot, parseShot } from "../../domain/scoring/index.ts";
+import type { AppEnv } from "../../env.ts";
+import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../tournament/contract.ts";
+import { tournamentStub } from "../../tournament/stub.ts";
+import { type CardNotice, fpScoreId, progressText, Scorecard } from "../../views/scoring/scorecard.tsx";
+import { isHtmx } from "../account/respond.ts";
+import { refuseScoring, scorer, type StaffTournament, staffTournament } from "./access.tsx";
+import { scorecardModel } from "./card-model.ts";
+import { loadCompetitor } from "./load.ts";
+import { type CardExtras, relayPageResponse } from "./relay.tsx";
+
+/**
+ * The shot form and the undo button. Each post is one operation with the id the form was rendered with,
+ * applied by the tournament object: a second post of the same form is a duplicate, never a second shot.
+ * The answer is the card as the object now holds it (htmx swaps it in place), with a refusal's message
+ * next to its field and nothing saved.
+ */
+export const shotFormRoutes = new Hono<AppEnv>();
+
+const ENTRY = ":entryId{[A-Za-z0-9_-]{1,100}}";
+const STALE_FORM = "This form is out of date: reload the page and enter the shot again.";
+
+const opId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, STALE_FORM);
+const shotNo = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,5}$/, "Enter the shot number as a whole number, e.g. 12.")
+  .transform(Number);
+
+const shotFields = z.object({
+  opId,
+  shotNo,
+  value: z.string().trim().max(20, "A score has at most 20 characters."),
+});
+
+const undoFields = z.object({
+  opId,
+  shotNo,
+  replaces: z.string().regex(/^[0-9]{1,5}$/, STALE_FORM).transform(Number),
+  replacesInnerTen: z.enum(["", "1"], { error: STALE_FORM }),
+});
+
+type Refusal = NonNullable<CardExtras["refused"]>;
+
+const noun = (d: { shotNoun: string }) => (d.shotNoun === "target" ? "Target" : "Shot");
+
+function actorOf(c: Context<AppEnv>): ScoringActor {
+  return { userId: scorer(c).id, tokenId: null, via: "session" };
+}
+
+/**
+ * Answers with the entry's current card: for htmx the card plus the competitor's line in the firing-point
+ * list; for a plain form a redirect to the relay page after success, or that page with the message.
+ */
+async function answer(
+  c: Context<AppEnv>,
+  tournament: StaffTournament,
+  entryId: string,
+  reply: { refused?: Refusal; notice?: (d: Discipline) => CardNotice },
+  status: ContentfulStatusCode,
+) {
+  const card = await tournamentStub(c.env, tournament.id).card(entryId);
+  const d = card ? discipline(card.discipline) : undefined;
+  if (!card || !d) return refuseScoring(c, 404, "Competitor not found", "This tournament has no entry with this id.");
+  const extras: CardExtras = { refused: reply.refused, notice: reply.notice?.(d) ?? null };
+  const competitor = await loadCompetitor(c.get("db"), tournament.id, entryId, card.userId);
+
+  if (!isHtmx(c)) {
+    if (competitor.relayId === null) return refuseScoring(c, status === 200 ? 409 : status, "Entry not on a relay yet", "Reload the relay page in a moment.");
+    if (status === 200) return c.redirect(`/score/t/${tournament.slug}/relays/${competitor.relayId}?entry=${entryId}`, 303);
+    return relayPageResponse(c, tournament, competitor.relayId, { entryId, card, extras }, status);
+  }
+  const model = scorecardModel({ slug: tournament.slug, csrf: c.get("csrf"), card, d, competitor, ...extras });
+  return c.html(
+    <>
+      <Scorecard model={model} />
+      <hx-partial hx-target={`#${fpScoreId(entryId)}`} hx-swap="innerHTML">
+        {progressText(d, model.totals)}
+      </hx-partial>
+    </>,
+    status,
+  );
+}
+
+function refusedBy(outcome: ShotOutcome, sent: { shotNo: number; value: string }): Refusal {
+  const onShotNo = outcome.reason === "beyond_match" || outcome.reason === "invalid_shot_no";
+  return { ...sent, errors: onShotNo ? { shotNo: outcome.message } : { value: outcome.message } };
+}
+
+shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, async (c) => {
+  const tournament = await staffTournament(c);
+  if (tournament instanceof Response) return tournament;
+  const entryId = c.req.param("entryId");
+  const body = formText(await c.req.parseBody(), ["opId", "shotNo", "value", "quick"]);
+  const typed = body.quick.trim() !== "" ? body.quick : body.value;
+  const parsed = shotFields.safeParse({ opId: body.opId, shotNo: body.shotNo, value: typed });
+
+  if (!parsed.success || parsed.data.value === "") {
+    const errors: Refusal["errors"] = {};
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = issue.path[0] === "shotNo" ? "shotNo" : "value";
+      errors[field] ??= issue.message;
+    }
+    const card = await tournamentStub(c.env, tournament.id).card(entryId);
+    const d = card ? discipline(card.discipline) : undefined;
+    // An empty score gets the discipline's own prompt ("Enter a score like 10.4").
+    if (d && !errors.value && parsed.data?.value === "") {
+      const read = parseShot(d, "");
+      if (!read.ok) errors.value = read.message;
+    }
+    const sentNo = Number(body.shotNo);
+    const refused = { shotNo: Number.isInteger(sentNo) && sentNo > 0 ? sentNo : null, value: typed.trim(), errors };
+    return answer(c, tournament, entryId, { refused }, 422);
+  }
+
+  const { opId: id, shotNo: no, value } = parsed.data;
+  const op: ShotOpInput = { opId: id, entryId, shotNo: no, display: value };
+  const [outcome] = (await tournamentStub(c.env, tournament.id).applyShots([op], actorOf(c))).results;
+  if (!outcome) throw new Error("applyShots answered no outcome for one operation");
+  switch (outcome.outcome) {
+    case "applied":
+      return answer(c, tournament, entryId, { notice: () => ({ kind: "saved", text: `Saved. ${outcome.message}` }) }, 200);
+    case "duplicate": {
+      const text = outcome.reason === "known_op" ? "Already saved: the form was sent twice and the shot counted once." : `${outcome.message}: nothing changed.`;
+      return answer(c, tournament, entryId, { notice: () => ({ kind: "duplicate", text }) }, 200);
+    }
+    case "conflict":
+      return answer(c, tournament, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, 409);
+    case "rejected":
+      if (outcome.reason === "unknown_entry") return refuseScoring(c, 404, "Competitor not found", outcome.message);
+      return answer(c, tournament, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, outcome.reason === "entry_not_confirmed" ? 409 : 422);
+  }
+});
+
+shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/undo`, async (c) => {
+  const tournament = await staffTournament(c);
+  if (tournament instanceof Response) return tournament;
+  const entryId = c.req.param("entryId");
+  const body = formText(await c.req.parseBody(), ["opId", "shotNo", "replaces", "replacesInnerTen"]);
+  const parsed = undoFields.safeParse(body);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? STALE_FORM;
+    return answer(c, tournament, entryId, { notice: () => ({ kind: "error", text: message }) }, 422);
+  }
+  const { opId: id, shotNo: no, replaces, replacesInnerTen } = parsed.data;
+  const replaced = { value: replaces, innerTen: replacesInnerTen === "1" };
+  const op: ShotOpInput = { opId: id, entryId, shotNo: no, value: null, replaces: replaced, reason: "undo" };
+  const [outcome] = (await tournamentStub(c.env, tournament.id).applyShots([op], actorOf(c))).results;
+  if (!outcome) throw new Error("applyShots answered no outcome for one operation");
+  if (outcome.outcome === "applied" || outcome.outcome === "duplicate") {
+    const again = outcome.outcome === "duplicate";
+    return answer(c, tournament, entryId, {
+      notice: (d) => {
+        const shown = `${noun(d)} ${no} (${formatShot(d, replaced.value, replaced.innerTen)})`;
+        return { kind: "undone", text: again ? `${shown} was already undone.` : `${shown} undone.` };
+      },
+    }, 200);
+  }
+  if (outcome.outcome === "rejected" && outcome.reason === "unknown_entry") {
+    return refuseScoring(c, 404, "Competitor not found", outcome.message);
+  }
+  return answer(c, tournament, entryId, { notice: () => ({ kind: "error", text: `Not undone. ${outcome.message}.` }) }, 409);
+});

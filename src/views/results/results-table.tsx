@@ -1,0 +1,93 @@
+import type { Discipline } from "../../domain/scoring/index.ts";
+import type { NamedRow } from "../live/standings.tsx";
+
+export type ResultsStatus = "unofficial" | "official";
+
+export const resultsPath = (slug: string, eventId: number) => `/t/${slug}/results/${eventId}`;
+export const csvPath = (slug: string, eventId: number) => `/t/${slug}/results/${eventId}.csv`;
+export const comparePath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}/compare`;
+export const livePath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}`;
+
+export function ResultsStatusBadge({ status }: { status: ResultsStatus }) {
+  return (
+    <span class={`badge results-${status}`} data-testid="results-status">
+      {status === "official" ? "Official" : "Unofficial"}
+    </span>
+  );
+}
+
+const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
+
+/**
+ * The ranked list: rank ("=2" for a shared rank), competitor, every series, total, inner tens, shots.
+ * With `compare`, each row gets a checkbox for the compare form around the table.
+ */
+export function ResultsTable({ rows, d, caption, compare = false }: { rows: NamedRow[]; d: Discipline; caption: string; compare?: boolean }) {
+  const seriesShort = d.seriesNoun === "round" ? "R" : "S";
+  const seriesWord = d.seriesNoun === "round" ? "Round" : "Series";
+  const seriesCount = rows[0]?.series.length ?? Math.ceil(d.shots / d.seriesLength);
+  return (
+    <div class="table-scroll">
+      <table class="results">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {compare && (
+              <th scope="col" class="pick">
+                <span class="visually-hidden">Compare</span>
+              </th>
+            )}
+            <th scope="col" class="rank">
+              Rank
+            </th>
+            <th scope="col">Competitor</th>
+            {Array.from({ length: seriesCount }, (_, i) => (
+              <th scope="col" class="num series">
+                <abbr title={`${seriesWord} ${i + 1}`}>
+                  {seriesShort}
+                  {i + 1}
+                </abbr>
+              </th>
+            ))}
+            <th scope="col" class="num total">
+              Total
+            </th>
+            {showsInnerTens(d) && (
+              <th scope="col" class="num inner-tens">
+                <abbr title="Inner tens">X</abbr>
+              </th>
+            )}
+            <th scope="col" class="num shots">
+              {d.shotNoun === "target" ? "Targets" : "Shots"}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr id={`result-${row.entryId}`} class={row.shared ? "result shared" : "result"} data-entry={row.entryId}>
+              {compare && (
+                <td class="pick">
+                  <input type="checkbox" name="entries" value={row.entryId} id={`pick-${row.entryId}`} />
+                  <label for={`pick-${row.entryId}`} class="visually-hidden">
+                    Compare {row.name}
+                  </label>
+                </td>
+              )}
+              <td class="rank">{row.rankLabel || "–"}</td>
+              <th scope="row" class="competitor">
+                <span class="name">{row.name}</span>
+                {row.club !== "" && <span class="club">{row.club}</span>}
+              </th>
+              {row.display.series.map((s) => (
+                <td class="num series">{s}</td>
+              ))}
+              <td class="num total">{row.display.total}</td>
+              {showsInnerTens(d) && <td class="num inner-tens">{row.innerTens}</td>}
+              <td class="num shots">{row.shotsFired}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, PHONE, screenshot, signIn, visit } from "./browser.ts";
+
+const DEMO_SLUG = "nordheide-air-open";
+const RANGE_OFFICER = { email: "ro@tenring.test", password: "tenring-demo-2026" };
+
+let browser: Browser;
+/** The event scored by the first test, for the results test after it. */
+let scoredEvent: string | null = null;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Types a score the way a range officer does, and waits for the card to count it. */
+async function enterShot(page: Page, value: string, shotsAfter: number): Promise<void> {
+  const field = page.locator("#shot-value");
+  await field.waitFor();
+  assert.equal(await field.evaluate((el) => el === document.activeElement), true, "the score field should have the focus");
+  await page.keyboard.type(value);
+  await page.keyboard.press("Enter");
+  await page.locator("[data-testid=card-shots]", { hasText: `${shotsAfter} / 60` }).waitFor();
+}
+
+async function rowOrder(page: Page): Promise<string[]> {
+  return page.locator("#standings-rows > tr").evaluateAll((rows) => rows.map((r) => r.id));
+}
+
+test("a range officer enters shots; a spectator's scoreboard follows and re-ranks without a reload", async () => {
+  const officer = await visit(browser);
+  await signIn(officer.page, RANGE_OFFICER);
+  await officer.page.goto(`/score/t/${DEMO_SLUG}`);
+  const airRifle = officer.page.locator("section.scoring-event", { has: officer.page.getByRole("heading", { name: /10 m Air Rifle/ }) });
+  const liveHref = await airRifle.getByRole("link", { name: "Live scoreboard" }).getAttribute("href");
+  assert.ok(liveHref, "the scoring page links the event's live scoreboard");
+  scoredEvent = liveHref.split("/").at(-1) ?? null;
+  await airRifle.locator(".relay-pick").first().click();
+  const picks = officer.page.locator(".fp-pick");
+  await picks.nth(1).waitFor();
+  const entryOf = async (i: number) => new URL((await picks.nth(i).getAttribute("href"))!, "http://x").searchParams.get("entry")!;
+  const [first, second] = [await entryOf(0), await entryOf(1)];
+
+  const spectator = await visit(browser);
+  await spectator.page.goto(liveHref);
+  await spectator.page.locator("#live-status[data-state=live]").waitFor();
+  await spectator.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const rowsBefore = await rowOrder(spectator.page);
+  assert.ok(rowsBefore.includes(`row-${first}`) && rowsBefore.includes(`row-${second}`), "both competitors are on the scoreboard");
+
+  // First competitor: two shots, the second one undone from the keyboard and entered again.
+  await picks.nth(0).click();
+  await officer.page.locator("#scorecard").waitFor();
+  await enterShot(officer.page, "10.4", 1);
+  assert.equal(await officer.page.locator("#shot-no").inputValue(), "2");
+  await enterShot(officer.page, "9.6", 2);
+  await officer.page.keyboard.press("Control+z");
+  await officer.page.locator("#scorecard-status", { hasText: "Shot 2 (9.6) undone." }).waitFor();
+  await enterShot(officer.page, "9.8", 2);
+  assert.equal(await officer.page.locator("[data-testid=card-total]").innerText(), "20.2");
+  await screenshot(officer.page, "scoring-1-card");
+
+  await spectator.page.locator(`#row-${first} .total`, { hasText: "20.2" }).waitFor();
+  assert.equal((await rowOrder(spectator.page))[0], `row-${first}`, "the only scored competitor leads");
+
+  // Second competitor overtakes: the spectator's row moves to the top and flashes.
+  await officer.page.locator(".card-steps a", { hasText: "→" }).click();
+  await officer.page.locator("#scorecard .name").waitFor();
+  await enterShot(officer.page, "10.9", 1);
+  const flashed = spectator.page.locator(`#row-${second}.flash`);
+  const overtaking = enterShot(officer.page, "10.9", 2);
+  await flashed.waitFor();
+  await overtaking;
+  await spectator.page.locator(`#row-${second} .total`, { hasText: "21.8" }).waitFor();
+  const mid = await screenshot(spectator.page, "scoring-2-scoreboard-mid-update");
+  const order = await rowOrder(spectator.page);
+  assert.deepEqual(order.slice(0, 2), [`row-${second}`, `row-${first}`], "the overtaking competitor moved to the top");
+  assert.equal(await spectator.page.locator(`#rank-${first}`).innerText(), "2");
+  assert.equal(await spectator.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, "no reload");
+  console.log(`scoreboard mid-update: ${mid}`);
+
+  await officer.page.setViewportSize(PHONE);
+  await screenshot(officer.page, "scoring-3-card-phone");
+  assert.deepEqual(officer.problems, []);
+  assert.deepEqual(spectator.problems, []);
+  await officer.context.close();
+  await spectator.context.close();
+});
+
+test("the event's results: ranked, two competitors compared side by side, printable", async () => {
+  assert.ok(scoredEvent, "the scoring test ran first");
+  const { page, context, problems } = await visit(browser);
+  await page.goto(`/t/${DEMO_SLUG}/results/${scoredEvent}`);
+  const rows = page.locator("table.results tbody tr");
+  await rows.first().waitFor();
+  assert.equal(await rows.nth(0).locator(".rank").innerText(), "1");
+  assert.equal(await rows.nth(0).locator(".total").innerText(), "21.8");
+  assert.equal(await rows.nth(1).locator(".total").innerText(), "20.2");
+  assert.equal(await page.locator("[data-testid=results-status]").innerText(), "Unofficial");
+  await screenshot(page, "results-1-event");
+  await page.emulateMedia({ media: "print" });
+  await screenshot(page, "results-2-print");
+  assert.equal(await page.locator("table.results").isVisible(), true, "the table prints");
+  await page.emulateMedia({ media: "screen" });
+
+  await rows.nth(0).locator("input[name=entries]").check();
+  await rows.nth(1).locator("input[name=entries]").check();
+  await page.getByRole("button", { name: "Compare selected" }).click();
+  await page.waitForURL((url) => url.pathname.endsWith("/compare"));
+  assert.equal(await page.locator("table.compare thead .name").count(), 2);
+  assert.deepEqual(await page.locator("table.compare .total-line td").allTextContents(), ["21.8 (best)", "20.2"]);
+  await screenshot(page, "results-3-compare");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
