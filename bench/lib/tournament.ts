@@ -1,5 +1,6 @@
 /** The benchmark's tournament, as SQL for the local D1: one rush event, one "any relay" event, an organiser. */
 import { sqlText } from "../../src/cli/load-data.ts";
+import { DAY_MS, utcDate } from "../../src/domain/time/zoned.ts";
 import { randomToken, sha256 } from "../../src/lib/encoding.ts";
 
 export interface RushRelay {
@@ -55,7 +56,7 @@ export function capacityOf(t: RushTournament): number {
 export async function tournamentStatements(t: RushTournament, now = Date.now()): Promise<string[]> {
   const slug = sqlText(t.slug);
   const tournamentId = `(SELECT id FROM tournaments WHERE slug = ${slug})`;
-  const day = new Date(now + 30 * 24 * HOUR).toISOString().slice(0, 10);
+  const day = utcDate(now + 30 * DAY_MS);
   const statements = [
     `INSERT INTO users (email, name, club) VALUES (${sqlText(t.organiserEmail)}, 'Rush Organiser', 'Load Test Club');`,
     `INSERT INTO tournaments (slug, title, club, venue, time_zone, starts_on, ends_on, status, registration_opens_at, registration_closes_at, entry_fee_cents, created_by)

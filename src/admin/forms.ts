@@ -1,32 +1,5 @@
 import { z } from "zod";
-
-export type Values = Record<string, string>;
-export type Errors = Record<string, string>;
-
-/** The named text fields of a parsed form body; anything missing or not text is "". */
-export function textFields(body: Record<string, unknown>, names: readonly string[]): Values {
-  const values: Values = {};
-  for (const name of names) {
-    const v = body[name];
-    values[name] = typeof v === "string" ? v : "";
-  }
-  return values;
-}
-
-/** The first message per field of a zod error (field-level messages for forms). */
-export function firstErrors(error: z.ZodError): Errors {
-  const errors: Errors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-/** The first field, in form order, that has a message: focused when the form comes back. */
-export function firstInvalid(order: readonly string[], errors: Errors): string | undefined {
-  return order.find((name) => errors[name]);
-}
+import type { Errors, Values } from "../lib/forms.ts";
 
 /** A positive integer id from a path or query parameter; null for anything else. */
 export function idParam(value: string | undefined): number | null {

@@ -6,12 +6,13 @@ import { capacityOf } from "../domain/registration/capacity.ts";
 import { discipline, disciplineList } from "../domain/scoring/disciplines.ts";
 import { formatDate } from "../domain/time/format.ts";
 import { fromLocal, toLocal } from "../domain/time/zoned.ts";
+import type { Errors, Values } from "../lib/forms.ts";
 import type { EntryView } from "../tournament/contract.ts";
 import { scopesForTournament } from "../tournaments/cache-scopes.ts";
 import { rawStatement, statement } from "../tournaments/d1-batch.ts";
-import { type CommitOutcome, commit } from "./commit.ts";
-import { type Errors, parseFields, type Values } from "./forms.ts";
-import { localInput, splitLocal } from "./tournament-form.ts";
+import { type Change, type CommitOutcome, commit } from "./commit.ts";
+import { parseFields } from "./forms.ts";
+import { localInput, splitLocal } from "./local-input.ts";
 
 export type EventRow = typeof events.$inferSelect;
 export type RelayRow = typeof relays.$inferSelect;
@@ -178,89 +179,70 @@ interface By {
   actorId: number;
 }
 
-export function addEvent(db: Db, { t, revision, actorId }: By, fields: EventFields): Promise<CommitOutcome> {
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+/** A change to the events or relays: audited, refused when stale, refreshing the tournament's public pages. */
+function structureChange(db: Db, { t, revision, actorId }: By, change: Pick<Change, "action" | "subject" | "detail" | "statements">) {
+  return commit(db, { tournamentId: t.id, actorId, revision, cacheScopes: scopesForTournament(t.slug), ...change });
+}
+
+export function addEvent(db: Db, by: By, fields: EventFields): Promise<CommitOutcome> {
+  return structureChange(db, by, {
     action: "event.add",
-    subject: `tournament:${t.id}`,
+    subject: `tournament:${by.t.id}`,
     detail: { title: fields.title, discipline: fields.discipline },
-    revision,
     statements: [
       rawStatement(
         db,
         `INSERT INTO events (tournament_id, discipline, title, position)
          SELECT ?1, ?2, ?3, COALESCE(MAX(position), -1) + 1 FROM events WHERE tournament_id = ?1`,
-        t.id, fields.discipline, fields.title,
+        by.t.id, fields.discipline, fields.title,
       ),
     ],
-    cacheScopes: scopesForTournament(t.slug),
   });
 }
 
-export function updateEvent(db: Db, { t, revision, actorId }: By, event: EventRow, fields: EventFields): Promise<CommitOutcome> {
+export function updateEvent(db: Db, by: By, event: EventRow, fields: EventFields): Promise<CommitOutcome> {
   const changed = EVENT_FIELDS.filter((f) => event[f] !== fields[f]);
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+  return structureChange(db, by, {
     action: "event.edit",
     subject: `event:${event.id}`,
     detail: { title: fields.title, changed },
-    revision,
     statements: [statement(db, db.update(events).set(fields).where(eq(events.id, event.id)))],
-    cacheScopes: scopesForTournament(t.slug),
   });
 }
 
-export function deleteEvent(db: Db, { t, revision, actorId }: By, event: EventRow): Promise<CommitOutcome> {
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+export function deleteEvent(db: Db, by: By, event: EventRow): Promise<CommitOutcome> {
+  return structureChange(db, by, {
     action: "event.delete",
     subject: `event:${event.id}`,
     detail: { title: event.title },
-    revision,
     statements: [statement(db, db.delete(events).where(eq(events.id, event.id)))],
-    cacheScopes: scopesForTournament(t.slug),
   });
 }
 
-export function addRelay(db: Db, { t, revision, actorId }: By, event: EventRow, fields: RelayFields): Promise<CommitOutcome> {
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+export function addRelay(db: Db, by: By, event: EventRow, fields: RelayFields): Promise<CommitOutcome> {
+  return structureChange(db, by, {
     action: "relay.add",
     subject: `event:${event.id}`,
     detail: { event: event.title, ...fields },
-    revision,
-    statements: [statement(db, db.insert(relays).values({ tournamentId: t.id, eventId: event.id, ...fields }))],
-    cacheScopes: scopesForTournament(t.slug),
+    statements: [statement(db, db.insert(relays).values({ tournamentId: by.t.id, eventId: event.id, ...fields }))],
   });
 }
 
-export function updateRelay(db: Db, { t, revision, actorId }: By, relay: RelayRow, fields: RelayFields): Promise<CommitOutcome> {
+export function updateRelay(db: Db, by: By, relay: RelayRow, fields: RelayFields): Promise<CommitOutcome> {
   const changed = RELAY_FIELDS.filter((f) => relay[f] !== fields[f]);
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+  return structureChange(db, by, {
     action: "relay.edit",
     subject: `relay:${relay.id}`,
     detail: { changed, ...fields },
-    revision,
     statements: [statement(db, db.update(relays).set(fields).where(eq(relays.id, relay.id)))],
-    cacheScopes: scopesForTournament(t.slug),
   });
 }
 
-export function deleteRelay(db: Db, { t, revision, actorId }: By, relay: RelayRow): Promise<CommitOutcome> {
-  return commit(db, {
-    tournamentId: t.id,
-    actorId,
+export function deleteRelay(db: Db, by: By, relay: RelayRow): Promise<CommitOutcome> {
+  return structureChange(db, by, {
     action: "relay.delete",
     subject: `relay:${relay.id}`,
     detail: { name: relay.name },
-    revision,
     statements: [statement(db, db.delete(relays).where(eq(relays.id, relay.id)))],
-    cacheScopes: scopesForTournament(t.slug),
   });
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { formatDate } from "../domain/time/format.ts";
-import { fromLocal, isTimeZone, toLocal } from "../domain/time/zoned.ts";
-import { type Errors, parseFields, type Values } from "./forms.ts";
+import { DAY_MS, fromLocal, isCalendarDate, isTimeZone, toLocal, utcDate } from "../domain/time/zoned.ts";
+import type { Errors, Values } from "../lib/forms.ts";
+import type { TournamentFields } from "../tournaments/fields.ts";
+import { parseFields } from "./forms.ts";
+import { localInput, splitLocal } from "./local-input.ts";
 
 /** The tournament form, in field order (the order errors are focused in). */
 export const TOURNAMENT_FIELDS = [
@@ -19,43 +22,6 @@ export const TOURNAMENT_FIELDS = [
   "description",
 ] as const;
 
-export interface TournamentFields {
-  title: string;
-  slug: string;
-  club: string;
-  venue: string;
-  timeZone: string;
-  startsOn: string;
-  endsOn: string;
-  registrationOpensAt: number;
-  registrationClosesAt: number;
-  entryFeeCents: number;
-  currency: string;
-  description: string;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/;
-
-function isCalendarDate(s: string): boolean {
-  return DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
-}
-
-/** `2026-03-14T09:30` (what `<input type="datetime-local">` sends) → date and time; null when malformed. */
-export function splitLocal(value: string): { date: string; time: string } | null {
-  const m = LOCAL_DATE_TIME.exec(value.trim());
-  if (!m || !isCalendarDate(m[1]!)) return null;
-  const [h, min] = m[2]!.split(":").map(Number);
-  if (h! > 23 || min! > 59) return null;
-  return { date: m[1]!, time: m[2]! };
-}
-
-/** An instant as `<input type="datetime-local">` shows it in the zone. */
-export function localInput(epoch: number, zone: string): string {
-  const l = toLocal(epoch, zone);
-  return `${l.date}T${l.time}`;
-}
-
 function knownCurrencies(): Set<string> | null {
   try {
     return new Set(Intl.supportedValuesOf("currency"));
@@ -65,11 +31,11 @@ function knownCurrencies(): Set<string> | null {
 }
 
 /** Decimal places of the currency's minor unit (EUR 2, JPY 0). */
-export function currencyDigits(currency: string): number {
+function currencyDigits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-export function feeInput(cents: number, currency: string): string {
+function feeInput(cents: number, currency: string): string {
   const digits = currencyDigits(currency);
   return (cents / 10 ** digits).toFixed(digits);
 }
@@ -166,20 +132,7 @@ export function parseTournament(values: Values, relays: readonly RelayOnCalendar
 }
 
 /** The form's values for a stored tournament. */
-export function tournamentValues(t: {
-  title: string;
-  slug: string;
-  club: string;
-  venue: string;
-  timeZone: string;
-  startsOn: string;
-  endsOn: string;
-  registrationOpensAt: number;
-  registrationClosesAt: number;
-  entryFeeCents: number;
-  currency: string;
-  description: string;
-}): Values {
+export function tournamentValues(t: TournamentFields): Values {
   return {
     title: t.title,
     slug: t.slug,
@@ -199,7 +152,7 @@ export function tournamentValues(t: {
 /** A sensible start for a new tournament: six weeks ahead, registration open from now for four weeks. */
 export function newTournamentValues(now: number, club: string): Values {
   const zone = "Europe/Berlin";
-  const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => utcDate(now + offset * DAY_MS);
   return {
     title: "",
     slug: "",

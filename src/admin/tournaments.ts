@@ -3,8 +3,9 @@ import type { Db } from "../db/client.ts";
 import { auditLog, events, relays, tournaments, tournamentStaff, users } from "../db/schema.ts";
 import { scopesForTournament, tournamentScope } from "../tournaments/cache-scopes.ts";
 import { rawStatement, statement } from "../tournaments/d1-batch.ts";
+import { TOURNAMENT_COLUMNS, type TournamentFields, tournamentFields } from "../tournaments/fields.ts";
 import { type CommitOutcome, commit } from "./commit.ts";
-import type { RelayOnCalendar, TournamentFields } from "./tournament-form.ts";
+import type { RelayOnCalendar } from "./tournament-form.ts";
 
 type Tournament = typeof tournaments.$inferSelect;
 
@@ -71,20 +72,6 @@ export async function createTournament(db: Db, fields: TournamentFields, ownerId
   return { id, slug: fields.slug };
 }
 
-const COMPARED = [
-  "title",
-  "slug",
-  "club",
-  "venue",
-  "timeZone",
-  "startsOn",
-  "endsOn",
-  "registrationOpensAt",
-  "registrationClosesAt",
-  "entryFeeCents",
-  "currency",
-  "description",
-] as const;
 
 /** Fields whose change the tournament object must hear about (window and fee, which sets the hold time). */
 const REGISTRATION_FIELDS = new Set<string>(["registrationOpensAt", "registrationClosesAt", "entryFeeCents"]);
@@ -95,8 +82,8 @@ export type UpdateOutcome =
 
 /** Saves the tournament form if the tournament is still at `revision`. */
 export async function updateTournament(db: Db, current: Tournament, fields: TournamentFields, revision: number, actorId: number): Promise<UpdateOutcome> {
-  const changed = COMPARED.filter((f) => current[f] !== fields[f]);
-  const values = Object.fromEntries(COMPARED.map((f) => [f, fields[f]])) as unknown as TournamentFields;
+  const changed = TOURNAMENT_COLUMNS.filter((f) => current[f] !== fields[f]);
+  const values = tournamentFields(fields);
   try {
     const outcome = await commit(db, {
       tournamentId: current.id,

@@ -32,7 +32,7 @@ export type WalkUpForm = z.infer<typeof walkUpForm>;
  * password. Without an email the address is a placeholder drawn from the form's key, so a double submit of
  * one form finds the same person instead of making a second one.
  */
-export async function walkUpPerson(db: Db, form: WalkUpForm): Promise<{ userId: number; existing: boolean; name: string }> {
+async function walkUpPerson(db: Db, form: WalkUpForm): Promise<{ userId: number; existing: boolean; name: string }> {
   const email = form.email === "" ? `walkup-${form.key.toLowerCase()}${WALK_UP_DOMAIN}` : form.email;
   const found = await db.select({ id: users.id, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).get();
   if (found) return { userId: found.id, existing: found.passwordHash !== null, name: found.name };

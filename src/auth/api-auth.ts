@@ -24,16 +24,11 @@ export interface ApiEnv {
  * rush path must not cost a D1 round trip). A token revoked elsewhere keeps working here for at most that
  * long; `forgetApiToken` makes a revocation take effect at once in the revoking isolate.
  */
-export const TOKEN_CACHE_MS = 30_000;
+const TOKEN_CACHE_MS = 30_000;
 const verifiedTokens = new TtlCache<TokenOwner>(TOKEN_CACHE_MS);
 
 export async function findApiTokenCached(db: Db, token: string): Promise<TokenOwner | null> {
-  const key = await sha256(token);
-  const known = verifiedTokens.get(key);
-  if (known) return known;
-  const owner = await findApiToken(db, token);
-  if (owner) verifiedTokens.set(key, owner);
-  return owner;
+  return verifiedTokens.getOrLoad(await sha256(token), () => findApiToken(db, token));
 }
 
 /** Call after `revokeApiToken` so this isolate stops accepting the token immediately. */
@@ -41,9 +36,15 @@ export function forgetApiToken(tokenId: number): void {
   verifiedTokens.deleteWhere((owner) => owner.tokenId === tokenId);
 }
 
-function unauthorized(c: Context, detail: string, error?: "invalid_request" | "invalid_token") {
+/** 401 with the `WWW-Authenticate` challenge; `error` says what was wrong with a token that was sent. */
+export function unauthorized(c: Context, detail: string, error?: "invalid_request" | "invalid_token") {
   c.header("WWW-Authenticate", error ? `Bearer realm="tenring", error="${error}"` : `Bearer realm="tenring"`);
   return problem(c, 401, "Not signed in", detail);
+}
+
+/** The token of an `Authorization: Bearer <token>` header; null when the header has another form. */
+export function bearerToken(authorization: string): string | null {
+  return /^Bearer +([A-Za-z0-9_-]{1,200}) *$/.exec(authorization)?.[1] ?? null;
 }
 
 /**
@@ -57,9 +58,9 @@ export const resolveCaller = createMiddleware<ApiEnv>(async (c, next) => {
     c.set("caller", user ? { userId: user.id, via: "session", tokenId: null } : null);
     return next();
   }
-  const match = /^Bearer +([A-Za-z0-9_-]{1,200}) *$/.exec(authorization);
-  if (!match?.[1]) return unauthorized(c, "The Authorization header must be `Bearer <personal API token>`.", "invalid_request");
-  const owner = await findApiTokenCached(c.get("db"), match[1]);
+  const token = bearerToken(authorization);
+  if (!token) return unauthorized(c, "The Authorization header must be `Bearer <personal API token>`.", "invalid_request");
+  const owner = await findApiTokenCached(c.get("db"), token);
   if (!owner) return unauthorized(c, "This API token is not valid: it may be mistyped or revoked.", "invalid_token");
   if (owner.kind !== "personal" || owner.userId === null) {
     return problem(c, 403, "Wrong kind of token", "This is a scoring token; registration needs a personal API token.");

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { FieldErrors } from "../lib/problem.ts";
 import { isCommonPassword } from "./common-passwords.ts";
 
 export const PASSWORD_MIN = 8;
@@ -31,7 +30,6 @@ export const signUpSchema = z.object({
   club: z.string().trim().max(100, "Keep the club under 100 characters."),
   password: newPassword,
 });
-export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Sign-in checks only presence: a malformed email simply matches no account. */
 export const signInSchema = z.object({
@@ -52,22 +50,5 @@ export const tokenNameSchema = z.object({
     .max(60, "Keep the name under 60 characters."),
 });
 
-/** The form's text fields; anything missing or not text (a file) reads as empty. */
-export function formText<K extends string>(body: Record<string, unknown>, keys: readonly K[]): Record<K, string> {
-  const out = {} as Record<K, string>;
-  for (const key of keys) {
-    const value = body[key];
-    out[key] = typeof value === "string" ? value : "";
-  }
-  return out;
-}
-
-/** The first message for each field, keyed by the field's name. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
+/** Moved to src/lib/forms.ts; src/routes/scoring/shots.tsx still imports it from here. */
+export { formText } from "../lib/forms.ts";

@@ -46,7 +46,7 @@ export async function verifyNothing(password: string): Promise<false> {
 
 const DUMMY_SALT = new Uint8Array(SALT_BYTES);
 
-export function parseHash(stored: string): ParsedHash {
+function parseHash(stored: string): ParsedHash {
   const parts = stored.split("$");
   const [scheme, count, salt, key] = parts;
   if (parts.length !== 4 || scheme !== SCHEME || !count || !/^[1-9][0-9]{0,9}$/.test(count) || !salt || !key) {

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/client.ts";
 import { sessions, users } from "../db/schema.ts";
+import { DAY_MS } from "../domain/time/zoned.ts";
 import type { AppEnv, SignedInUser } from "../env.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
@@ -19,7 +20,7 @@ const SESSION_DAYS = 30;
  * profile edit shows immediately.
  */
 export const CACHED_SESSION_PREFIXES = ["/api/", "/me/t/", "/fragments/t/"];
-export const SESSION_CACHE_MS = 30_000;
+const SESSION_CACHE_MS = 30_000;
 const verifiedSessions = new TtlCache<SignedInUser>(SESSION_CACHE_MS);
 
 /** Starts a new session (a fresh 128-bit token, so sign-in always rotates it) and sets the cookie. */
@@ -33,7 +34,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
       tokenHash: await sha256(token),
       userId,
       createdAt: now,
-      expiresAt: now + SESSION_DAYS * 86_400_000,
+      expiresAt: now + SESSION_DAYS * DAY_MS,
     }),
   ] as const;
   if (old) {
@@ -60,7 +61,7 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 
-export async function findSessionUser(db: Db, token: string): Promise<SignedInUser | null> {
+async function findSessionUser(db: Db, token: string): Promise<SignedInUser | null> {
   const tokenHash = await sha256(token);
   const row = await db
     .select({ id: users.id, email: users.email, name: users.name, club: users.club })
@@ -72,13 +73,8 @@ export async function findSessionUser(db: Db, token: string): Promise<SignedInUs
 }
 
 /** `findSessionUser` behind the per-isolate cache of verified sessions (see `CACHED_SESSION_PREFIXES`). */
-export async function findSessionUserCached(db: Db, token: string): Promise<SignedInUser | null> {
-  const tokenHash = await sha256(token);
-  const known = verifiedSessions.get(tokenHash);
-  if (known) return known;
-  const user = await findSessionUser(db, token);
-  if (user) verifiedSessions.set(tokenHash, user);
-  return user;
+async function findSessionUserCached(db: Db, token: string): Promise<SignedInUser | null> {
+  return verifiedSessions.getOrLoad(await sha256(token), () => findSessionUser(db, token));
 }
 
 /** Loads the signed-in user, if any. Only for uncached routes: a cached page must never depend on a cookie. */
@@ -89,9 +85,8 @@ export const loadUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Pages for signed-in people: others go to the sign-in page and come back afterwards. */
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.get("user")) return next();
+/** Sends a signed-out visitor to the sign-in page, to come back here afterwards (htmx: a client-side redirect). */
+export function toSignIn(c: Context) {
   const url = new URL(c.req.url);
   const target = `/account/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`;
   if (c.req.header("HX-Request")) {
@@ -99,4 +94,17 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     return c.body(null, 401);
   }
   return c.redirect(target, 303);
+}
+
+/** Pages for signed-in people: others go to the sign-in page and come back afterwards. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get("user")) return next();
+  return toSignIn(c);
 });
+
+/** The signed-in user, for handlers behind `requireUser`. */
+export function currentUser(c: Context<AppEnv>): SignedInUser {
+  const user = c.get("user");
+  if (!user) throw new Error("requireUser must run before this route");
+  return user;
+}

@@ -3,14 +3,11 @@
  * generated into a temporary file and applied with one `wrangler d1 execute --local --file`, which takes
  * seconds for thousands of accounts where the HTTP sign-up would take minutes (PBKDF2 per password).
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomToken, sha256 } from "../lib/encoding.ts";
-import { childEnv, ROOT } from "./local-runtime.ts";
-
-const WRANGLER = path.join(ROOT, "node_modules", ".bin", "wrangler");
+import { childEnv, runWrangler } from "./local-runtime.ts";
 /** Personal tokens look like the ones src/auth/api-tokens.ts issues: "trp_" and 24 random bytes. */
 const PERSONAL_PREFIX = "trp_";
 /** Rows per INSERT: keeps each statement far below D1's statement size limit. */
@@ -46,15 +43,7 @@ export async function executeLocalSql(sql: string, persistTo?: string): Promise<
     const args = ["d1", "execute", "DB", "--local", "--json", "--yes", "--file", file, ...(persistTo ? ["--persist-to", persistTo] : [])];
     // An explicit log level: with a quieter one inherited (WRANGLER_LOG=warn) wrangler would print no JSON.
     const env = childEnv({ CI: "true", WRANGLER_LOG: "log" });
-    const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once("error", reject);
-      child.once("close", resolve);
-    });
+    const { code, stdout: out, stderr: err } = await runWrangler(args, env);
     if (code !== 0) throw new Error(`wrangler d1 execute failed (exit ${code}):\n${(err || out).slice(-2000)}`);
     const start = out.indexOf("[");
     if (start < 0) throw new Error(`wrangler d1 execute printed no JSON:\n${out.slice(-2000)}`);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import path from "node:path";
+import { seed, type SeedResult } from "./demo-seed.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
@@ -28,20 +29,6 @@ export interface StartOptions {
    * --dry-run --outdir`: edits in the checkout then cannot reload the server in the middle of a run.
    */
   script?: string;
-}
-
-export interface DemoSignIn {
-  email: string;
-  password: string;
-  role?: string;
-  name?: string;
-}
-
-export interface SeedResult {
-  /** The route's JSON body as sent. */
-  body: unknown;
-  /** Every `{ email, password }` pair found in the body. */
-  signIns: DemoSignIn[];
 }
 
 export interface Tenring {
@@ -92,17 +79,35 @@ function persistArgs(persistTo: string | undefined): string[] {
   return persistTo ? ["--persist-to", persistTo] : [];
 }
 
-/** Applies pending local D1 migrations without asking (CI=true skips wrangler's confirmation). */
-export async function applyMigrations(persistTo?: string): Promise<void> {
-  const args = ["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)];
-  const child = spawn(WRANGLER, args, { cwd: ROOT, env: childEnv({ CI: "true" }), stdio: ["ignore", "pipe", "pipe"] });
-  const tail = new OutputTail();
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => tail.push(chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => tail.push(chunk));
+/** Runs wrangler to its end and returns its exit code and output; `onOutput` sees both streams as they come. */
+export async function runWrangler(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onOutput?: (chunk: string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(WRANGLER, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+    onOutput?.(chunk);
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    onOutput?.(chunk);
+  });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", resolve);
   });
+  return { code, stdout, stderr };
+}
+
+/** Applies pending local D1 migrations without asking (CI=true skips wrangler's confirmation). */
+export async function applyMigrations(persistTo?: string): Promise<void> {
+  const args = ["d1", "migrations", "apply", "DB", "--local", ...persistArgs(persistTo)];
+  const tail = new OutputTail();
+  const { code } = await runWrangler(args, childEnv({ CI: "true" }), (chunk) => tail.push(chunk));
   if (code !== 0) throw new Error(`wrangler d1 migrations apply failed (exit ${code}):\n${tail.text()}`);
 }
 
@@ -179,44 +184,6 @@ async function waitUntilAnswering(url: string, child: ChildProcess, tail: Output
     }
   }
   throw new Error(`wrangler dev did not answer on ${url} within ${Math.round(timeoutMs / 1000)} s:\n${tail.text()}`);
-}
-
-function findSignIns(value: unknown, found: DemoSignIn[] = [], depth = 0): DemoSignIn[] {
-  if (depth > 5 || value === null || typeof value !== "object") return found;
-  if (Array.isArray(value)) {
-    for (const item of value) findSignIns(item, found, depth + 1);
-    return found;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.email === "string" && typeof record.password === "string") {
-    const signIn: DemoSignIn = { email: record.email, password: record.password };
-    if (typeof record.role === "string") signIn.role = record.role;
-    if (typeof record.name === "string") signIn.name = record.name;
-    found.push(signIn);
-    return found;
-  }
-  for (const item of Object.values(record)) findSignIns(item, found, depth + 1);
-  return found;
-}
-
-/** Seeds the demo data; the route itself makes a second call a no-op. */
-export async function seed(url: string, token: string): Promise<SeedResult> {
-  const response = await fetch(`${url}/__seed`, {
-    method: "POST",
-    // Same-origin JSON, like the app's own clients, so the CSRF check lets it through.
-    headers: { "X-Seed-Token": token, Origin: url, "Content-Type": "application/json", Accept: "application/json" },
-    body: "{}",
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST /__seed answered ${response.status}: ${text.slice(0, 500)}`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`POST /__seed did not answer JSON: ${text.slice(0, 500)}`);
-  }
-  return { body, signIns: findSignIns(body) };
 }
 
 /** Migrates, starts `wrangler dev` on 127.0.0.1, waits for it to answer and (by default) seeds the demo data. */

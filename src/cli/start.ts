@@ -2,15 +2,12 @@
  * `npm start`: local D1 migrations, Tenring under workerd on http://127.0.0.1:8787 with the default local
  * state (.wrangler/state), the demo data seeded (a second start adds nothing), then wrangler's log until Ctrl-C.
  */
-import { startTenring, type DemoSignIn } from "./local-runtime.ts";
+import { COMPETITOR, DEMO_PASSWORD, ORGANISER, RANGE_OFFICER } from "../seed/plan.ts";
+import type { DemoSignIn } from "./demo-seed.ts";
+import { startTenring } from "./local-runtime.ts";
 
 const PORT = 8787;
-const DEMO_PASSWORD = "tenring-demo-2026";
-const FALLBACK_SIGN_INS: DemoSignIn[] = [
-  { email: "organiser@tenring.test", password: DEMO_PASSWORD, role: "organiser" },
-  { email: "ro@tenring.test", password: DEMO_PASSWORD, role: "range officer" },
-  { email: "competitor@tenring.test", password: DEMO_PASSWORD, role: "competitor" },
-];
+const FALLBACK_SIGN_INS: DemoSignIn[] = [ORGANISER, RANGE_OFFICER, COMPETITOR].map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role }));
 
 // Wrangler's startup chatter stays hidden until the banner is out; after that its request log passes through.
 let passThrough = false;

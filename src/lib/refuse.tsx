@@ -4,7 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { ErrorPage } from "../views/error-page.tsx";
 import { problem } from "./problem.ts";
 
-export function wantsJson(c: Context): boolean {
+function wantsJson(c: Context): boolean {
   if (new URL(c.req.url).pathname.startsWith("/api/")) return true;
   const accept = c.req.header("Accept") ?? "";
   return accept.includes("application/json") && !accept.includes("text/html");

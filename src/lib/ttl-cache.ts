@@ -30,6 +30,15 @@ export class TtlCache<V> {
     this.items.set(key, { value, until: now + this.ttlMs });
   }
 
+  /** The cached value, or what `load` finds, kept unless null (a miss is looked up again next time). */
+  async getOrLoad(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const known = this.get(key);
+    if (known !== undefined) return known;
+    const value = await load();
+    if (value !== null) this.set(key, value);
+    return value;
+  }
+
   delete(key: string): void {
     this.items.delete(key);
   }

@@ -19,7 +19,7 @@ export interface EdgeCacheOptions {
   scopes: (c: Context<AppEnv>) => string[];
 }
 
-export const CACHE_STATUS_HEADER = "X-Tenring-Cache";
+const CACHE_STATUS_HEADER = "X-Tenring-Cache";
 
 const freshUntil = new WeakMap<Request, number>();
 

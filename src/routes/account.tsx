@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { cacheControl } from "../middleware/cache-control.ts";
 import { profileRoutes } from "./account/profile.tsx";
 import { signInRoutes } from "./account/sign-in.tsx";
 import { signOutRoutes } from "./account/sign-out.ts";
@@ -8,10 +9,7 @@ import { signUpRoutes } from "./account/sign-up.tsx";
 export const accountRoutes = new Hono<AppEnv>();
 
 // Forms carry per-session CSRF tokens and new API tokens: nothing here may be stored by any cache.
-accountRoutes.use("*", async (c, next) => {
-  await next();
-  c.header("Cache-Control", "no-store");
-});
+accountRoutes.use("*", cacheControl("no-store"));
 
 accountRoutes.route("/", signUpRoutes);
 accountRoutes.route("/", signInRoutes);

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { events, relays, tournamentStaff, tournaments, users } from "../db/schema.ts";
 import { bumpCacheScopes, HOME_SCOPE, tournamentScope } from "../tournaments/cache-scopes.ts";
 import { rawStatement, statement } from "../tournaments/d1-batch.ts";
+import { tournamentFields } from "../tournaments/fields.ts";
 import { DEMO_ACCOUNTS, type DemoTournament, ORGANISER, RANGE_OFFICER } from "./plan.ts";
 
 export interface D1SeedCounts {
@@ -44,22 +45,7 @@ export async function seedDemoRecords(db: Db, plan: DemoTournament[], passwordHa
   const tournamentInsert = db
     .insert(tournaments)
     .values(
-      plan.map((t) => ({
-        slug: t.slug,
-        title: t.title,
-        club: t.club,
-        venue: t.venue,
-        timeZone: t.timeZone,
-        startsOn: t.startsOn,
-        endsOn: t.endsOn,
-        status: "published" as const,
-        registrationOpensAt: t.registrationOpensAt,
-        registrationClosesAt: t.registrationClosesAt,
-        entryFeeCents: t.entryFeeCents,
-        currency: t.currency,
-        description: t.description,
-        createdBy: userId(ORGANISER.email),
-      })),
+      plan.map((t) => ({ ...tournamentFields(t), status: "published" as const, createdBy: userId(ORGANISER.email) })),
     )
     .onConflictDoNothing({ target: tournaments.slug });
 

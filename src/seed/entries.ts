@@ -1,29 +1,7 @@
-import type { TournamentConfig } from "../tournament/contract.ts";
 import { tournamentStub } from "../tournament/stub.ts";
+import { configurationOf } from "../tournament/sync.ts";
 import type { StoredDemo } from "./demo.ts";
 import { type DemoTournament, FILLERS } from "./plan.ts";
-
-type StoredTournament = StoredDemo["tournaments"][number];
-
-export function configFor(t: StoredTournament): TournamentConfig {
-  return {
-    tournamentId: t.id,
-    revision: t.revision,
-    registrationOpensAt: t.registrationOpensAt,
-    registrationClosesAt: t.registrationClosesAt,
-    // Demo entries count as paid at the range, so none expires and the nearly full relays stay nearly full.
-    holdMinutes: 0,
-    events: t.events.map((e) => ({ id: e.id, title: e.title, discipline: e.discipline })),
-    relays: t.relays.map((r) => ({
-      id: r.id,
-      eventId: r.eventId,
-      name: r.name,
-      startsAt: r.startsAt,
-      firingPoints: r.firingPoints,
-      reserved: r.reserved,
-    })),
-  };
-}
 
 export interface EntrySeedCounts {
   entries: number;
@@ -45,7 +23,8 @@ export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: 
     const t = stored.tournaments.find((s) => s.slug === planned.slug);
     if (!t) throw new Error(`Demo tournament ${planned.slug} is missing from D1 after seeding.`);
     const desk = tournamentStub(env, t.id);
-    await desk.configure(configFor(t));
+    // Demo entries count as paid at the range, so none expires and the nearly full relays stay nearly full.
+    await desk.configure({ ...configurationOf(t, t.events, t.relays), holdMinutes: 0 });
     for (const event of planned.events) {
       const storedEvent = t.events.find((e) => e.position === event.position);
       if (!storedEvent) throw new Error(`Demo event ${event.title} of ${planned.slug} is missing from D1.`);

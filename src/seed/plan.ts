@@ -1,4 +1,5 @@
-import { addDays, fromLocal, todayIn } from "../domain/time/zoned.ts";
+import { addDays, DAY_MS, fromLocal, todayIn } from "../domain/time/zoned.ts";
+import type { TournamentFields } from "../tournaments/fields.ts";
 
 /** What the demo contains, relative to the moment it is seeded. Pure: src/seed/demo.ts writes it. */
 
@@ -21,7 +22,7 @@ export const COMPETITOR: DemoAccount = { email: "competitor@tenring.test", name:
 
 const FIRST = ["Lena", "Felix", "Mia", "Noah", "Ella", "Ben", "Sofia", "Paul", "Hanna", "Luca", "Emma", "Finn", "Clara", "Elias"];
 const LAST = ["Hoffmann", "Walsh", "Becker", "Novak", "Schulz", "Murphy", "Krüger", "Evans", "Lindqvist", "Moreau"];
-export const FILLER_COUNT = 28;
+const FILLER_COUNT = 28;
 
 /** Competitors who fill the relays, so some are nearly full. */
 export const FILLERS: DemoAccount[] = Array.from({ length: FILLER_COUNT }, (_, i) => ({
@@ -48,26 +49,13 @@ export interface DemoEvent {
   relays: DemoRelay[];
 }
 
-export interface DemoTournament {
+export interface DemoTournament extends TournamentFields {
   kind: "open" | "soon" | "past";
-  slug: string;
-  title: string;
-  club: string;
-  venue: string;
-  timeZone: string;
-  startsOn: string;
-  endsOn: string;
-  registrationOpensAt: number;
-  registrationClosesAt: number;
-  entryFeeCents: number;
-  currency: string;
-  description: string;
   events: DemoEvent[];
 }
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 function relay(name: string, date: string, time: string, zone: string, firingPoints: number, fill = 0, reserved = 0): DemoRelay {
   return { name, startsAt: fromLocal(date, time, zone), firingPoints, reserved, fill };
@@ -86,7 +74,7 @@ function openTournament(now: number): DemoTournament {
     timeZone: zone,
     startsOn: day1,
     endsOn: day2,
-    registrationOpensAt: Math.floor((now - 3 * DAY) / HOUR) * HOUR,
+    registrationOpensAt: Math.floor((now - 3 * DAY_MS) / HOUR) * HOUR,
     registrationClosesAt: fromLocal(addDays(day1, -3), "20:00", zone),
     entryFeeCents: 2500,
     currency: "EUR",
@@ -135,7 +123,7 @@ function soonTournament(now: number): DemoTournament {
     startsOn: day1,
     endsOn: day2,
     registrationOpensAt: opensAt,
-    registrationClosesAt: opensAt + 14 * DAY,
+    registrationClosesAt: opensAt + 14 * DAY_MS,
     entryFeeCents: 1800,
     currency: "GBP",
     description: "Pistol on the Saturday, clay disciplines on the Sunday.\nSquads are assigned in order of entry.",
@@ -165,7 +153,7 @@ function pastTournament(now: number): DemoTournament {
     timeZone: zone,
     startsOn: day1,
     endsOn: day2,
-    registrationOpensAt: now - 80 * DAY,
+    registrationOpensAt: now - 80 * DAY_MS,
     registrationClosesAt: fromLocal(addDays(day1, -5), "20:00", zone),
     entryFeeCents: 1500,
     currency: "EUR",

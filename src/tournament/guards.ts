@@ -60,14 +60,7 @@ export function toConfiguration(input: TournamentConfig): Configuration {
       closesAt: c.registrationClosesAt,
       holdMinutes: c.holdMinutes,
     },
-    events: c.events.map((e) => ({ id: e.id, title: e.title, discipline: e.discipline })),
-    relays: c.relays.map((r) => ({
-      id: r.id,
-      eventId: r.eventId,
-      name: r.name,
-      startsAt: r.startsAt,
-      firingPoints: r.firingPoints,
-      reserved: r.reserved,
-    })),
+    events: c.events,
+    relays: c.relays,
   };
 }

@@ -58,7 +58,10 @@ export class TournamentObject extends DurableObject<Env> {
   /** One decision: a synchronous transaction on the object's clock. Nothing is awaited inside it. */
   private decide<T>(rule: (clock: Clock) => T): T {
     const now = Date.now();
-    return this.ctx.storage.transactionSync(() => rule(decisionClock(now, (at) => this.book.advanceStamp(at))));
+    const result = this.ctx.storage.transactionSync(() => rule(decisionClock(now, (at) => this.book.advanceStamp(at))));
+    // Entries may have changed: live scoring's kept boards must be read again.
+    this.live.forgetBoards();
+    return result;
   }
 
   /** Applies a configuration pushed by the Worker (ignored when older than the one in force). */

@@ -1,21 +1,20 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { events, relays, tournaments } from "../db/schema.ts";
-import type { ConfigureResult, TournamentConfig } from "./contract.ts";
+import type { ConfigureResult, EventConfig, RelayConfig, TournamentConfig } from "./contract.ts";
 import { tournamentStub } from "./stub.ts";
 
 /** How long an entry is held for payment when the tournament charges a fee (D1 has no column for it yet). */
-export const HOLD_MINUTES_WITH_FEE = 30;
+const HOLD_MINUTES_WITH_FEE = 30;
 
-/** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
-export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
-  const [tournamentRows, eventRows, relayRows] = await db.batch([
-    db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
-    db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
-    db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
-  ]);
-  const t = tournamentRows[0];
-  if (!t) return null;
+type TournamentRow = typeof tournaments.$inferSelect;
+
+/** A tournament's configuration from its D1 rows; events and relays keep the order they are given in. */
+export function configurationOf(
+  t: Pick<TournamentRow, "id" | "revision" | "registrationOpensAt" | "registrationClosesAt" | "entryFeeCents">,
+  eventRows: readonly EventConfig[],
+  relayRows: readonly RelayConfig[],
+): TournamentConfig {
   return {
     tournamentId: t.id,
     revision: t.revision,
@@ -32,6 +31,17 @@ export async function readConfiguration(db: Db, tournamentId: number): Promise<T
       reserved: r.reserved,
     })),
   };
+}
+
+/** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
+export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
+  const [tournamentRows, eventRows, relayRows] = await db.batch([
+    db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
+    db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
+    db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
+  ]);
+  const t = tournamentRows[0];
+  return t ? configurationOf(t, eventRows, relayRows) : null;
 }
 
 /**

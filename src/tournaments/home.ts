@@ -1,20 +1,10 @@
 import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { tournaments } from "../db/schema.ts";
+import { DAY_MS, utcDate } from "../domain/time/zoned.ts";
 import { nextPhaseChange, type Phase, tournamentPhase } from "./phase.ts";
 
-export interface TournamentSummary {
-  id: number;
-  slug: string;
-  title: string;
-  club: string;
-  venue: string;
-  timeZone: string;
-  startsOn: string;
-  endsOn: string;
-  registrationOpensAt: number;
-  registrationClosesAt: number;
-}
+export type TournamentSummary = Pick<typeof tournaments.$inferSelect, keyof typeof summary>;
 
 export interface HomeModel {
   groups: Record<Phase, TournamentSummary[]>;
@@ -23,7 +13,6 @@ export interface HomeModel {
 }
 
 const PAST_SHOWN = 12;
-const DAY = 86_400_000;
 
 const summary = {
   id: tournaments.id,
@@ -38,10 +27,6 @@ const summary = {
   registrationClosesAt: tournaments.registrationClosesAt,
 };
 
-function utcDate(epoch: number): string {
-  return new Date(epoch).toISOString().slice(0, 10);
-}
-
 /**
  * Published tournaments grouped for the home page, in one D1 batch: everything not yet over in any zone
  * (local dates are at most a day from UTC), and the most recent finished ones.
@@ -52,12 +37,12 @@ export async function loadHome(db: Db, now: number): Promise<HomeModel> {
     db
       .select(summary)
       .from(tournaments)
-      .where(and(published, gte(tournaments.endsOn, utcDate(now - 2 * DAY))))
+      .where(and(published, gte(tournaments.endsOn, utcDate(now - 2 * DAY_MS))))
       .orderBy(asc(tournaments.startsOn), asc(tournaments.id)),
     db
       .select(summary)
       .from(tournaments)
-      .where(and(published, lt(tournaments.endsOn, utcDate(now + 2 * DAY))))
+      .where(and(published, lt(tournaments.endsOn, utcDate(now + 2 * DAY_MS))))
       .orderBy(desc(tournaments.endsOn), desc(tournaments.id))
       .limit(PAST_SHOWN + 4),
   ]);

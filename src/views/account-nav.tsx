@@ -1,5 +1,5 @@
 import type { SignedInUser } from "../env.ts";
-import { CSRF_FIELD } from "../middleware/csrf.ts";
+import { Csrf } from "./components/fields.tsx";
 
 /** The personal corner of the header: never part of a cached page. */
 export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: string }) {
@@ -20,7 +20,7 @@ export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: st
       </a>
       <a href="/me/entries">My entries</a>
       <form method="post" action="/account/sign-out" class="inline">
-        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <Csrf token={csrf} />
         <button type="submit" class="link">
           Sign out
         </button>

@@ -3,7 +3,7 @@ import type { Child } from "hono/jsx";
 import type { SignedInUser } from "../env.ts";
 import { AccountNav } from "./account-nav.tsx";
 
-export const HTMX = "/vendor/htmx-4.0.1.min.js";
+const HTMX = "/vendor/htmx-4.0.1.min.js";
 export const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 
 export interface PageProps {

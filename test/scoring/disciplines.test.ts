@@ -4,15 +4,9 @@ import {
   disciplineList,
   seriesCount,
   seriesOf,
-  type Discipline,
 } from "../../src/domain/scoring/disciplines.ts";
 import { DECIMAL_TIE_BREAKS, HITMISS_TIE_BREAKS, INTEGER_TIE_BREAKS } from "../../src/domain/scoring/rulebook.ts";
-
-function get(id: string): Discipline {
-  const d = discipline(id);
-  if (!d) throw new Error(`no discipline ${id}`);
-  return d;
-}
+import { get } from "./fixtures.ts";
 
 describe("the discipline catalogue", () => {
   it.each([

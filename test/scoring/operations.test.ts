@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { discipline, type Discipline } from "../../src/domain/scoring/disciplines.ts";
 import {
   applyOperation,
   applyOperations,
@@ -11,16 +10,7 @@ import {
   type ShotSlot,
 } from "../../src/domain/scoring/operations.ts";
 import { cardTotals } from "../../src/domain/scoring/totals.ts";
-
-function get(id: string): Discipline {
-  const d = discipline(id);
-  if (!d) throw new Error(`no discipline ${id}`);
-  return d;
-}
-
-const rifle = get("air-rifle-10m");
-const pistol = get("air-pistol-10m");
-const trap = get("trap");
+import { pistol, rifle, trap } from "./fixtures.ts";
 
 function emptyCard(entryId = "e1"): CardState {
   return { entryId, slots: new Map(), appliedOpIds: new Set() };

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { discipline, type Discipline } from "../../src/domain/scoring/disciplines.ts";
+import type { Discipline } from "../../src/domain/scoring/disciplines.ts";
 import { rankCards, type Card } from "../../src/domain/scoring/ranking.ts";
 import type { ScoredShot } from "../../src/domain/scoring/totals.ts";
-
-function get(id: string): Discipline {
-  const d = discipline(id);
-  if (!d) throw new Error(`no discipline ${id}`);
-  return d;
-}
+import { get } from "./fixtures.ts";
 
 /**
  * A card of `count` shots all worth `base`, except the shots named in `changes`

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { discipline, type Discipline } from "../../src/domain/scoring/disciplines.ts";
 import { cardTotals, currentSeries, formatAverage, type ScoredShot } from "../../src/domain/scoring/totals.ts";
 import { formatTotal } from "../../src/domain/scoring/values.ts";
-
-function get(id: string): Discipline {
-  const d = discipline(id);
-  if (!d) throw new Error(`no discipline ${id}`);
-  return d;
-}
+import { get } from "./fixtures.ts";
 
 /** Shots 1..n from stored values; "10*" style inner tens are given by shot number. */
 function card(values: readonly number[], innerTens: readonly number[] = [], firstShotNo = 1): ScoredShot[] {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { discipline, type Discipline } from "../../src/domain/scoring/disciplines.ts";
 import {
   formatShot,
   formatTotal,
@@ -7,16 +6,7 @@ import {
   validateShotNo,
   validateShotValue,
 } from "../../src/domain/scoring/values.ts";
-
-function get(id: string): Discipline {
-  const d = discipline(id);
-  if (!d) throw new Error(`no discipline ${id}`);
-  return d;
-}
-
-const rifle = get("air-rifle-10m");
-const pistol = get("air-pistol-10m");
-const trap = get("trap");
+import { pistol, rifle, trap } from "./fixtures.ts";
 
 describe("parsing decimal shots (10 m air rifle)", () => {
   it.each([

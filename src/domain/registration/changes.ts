@@ -74,7 +74,7 @@ export function markPaid(book: Book, cmd: { entryId: string }, clock: Clock): Ch
 }
 
 /** What is wrong with a configuration, if anything (an empty list means it can be applied). */
-export function configurationProblems(config: Configuration): string[] {
+function configurationProblems(config: Configuration): string[] {
   const problems: string[] = [];
   const { settings, events, relays } = config;
   const whole = (n: number) => Number.isInteger(n) && n >= 0;

@@ -12,7 +12,7 @@ import { type ChangeRefusalReason, type EntryRecord, isActive, occupiesPlace, ty
  * Changes only organisers make (the Worker checks the role). Unlike registration they may use reserved
  * places: a relay has room for an organiser while any firing point is free.
  */
-export function organiserRoom(relay: RelayLoad): number {
+function organiserRoom(relay: RelayLoad): number {
   if (!relay.active) return 0;
   return Math.max(0, relay.firingPoints - relay.confirmed - relay.held);
 }
@@ -52,6 +52,7 @@ export function moveEntry(book: Book, cmd: { entryId: string; relayId: number },
 }
 
 export interface WalkUpCommand {
+  /** The competitor (a D1 user; for people without an account, one without a password). */
   userId: number;
   eventId: number;
   relayId: number;

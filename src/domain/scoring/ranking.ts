@@ -54,7 +54,7 @@ function compareStep(step: TieBreakStep, a: CardTotals, b: CardTotals): number {
  * Backwards steps run over the match's own grid (series 6 → 1, shot 60 → 1) with unfired shots as 0,
  * so complete cards follow the rulebook exactly and live, incomplete cards compare the same way.
  */
-export function compareCards(d: Discipline, a: CardTotals, b: CardTotals): Comparison {
+function compareCards(d: Discipline, a: CardTotals, b: CardTotals): Comparison {
   const byTotal = b.total - a.total;
   if (byTotal !== 0) return { order: byTotal, decidedBy: "total" };
   for (const step of d.tieBreaks) {

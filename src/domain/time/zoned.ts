@@ -3,6 +3,8 @@
  * these conversions are for organiser input (relay at 09:00 local) and for rendering.
  */
 
+export const DAY_MS = 86_400_000;
+
 export interface LocalDateTime {
   /** `YYYY-MM-DD` */
   date: string;
@@ -79,19 +81,28 @@ export function fromLocal(date: string, time: string, zone: string): number {
   const t = TIME.exec(time);
   if (!d || !t) throw new RangeError(`Not a local date-time: ${date} ${time}`);
   const guess = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  const before = offsetAt(guess - 86_400_000, zone);
-  const after = offsetAt(guess + 86_400_000, zone);
+  const before = offsetAt(guess - DAY_MS, zone);
+  const after = offsetAt(guess + DAY_MS, zone);
   const candidates = [guess - before, guess - after].filter((c) => offsetAt(c, zone) === guess - c);
   if (candidates.length > 0) return Math.min(...candidates);
   return guess - before;
+}
+
+/** The calendar date of an instant in UTC. */
+export function utcDate(epoch: number): string {
+  return new Date(epoch).toISOString().slice(0, 10);
+}
+
+/** True for a `YYYY-MM-DD` that names a real day (not 2026-02-30). */
+export function isCalendarDate(s: string): boolean {
+  return DATE.test(s) && utcDate(Date.parse(`${s}T00:00:00Z`)) === s;
 }
 
 /** Calendar arithmetic on `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
   const d = DATE.exec(date);
   if (!d) throw new RangeError(`Not a date: ${date}`);
-  const next = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]) + days));
-  return next.toISOString().slice(0, 10);
+  return utcDate(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]) + days));
 }
 
 /** The first instant of a calendar day in the zone (midnight, or the first time after a gap). */

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { WRONG_CREDENTIALS_MESSAGE, fieldErrors, formText, signInSchema } from "../../auth/forms.ts";
+import { WRONG_CREDENTIALS_MESSAGE, signInSchema } from "../../auth/forms.ts";
 import { verifyNothing, verifyPassword } from "../../auth/password.ts";
 import {
   type SignInLimit,
@@ -12,6 +12,7 @@ import {
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
+import { fieldErrors, formText } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
 import { SignInForm, SignInPage } from "../../views/account/sign-in.tsx";
 import { isHtmx, redirectAfterForm, safeNext } from "./respond.ts";

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { acceptInvitations } from "../../admin/staff.ts";
-import { fieldErrors, formText, signUpSchema } from "../../auth/forms.ts";
+import { signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
+import { fieldErrors, formText } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
 import { SignUpForm, SignUpPage, type SignUpValues } from "../../views/account/sign-up.tsx";
 import { isHtmx, redirectAfterForm, safeNext } from "./respond.ts";

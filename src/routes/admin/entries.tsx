@@ -1,11 +1,12 @@
 import { type Context, Hono } from "hono";
 import { csvFile } from "../../admin/csv.ts";
 import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../admin/entries.ts";
-import { type Errors, firstErrors, idParam, textFields } from "../../admin/forms.ts";
+import { idParam } from "../../admin/forms.ts";
 import { loadStructure, type Structure } from "../../admin/structure.ts";
 import { enterWalkUp, WALK_UP_FIELDS, walkUpForm } from "../../admin/walk-up.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { randomToken } from "../../lib/encoding.ts";
+import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
 import { formatMoney } from "../../views/components/money.tsx";
 import { EntriesResults, EntriesView, type EventRef } from "../../views/admin/entries.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
@@ -134,10 +135,10 @@ entriesRoutes.get("/t/:slug/entries/new", editors, (c) =>
 entriesRoutes.post("/t/:slug/entries/new", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
-  const values = textFields(await c.req.parseBody(), WALK_UP_FIELDS);
+  const values = formText(await c.req.parseBody(), WALK_UP_FIELDS);
   const parsed = walkUpForm.safeParse(values);
   if (!parsed.success) {
-    const errors = firstErrors(parsed.error);
+    const errors = fieldErrors(parsed.error);
     if (errors.key) errors.form = errors.key;
     return walkUpPage(c, { ...values, key: values.key || randomToken(16) }, errors, 422);
   }

@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { type EntryRow, loadEntry, relayRoom } from "../../admin/entries.ts";
 import { markPaidOnSite, moveEntry, moveForm, pointForm, removeEntry, removeForm, setFiringPoint } from "../../admin/entry-actions.ts";
-import { type Errors, firstErrors, textFields } from "../../admin/forms.ts";
 import { loadStructure } from "../../admin/structure.ts";
+import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
 import { tournamentOfEntry } from "../../tournament/stub.ts";
 import type { ChangeResult } from "../../tournament/contract.ts";
 import { EntryView } from "../../views/admin/entry.tsx";
@@ -83,9 +83,9 @@ function actor(c: Context<AdminEnv>) {
 entryRoutes.post(`/t/:slug/entries/${ENTRY_PATH}/move`, editors, async (c) => {
   const entry = await entryFromPath(c);
   if (!entry) return notHere(c, "Entry");
-  const values = textFields(await c.req.parseBody(), ["relayId"]);
+  const values = formText(await c.req.parseBody(), ["relayId"]);
   const parsed = moveForm.safeParse(values);
-  if (!parsed.success) return entryPage(c, entry, { errors: firstErrors(parsed.error), values }, 422);
+  if (!parsed.success) return entryPage(c, entry, { errors: fieldErrors(parsed.error), values }, 422);
   const structure = await loadStructure(c.get("db"), c.get("tournament").id);
   const sameEvent = structure.find((e) => e.id === entry.eventId)?.relays.some((r) => r.id === parsed.data.relayId);
   if (!sameEvent) return entryPage(c, entry, { errors: { relayId: "Choose a relay of this entry's event." }, values }, 422);
@@ -95,9 +95,9 @@ entryRoutes.post(`/t/:slug/entries/${ENTRY_PATH}/move`, editors, async (c) => {
 entryRoutes.post(`/t/:slug/entries/${ENTRY_PATH}/remove`, editors, async (c) => {
   const entry = await entryFromPath(c);
   if (!entry) return notHere(c, "Entry");
-  const values = textFields(await c.req.parseBody(), ["reason"]);
+  const values = formText(await c.req.parseBody(), ["reason"]);
   const parsed = removeForm.safeParse(values);
-  if (!parsed.success) return entryPage(c, entry, { errors: firstErrors(parsed.error), values }, 422);
+  if (!parsed.success) return entryPage(c, entry, { errors: fieldErrors(parsed.error), values }, 422);
   return settle(c, entry, await removeEntry(actor(c), entry, parsed.data.reason), "reason", "removed", values);
 });
 
@@ -110,8 +110,8 @@ entryRoutes.post(`/t/:slug/entries/${ENTRY_PATH}/paid`, editors, async (c) => {
 entryRoutes.post(`/t/:slug/entries/${ENTRY_PATH}/firing-point`, editors, async (c) => {
   const entry = await entryFromPath(c);
   if (!entry) return notHere(c, "Entry");
-  const values = textFields(await c.req.parseBody(), ["firingPoint"]);
+  const values = formText(await c.req.parseBody(), ["firingPoint"]);
   const parsed = pointForm.safeParse(values);
-  if (!parsed.success) return entryPage(c, entry, { errors: firstErrors(parsed.error), values }, 422);
+  if (!parsed.success) return entryPage(c, entry, { errors: fieldErrors(parsed.error), values }, 422);
   return settle(c, entry, await setFiringPoint(actor(c), entry, parsed.data.firingPoint), "firingPoint", "point", values);
 });

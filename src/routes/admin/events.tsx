@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { pushSafely } from "../../admin/commit.ts";
-import { type Errors, idParam, revisionField, textFields, type Values } from "../../admin/forms.ts";
+import { idParam, revisionField } from "../../admin/forms.ts";
 import {
   activeEntries,
   addEvent,
@@ -11,10 +11,11 @@ import {
   parseEvent,
   updateEvent,
 } from "../../admin/structure.ts";
+import { type Errors, formText, type Values } from "../../lib/forms.ts";
 import { tournamentStub } from "../../tournament/stub.ts";
-import { Saved } from "../../views/admin/fields.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { DeleteForm, EventForm, EventList, type Occupancy } from "../../views/admin/structure.tsx";
+import { Saved } from "../../views/components/fields.tsx";
 import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";
 import { frame, redirectWith } from "./respond.ts";
 import { SyncWarning } from "./tournaments.tsx";
@@ -71,7 +72,7 @@ eventRoutes.post("/t/:slug/events", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
   const body = await c.req.parseBody();
-  const values = textFields(body, EVENT_FIELDS);
+  const values = formText(body, EVENT_FIELDS);
   const revision = revisionField.safeParse(body.revision);
   if (!revision.success) return eventsPage(c, { values, errors: { form: "This form is incomplete; reload the page." } }, 422);
   const parsed = parseEvent(values);
@@ -126,7 +127,7 @@ eventRoutes.post("/t/:slug/events/:eventId", editors, async (c) => {
   const event = eventId === null ? null : await eventOf(db, t.id, eventId);
   if (!event) return notHere(c, "Event");
   const body = await c.req.parseBody();
-  const values = textFields(body, EVENT_FIELDS);
+  const values = formText(body, EVENT_FIELDS);
   const revision = revisionField.safeParse(body.revision);
   if (!revision.success) return eventPage(c, event.id, { values, errors: { form: "This form is incomplete; reload the page." } }, 422);
   const parsed = parseEvent(values);

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { toSignIn } from "../../auth/session.ts";
 import { tournaments, tournamentStaff } from "../../db/schema.ts";
 import type { AppEnv, SignedInUser } from "../../env.ts";
 import { refuse } from "../../lib/refuse.tsx";
@@ -16,18 +17,6 @@ export interface AdminEnv {
 
 export const ALL_STAFF: readonly StaffRole[] = ["owner", "organiser", "range_officer"];
 export const EDITORS: readonly StaffRole[] = ["owner", "organiser"];
-export const OWNERS: readonly StaffRole[] = ["owner"];
-
-/** Signed-out visitors go to the sign-in page and come back here afterwards (htmx: a client-side redirect). */
-export function toSignIn(c: Context) {
-  const url = new URL(c.req.url);
-  const target = `/account/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`;
-  if (c.req.header("HX-Request")) {
-    c.header("HX-Redirect", target);
-    return c.body(null, 401);
-  }
-  return c.redirect(target, 303);
-}
 
 const ROLE_REFUSAL: Record<StaffRole, string> = {
   owner: "",
@@ -64,14 +53,8 @@ export function requireStaff(roles: readonly StaffRole[]) {
   });
 }
 
-/** Pages of the admin area outside a tournament (landing, new tournament): any signed-in user. */
-export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.get("user")) return toSignIn(c);
-  await next();
-});
-
 /** The refusal page, for any of the admin's contexts. */
-export function deny(c: Context, status: 403 | 404 | 409 | 422, title: string, detail: string) {
+function deny(c: Context, status: 403 | 404 | 409 | 422, title: string, detail: string) {
   return refuse(c, status, title, detail);
 }
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
+import { cacheControl } from "../../middleware/cache-control.ts";
 import { auditRoutes } from "./audit.tsx";
 import { checkInRoutes } from "./checkin.tsx";
 import { dashboardRoutes } from "./dashboard.tsx";
@@ -20,10 +21,7 @@ import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
  */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use("*", async (c, next) => {
-  await next();
-  c.header("Cache-Control", "no-store");
-});
+adminRoutes.use("*", cacheControl("no-store"));
 
 adminRoutes.route("/", landingRoutes);
 adminRoutes.route("/", newTournamentRoutes);

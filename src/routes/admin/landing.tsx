@@ -1,16 +1,16 @@
 import { Hono } from "hono";
 import { acceptInvitations } from "../../admin/staff.ts";
 import { myTournaments } from "../../admin/tournaments.ts";
+import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { Landing } from "../../views/admin/landing.tsx";
 import { AdminHome } from "../../views/admin/layout.tsx";
-import { requireSignedIn } from "./guard.ts";
 
 /** /admin: the signed-in user's tournaments; any pending staff invitation for their email is taken up here. */
 export const landingRoutes = new Hono<AppEnv>();
 
-landingRoutes.get("/", requireSignedIn, async (c) => {
-  const user = c.get("user")!;
+landingRoutes.get("/", requireUser, async (c) => {
+  const user = currentUser(c);
   const db = c.get("db");
   const joined = await acceptInvitations(db, user.id, user.email);
   const tournaments = await myTournaments(db, user.id);

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { pushSafely } from "../../admin/commit.ts";
-import { type Errors, idParam, revisionField, textFields, type Values } from "../../admin/forms.ts";
+import { idParam, revisionField } from "../../admin/forms.ts";
 import {
   activeEntries,
   addRelay,
@@ -18,6 +18,7 @@ import {
   updateRelay,
 } from "../../admin/structure.ts";
 import { formatDate, zoneAbbreviation } from "../../domain/time/format.ts";
+import { type Errors, formText, type Values } from "../../lib/forms.ts";
 import { tournamentStub } from "../../tournament/stub.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { DeleteForm, RelayForm } from "../../views/admin/structure.tsx";
@@ -76,7 +77,7 @@ relayRoutes.post("/t/:slug/events/:eventId/relays/new", editors, async (c) => {
   const event = await eventFromPath(c);
   if (!event) return notHere(c, "Event");
   const body = await c.req.parseBody();
-  const values = textFields(body, RELAY_FIELDS);
+  const values = formText(body, RELAY_FIELDS);
   const revision = revisionField.safeParse(body.revision);
   if (!revision.success) return newRelayPage(c, event, { values, errors: INCOMPLETE }, 422);
   const parsed = parseRelay(values, t, null, { taken: 0, points: [] });
@@ -136,7 +137,7 @@ relayRoutes.post("/t/:slug/relays/:relayId", editors, async (c) => {
   const relay = await relayFromPath(c);
   if (!relay) return notHere(c, "Relay");
   const body = await c.req.parseBody();
-  const values = textFields(body, RELAY_FIELDS);
+  const values = formText(body, RELAY_FIELDS);
   const revision = revisionField.safeParse(body.revision);
   if (!revision.success) return relayPage(c, relay, { values, errors: INCOMPLETE }, 422);
   // Who holds a place now comes from the tournament object, the one writer of entries.

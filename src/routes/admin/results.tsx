@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { forgetApiToken } from "../../auth/api-auth.ts";
 import { loadEntries } from "../../admin/entries.ts";
-import { type Errors, firstErrors, idParam, textFields } from "../../admin/forms.ts";
+import { idParam } from "../../admin/forms.ts";
 import {
   correctionForm,
   correctShot,
@@ -15,6 +15,7 @@ import {
   tokenForm,
 } from "../../admin/results.ts";
 import { eventOf, loadStructure } from "../../admin/structure.ts";
+import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
 import { tournamentOfEntry, tournamentStub } from "../../tournament/stub.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { ResultsControl } from "../../views/admin/results.tsx";
@@ -88,7 +89,7 @@ resultsAdminRoutes.post("/t/:slug/results/events/:eventId/status", editors, asyn
   const eventId = idParam(c.req.param("eventId"));
   const event = eventId === null ? null : await eventOf(c.get("db"), t.id, eventId);
   if (!event) return notHere(c, "Event");
-  const values = textFields(await c.req.parseBody(), ["official", "reason"]);
+  const values = formText(await c.req.parseBody(), ["official", "reason"]);
   const official = values.official === "1";
   const form = `event-${event.id}`;
   let reason = "";
@@ -109,9 +110,9 @@ resultsAdminRoutes.post("/t/:slug/results/conflicts/:opId", editors, async (c) =
   const conflict = (await tournamentStub(c.env, t.id).conflicts(null, false)).find((x) => x.opId === opId);
   if (!conflict) return notHere(c, "Conflict");
   const form = `conflict-${conflict.opId}`;
-  const values = textFields(await c.req.parseBody(), ["keep", "reason"]);
+  const values = formText(await c.req.parseBody(), ["keep", "reason"]);
   const parsed = resolveForm.safeParse(values);
-  if (!parsed.success) return resultsPage(c, { errors: { [form]: firstErrors(parsed.error) }, values: { [form]: values } }, 422);
+  if (!parsed.success) return resultsPage(c, { errors: { [form]: fieldErrors(parsed.error) }, values: { [form]: values } }, 422);
   const outcome = await resolveConflict(actor(c), conflict, parsed.data.keep, parsed.data.reason);
   if (!outcome.ok) return resultsPage(c, { errors: { [form]: { form: outcome.message } }, values: { [form]: values } }, 409);
   return redirectWith(c, `/admin/t/${t.slug}/results`, { done: "resolved" });
@@ -119,10 +120,10 @@ resultsAdminRoutes.post("/t/:slug/results/conflicts/:opId", editors, async (c) =
 
 resultsAdminRoutes.post("/t/:slug/results/corrections", editors, async (c) => {
   const t = c.get("tournament");
-  const values = textFields(await c.req.parseBody(), ["entryId", "shotNo", "value", "reason"]);
+  const values = formText(await c.req.parseBody(), ["entryId", "shotNo", "value", "reason"]);
   const parsed = correctionForm.safeParse(values);
   const again = (errors: Errors, status: 409 | 422 = 422) => resultsPage(c, { errors: { correction: errors }, values: { correction: values } }, status);
-  if (!parsed.success) return again(firstErrors(parsed.error));
+  if (!parsed.success) return again(fieldErrors(parsed.error));
   if (tournamentOfEntry(parsed.data.entryId) !== t.id) return again({ entryId: "Choose a competitor of this tournament." });
   const outcome = await correctShot(actor(c), parsed.data);
   if (!outcome.ok) return again({ [outcome.field ?? "form"]: outcome.message }, outcome.field === "form" ? 409 : 422);
@@ -130,9 +131,9 @@ resultsAdminRoutes.post("/t/:slug/results/corrections", editors, async (c) => {
 });
 
 resultsAdminRoutes.post("/t/:slug/results/tokens", editors, async (c) => {
-  const values = textFields(await c.req.parseBody(), ["name"]);
+  const values = formText(await c.req.parseBody(), ["name"]);
   const parsed = tokenForm.safeParse(values);
-  if (!parsed.success) return resultsPage(c, { errors: { token: firstErrors(parsed.error) }, values: { token: values } }, 422);
+  if (!parsed.success) return resultsPage(c, { errors: { token: fieldErrors(parsed.error) }, values: { token: values } }, 422);
   const made = await createScoringToken(actor(c), parsed.data.name);
   c.header("Cache-Control", "no-store");
   return resultsPage(c, { newToken: { name: parsed.data.name, token: made.token } });

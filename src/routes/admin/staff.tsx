@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
-import { type Errors, firstErrors, idParam, textFields } from "../../admin/forms.ts";
+import { idParam } from "../../admin/forms.ts";
 import { addStaff, cancelInvitation, GRANTABLE, listStaff, removeStaff, staffForm } from "../../admin/staff.ts";
+import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
 import { AdminPage, ROLE_LABEL } from "../../views/admin/layout.tsx";
 import { canRemove, StaffView } from "../../views/admin/staff.tsx";
 import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";
@@ -42,9 +43,9 @@ staffRoutes.get("/t/:slug/staff", editors, (c) => staffPage(c, {}, {}));
 
 staffRoutes.post("/t/:slug/staff", editors, async (c) => {
   const t = c.get("tournament");
-  const values = textFields(await c.req.parseBody(), ["email", "role"]);
+  const values = formText(await c.req.parseBody(), ["email", "role"]);
   const parsed = staffForm.safeParse(values);
-  if (!parsed.success) return staffPage(c, values, firstErrors(parsed.error), 422);
+  if (!parsed.success) return staffPage(c, values, fieldErrors(parsed.error), 422);
   if (!GRANTABLE[c.get("role")].includes(parsed.data.role)) {
     return staffPage(c, values, { role: "Only the owner can make someone an organiser or an owner." }, 403);
   }
@@ -77,7 +78,7 @@ staffRoutes.post("/t/:slug/staff/:userId/remove", editors, async (c) => {
 
 staffRoutes.post("/t/:slug/staff/invitations/cancel", editors, async (c) => {
   const t = c.get("tournament");
-  const email = textFields(await c.req.parseBody(), ["email"]).email!.trim().toLowerCase();
+  const email = formText(await c.req.parseBody(), ["email"]).email!.trim().toLowerCase();
   const { invitations } = await listStaff(c.get("db"), t.id);
   const invitation = invitations.find((i) => i.email === email);
   if (!invitation) return notHere(c, "Invitation");

@@ -1,7 +1,8 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { pushSafely } from "../../admin/commit.ts";
-import { type Errors, revisionField, textFields } from "../../admin/forms.ts";
-import { localInput, newTournamentValues, parseTournament, TOURNAMENT_FIELDS, tournamentValues } from "../../admin/tournament-form.ts";
+import { revisionField } from "../../admin/forms.ts";
+import { localInput } from "../../admin/local-input.ts";
+import { newTournamentValues, parseTournament, TOURNAMENT_FIELDS, tournamentValues } from "../../admin/tournament-form.ts";
 import {
   createTournament,
   latestChange,
@@ -10,11 +11,13 @@ import {
   slugTaken,
   updateTournament,
 } from "../../admin/tournaments.ts";
+import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
-import { Saved } from "../../views/admin/fields.tsx";
+import { type Errors, formText, type Values } from "../../lib/forms.ts";
 import { AdminHome, AdminPage } from "../../views/admin/layout.tsx";
 import { type OtherChange, TournamentForm } from "../../views/admin/tournament-form.tsx";
-import { type AdminEnv, EDITORS, requireSignedIn, requireStaff } from "./guard.ts";
+import { Saved } from "../../views/components/fields.tsx";
+import { type AdminEnv, EDITORS, requireStaff } from "./guard.ts";
 import { frame, redirectWith } from "./respond.ts";
 
 let zones: string[] | null = null;
@@ -32,16 +35,16 @@ function timeZones(): string[] {
 /** Creating a tournament: any signed-in user may, and becomes its owner. */
 export const newTournamentRoutes = new Hono<AppEnv>();
 
-newTournamentRoutes.get("/new", requireSignedIn, (c) => {
-  const user = c.get("user")!;
+/** The new-tournament form: blank with an introduction, or refused (422) with the messages. */
+function newTournamentPage(c: Context<AppEnv>, values: Values, errors: Errors, status: 200 | 422) {
   return c.html(
-    <AdminHome nonce={c.get("nonce")} csrf={c.get("csrf")} user={user} title="New tournament">
-      <p class="lead">It starts as a draft: only you and your staff see it until you publish it.</p>
+    <AdminHome nonce={c.get("nonce")} csrf={c.get("csrf")} user={currentUser(c)} title="New tournament">
+      {status === 200 && <p class="lead">It starts as a draft: only you and your staff see it until you publish it.</p>}
       <TournamentForm
         action="/admin/new"
         csrf={c.get("csrf")}
-        values={newTournamentValues(Date.now(), user.club)}
-        errors={{}}
+        values={values}
+        errors={errors}
         revision={null}
         slugLocked={false}
         submitLabel="Create draft"
@@ -49,30 +52,17 @@ newTournamentRoutes.get("/new", requireSignedIn, (c) => {
         timeZones={timeZones()}
       />
     </AdminHome>,
+    status,
   );
-});
+}
 
-newTournamentRoutes.post("/new", requireSignedIn, async (c) => {
-  const user = c.get("user")!;
+newTournamentRoutes.get("/new", requireUser, (c) => newTournamentPage(c, newTournamentValues(Date.now(), currentUser(c).club), {}, 200));
+
+newTournamentRoutes.post("/new", requireUser, async (c) => {
+  const user = currentUser(c);
   const db = c.get("db");
-  const values = textFields(await c.req.parseBody(), TOURNAMENT_FIELDS);
-  const again = (errors: Errors) =>
-    c.html(
-      <AdminHome nonce={c.get("nonce")} csrf={c.get("csrf")} user={user} title="New tournament">
-        <TournamentForm
-          action="/admin/new"
-          csrf={c.get("csrf")}
-          values={values}
-          errors={errors}
-          revision={null}
-          slugLocked={false}
-          submitLabel="Create draft"
-          cancel="/admin"
-          timeZones={timeZones()}
-        />
-      </AdminHome>,
-      422,
-    );
+  const values = formText(await c.req.parseBody(), TOURNAMENT_FIELDS);
+  const again = (errors: Errors) => newTournamentPage(c, values, errors, 422);
   const parsed = parseTournament(values, []);
   if ("errors" in parsed) return again(parsed.errors);
   if (await slugTaken(db, parsed.data.slug, null)) return again({ slug: SLUG_TAKEN });
@@ -111,7 +101,7 @@ tournamentRoutes.post("/t/:slug/edit", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
   const body = await c.req.parseBody();
-  const values = textFields(body, TOURNAMENT_FIELDS);
+  const values = formText(body, TOURNAMENT_FIELDS);
   if (t.status === "published") values.slug = t.slug;
   const page = (status: 409 | 422, revision: number, errors: Errors, stale?: OtherChange | null) =>
     c.html(

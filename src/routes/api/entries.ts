@@ -9,9 +9,9 @@ import { isOverloaded, retryOnce, stubForEntry, tournamentStub } from "../../tou
 import { pushConfiguration } from "../../tournament/sync.ts";
 import { isOrganiser, tournamentById, tournamentBySlug } from "./lookup.ts";
 import { entryJson, registrationJson } from "./present.ts";
-import { fieldErrors } from "./validation.ts";
+import { fieldErrors, jsonBody } from "./validation.ts";
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 const idOf = (message: string) => z.number({ error: message }).int({ error: message }).positive({ error: message });
 
@@ -57,16 +57,9 @@ entryRoutes.post(
   }),
   async (c) => {
     const caller = callerOf(c);
-    if (!(c.req.header("Content-Type") ?? "").startsWith("application/json")) {
-      return problem(c, 415, "JSON expected", "Send the registration as Content-Type: application/json.");
-    }
+    const body = await jsonBody(c, "the registration");
+    if (body instanceof Response) return body;
     const key = idempotencyKey.safeParse(c.req.header("Idempotency-Key"));
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return problem(c, 422, "Malformed JSON", "The body is not valid JSON.", { body: "The body is not valid JSON." });
-    }
     const parsed = registration.safeParse(body);
     if (!key.success || !parsed.success) {
       const errors = {

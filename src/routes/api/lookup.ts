@@ -33,8 +33,10 @@ export async function tournamentById(db: Db, id: number): Promise<TournamentRef 
   return (await db.select(refColumns).from(tournaments).where(eq(tournaments.id, id)).get()) ?? null;
 }
 
-/** Owners and organisers manage a tournament's entries; range officers do not. */
-export async function isOrganiser(db: Db, tournamentId: number, userId: number): Promise<boolean> {
+type StaffRole = (typeof tournamentStaff.$inferSelect)["role"];
+
+/** True when the user has one of the roles in the tournament's staff. */
+export async function hasStaffRole(db: Db, tournamentId: number, userId: number, roles: readonly StaffRole[]): Promise<boolean> {
   const row = await db
     .select({ role: tournamentStaff.role })
     .from(tournamentStaff)
@@ -42,9 +44,14 @@ export async function isOrganiser(db: Db, tournamentId: number, userId: number):
       and(
         eq(tournamentStaff.tournamentId, tournamentId),
         eq(tournamentStaff.userId, userId),
-        inArray(tournamentStaff.role, ["owner", "organiser"]),
+        inArray(tournamentStaff.role, [...roles]),
       ),
     )
     .get();
   return row !== undefined;
+}
+
+/** Owners and organisers manage a tournament's entries; range officers do not. */
+export function isOrganiser(db: Db, tournamentId: number, userId: number): Promise<boolean> {
+  return hasStaffRole(db, tournamentId, userId, ["owner", "organiser"]);
 }

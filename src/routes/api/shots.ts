@@ -1,40 +1,20 @@
-import { and, eq, inArray } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { type ApiEnv, findApiTokenCached } from "../../auth/api-auth.ts";
+import { type ApiEnv, bearerToken, findApiTokenCached, unauthorized } from "../../auth/api-auth.ts";
 import type { Db } from "../../db/client.ts";
-import { tournamentStaff } from "../../db/schema.ts";
 import { problem } from "../../lib/problem.ts";
 import type { ScoringActor } from "../../tournament/contract.ts";
 import { MAX_OPS_PER_BATCH, shotBatchSchema } from "../../tournament/live/guards.ts";
 import { tournamentStub } from "../../tournament/stub.ts";
-import { tournamentBySlug } from "./lookup.ts";
-import { fieldErrors } from "./validation.ts";
+import { hasStaffRole, tournamentBySlug } from "./lookup.ts";
+import { fieldErrors, jsonBody } from "./validation.ts";
 
 /** 500 operations with every optional field stay well below this. */
-export const MAX_SHOTS_BODY_BYTES = 512 * 1024;
+const MAX_SHOTS_BODY_BYTES = 512 * 1024;
 
-/** Staff roles that may score: the tournament's owner, organisers and range officers. */
-const SCORING_ROLES: ("owner" | "organiser" | "range_officer")[] = ["owner", "organiser", "range_officer"];
-
-export async function isScoringStaff(db: Db, tournamentId: number, userId: number): Promise<boolean> {
-  const row = await db
-    .select({ role: tournamentStaff.role })
-    .from(tournamentStaff)
-    .where(
-      and(
-        eq(tournamentStaff.tournamentId, tournamentId),
-        eq(tournamentStaff.userId, userId),
-        inArray(tournamentStaff.role, SCORING_ROLES),
-      ),
-    )
-    .get();
-  return row !== undefined;
-}
-
-function unauthorized(c: Context, detail: string, error?: "invalid_request" | "invalid_token") {
-  c.header("WWW-Authenticate", error ? `Bearer realm="tenring", error="${error}"` : `Bearer realm="tenring"`);
-  return problem(c, 401, "Not signed in", detail);
+/** Staff who may score: the tournament's owner, organisers and range officers. */
+export function isScoringStaff(db: Db, tournamentId: number, userId: number): Promise<boolean> {
+  return hasStaffRole(db, tournamentId, userId, ["owner", "organiser", "range_officer"]);
 }
 
 const notStaff = (c: Context) =>
@@ -49,9 +29,9 @@ async function scoringActor(c: Context<ApiEnv>, tournamentId: number): Promise<S
   const db = c.get("db");
   const authorization = c.req.header("Authorization");
   if (authorization !== undefined) {
-    const match = /^Bearer +([A-Za-z0-9_-]{1,200}) *$/.exec(authorization);
-    if (!match?.[1]) return unauthorized(c, "The Authorization header must be `Bearer <token>`.", "invalid_request");
-    const owner = await findApiTokenCached(db, match[1]);
+    const token = bearerToken(authorization);
+    if (!token) return unauthorized(c, "The Authorization header must be `Bearer <token>`.", "invalid_request");
+    const owner = await findApiTokenCached(db, token);
     if (!owner) return unauthorized(c, "This API token is not valid: it may be mistyped or revoked.", "invalid_token");
     if (owner.kind === "scoring") {
       if (owner.tournamentId !== tournamentId) {
@@ -86,15 +66,8 @@ shotRoutes.post(
     if (!tournament) return problem(c, 404, "No such tournament", "There is no tournament at this address.");
     const actor = await scoringActor(c, tournament.id);
     if (actor instanceof Response) return actor;
-    if (!(c.req.header("Content-Type") ?? "").startsWith("application/json")) {
-      return problem(c, 415, "JSON expected", "Send the operations as Content-Type: application/json.");
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return problem(c, 422, "Malformed JSON", "The body is not valid JSON.", { body: "The body is not valid JSON." });
-    }
+    const body = await jsonBody(c, "the operations");
+    if (body instanceof Response) return body;
     const parsed = shotBatchSchema.safeParse(body);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);

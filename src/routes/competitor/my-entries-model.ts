@@ -1,7 +1,6 @@
 import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
-import type { EntryView } from "../../tournament/contract.ts";
 import { tournamentStub } from "../../tournament/stub.ts";
 import type { EntryFigures } from "../../views/competitor/entry-summary.tsx";
 import type { MyEntry, MyTournament } from "../../views/competitor/my-entries.tsx";
@@ -19,7 +18,8 @@ export function freshIds(raw: string | undefined): number[] {
   return [...new Set(ids)].slice(0, MAX_FRESH);
 }
 
-export function figuresOf(e: EntryView): EntryFigures {
+/** What an entry card shows. D1's copy has no hold time: only an entry fresh from its object has one. */
+function figuresOf(e: Omit<EntryFigures, "holdUntil"> & { holdUntil?: number | null }): EntryFigures {
   return {
     id: e.id,
     tournamentId: e.tournamentId,
@@ -28,7 +28,7 @@ export function figuresOf(e: EntryView): EntryFigures {
     status: e.status,
     firingPoint: e.firingPoint,
     waitlistPosition: e.waitlistPosition,
-    holdUntil: e.holdUntil,
+    holdUntil: e.holdUntil ?? null,
   };
 }
 
@@ -59,19 +59,7 @@ export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: num
 
   const found: Found[] = entryRows
     .filter((e) => !freshKnown.includes(e.tournamentId))
-    .map((e) => ({
-      seq: e.seq,
-      figures: {
-        id: e.id,
-        tournamentId: e.tournamentId,
-        eventId: e.eventId,
-        relayId: e.relayId,
-        status: e.status,
-        firingPoint: e.firingPoint,
-        waitlistPosition: e.waitlistPosition,
-        holdUntil: null,
-      },
-    }));
+    .map((e) => ({ seq: e.seq, figures: figuresOf(e) }));
   for (const list of fromObjects) for (const e of list) found.push({ seq: e.seq, figures: figuresOf(e) });
 
   const eventById = new Map(eventRows.map((e) => [e.id, e]));

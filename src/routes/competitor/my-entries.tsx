@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
-import { requireUser } from "../../auth/session.ts";
-import type { AppEnv, SignedInUser } from "../../env.ts";
+import { currentUser, requireUser } from "../../auth/session.ts";
+import type { AppEnv } from "../../env.ts";
+import { cacheControl } from "../../middleware/cache-control.ts";
 import { refuse } from "../../lib/refuse.tsx";
 import type { ChangeResult } from "../../tournament/contract.ts";
 import { retryOnce, stubForEntry } from "../../tournament/stub.ts";
@@ -14,20 +15,11 @@ import { freshIds, loadMyEntries } from "./my-entries-model.ts";
 export const myEntriesRoutes = new Hono<AppEnv>();
 
 for (const path of ["/me/entries", "/me/entries/*"]) {
-  myEntriesRoutes.use(path, requireUser, async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-  });
-}
-
-function signedIn(c: Context<AppEnv>): SignedInUser {
-  const user = c.get("user");
-  if (!user) throw new Error("requireUser must run before the My entries routes");
-  return user;
+  myEntriesRoutes.use(path, requireUser, cacheControl("no-store"));
 }
 
 myEntriesRoutes.get("/me/entries", async (c) => {
-  const user = signedIn(c);
+  const user = currentUser(c);
   const tournaments = await loadMyEntries(c.env, c.get("db"), user.id, freshIds(c.req.query("fresh")));
   return c.html(<MyEntriesPage nonce={c.get("nonce")} user={user} csrf={c.get("csrf")} tournaments={tournaments} />);
 });
@@ -38,13 +30,13 @@ async function ownEntry(c: Context<AppEnv>, entryId: string) {
   // Only existing tournaments get their object woken (an invented id must not create storage).
   if (!found || !(await tournamentById(c.get("db"), found.tournamentId))) return null;
   const entry = await found.stub.entry(entryId);
-  if (!entry || entry.userId !== signedIn(c).id) return null;
+  if (!entry || entry.userId !== currentUser(c).id) return null;
   return { entry, stub: found.stub, tournamentId: found.tournamentId };
 }
 
 /** The entry's tournament as the page shows it, read fresh from the object. */
 async function freshGroup(c: Context<AppEnv>, tournamentId: number) {
-  const groups = await loadMyEntries(c.env, c.get("db"), signedIn(c).id, [tournamentId]);
+  const groups = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [tournamentId]);
   return groups.find((g) => g.id === tournamentId) ?? null;
 }
 
@@ -77,7 +69,7 @@ myEntriesRoutes.get("/me/entries/:id/withdraw", async (c) => {
   const entry = group?.entries.find((e) => e.figures.id === id);
   if (!group || !entry) return refused(c, 404, "Entry not found", NOT_YOURS);
   if (isHtmx(c)) return c.html(<ConfirmWithdrawalCard entry={entry} tournamentId={group.id} zone={group.timeZone} csrf={c.get("csrf")} />);
-  const user = signedIn(c);
+  const user = currentUser(c);
   const tournaments = await loadMyEntries(c.env, c.get("db"), user.id, [group.id]);
   return c.html(<MyEntriesPage nonce={c.get("nonce")} user={user} csrf={c.get("csrf")} tournaments={tournaments} confirming={id} />);
 });
@@ -85,7 +77,7 @@ myEntriesRoutes.get("/me/entries/:id/withdraw", async (c) => {
 /** Withdraws; the freed place goes to the waitlist in the same decision. Withdrawing twice changes nothing. */
 myEntriesRoutes.post("/me/entries/:id/withdraw", async (c) => {
   const id = c.req.param("id");
-  const user = signedIn(c);
+  const user = currentUser(c);
   const found = await ownEntry(c, id);
   if (!found) return refused(c, 404, "Entry not found", NOT_YOURS);
   const result = await retryOnce<ChangeResult>(() => found.stub.withdraw({ entryId: id, userId: user.id }));

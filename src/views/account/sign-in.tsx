@@ -1,7 +1,8 @@
-import type { FieldErrors } from "../../lib/problem.ts";
 import type { SignedInUser } from "../../env.ts";
+import { firstInvalid } from "../../lib/forms.ts";
+import type { FieldErrors } from "../../lib/problem.ts";
+import { Csrf, FormError, Input } from "../components/fields.tsx";
 import { Page } from "../layout.tsx";
-import { CsrfField, Field, FormError, firstError } from "./fields.tsx";
 
 interface SignInFormProps {
   email: string;
@@ -13,7 +14,7 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ email, errors, message, csrf, next }: SignInFormProps) {
-  const focus = message ? undefined : firstError(["email", "password"], errors);
+  const focus = message ? undefined : firstInvalid(["email", "password"], errors);
   return (
     <form
       class="form account-form"
@@ -25,12 +26,12 @@ export function SignInForm({ email, errors, message, csrf, next }: SignInFormPro
       novalidate
     >
       {message && <FormError id="sign-in-error">{message}</FormError>}
-      <CsrfField token={csrf} />
+      <Csrf token={csrf} />
       {next !== "/" && <input type="hidden" name="next" value={next} />}
-      <Field form="sign-in" name="email" label="Email" type="email" value={email} error={errors.email}
-        autocomplete="email" required maxlength={254} autofocus={focus === "email"} />
-      <Field form="sign-in" name="password" label="Password" type="password" error={errors.password}
-        autocomplete="current-password" required autofocus={focus === "password"} />
+      <Input form="sign-in" name="email" label="Email" type="email" value={email} error={errors.email}
+        autocomplete="email" maxlength={254} autofocus={focus === "email"} />
+      <Input form="sign-in" name="password" label="Password" type="password" error={errors.password}
+        autocomplete="current-password" autofocus={focus === "password"} />
       <div class="form-actions">
         <button type="submit" class="button">
           Sign in

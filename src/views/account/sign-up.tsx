@@ -1,8 +1,9 @@
-import type { FieldErrors } from "../../lib/problem.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../auth/forms.ts";
 import type { SignedInUser } from "../../env.ts";
+import { firstInvalid } from "../../lib/forms.ts";
+import type { FieldErrors } from "../../lib/problem.ts";
+import { Csrf, Input } from "../components/fields.tsx";
 import { Page } from "../layout.tsx";
-import { CsrfField, Field, firstError } from "./fields.tsx";
 
 export interface SignUpValues {
   email: string;
@@ -20,7 +21,7 @@ interface SignUpFormProps {
 const ORDER = ["email", "name", "club", "password"] as const;
 
 export function SignUpForm({ values, errors, csrf, next }: SignUpFormProps) {
-  const focus = firstError(ORDER, errors);
+  const focus = firstInvalid(ORDER, errors);
   return (
     <form
       class="form account-form"
@@ -31,18 +32,18 @@ export function SignUpForm({ values, errors, csrf, next }: SignUpFormProps) {
       hx-swap="outerHTML"
       novalidate
     >
-      <CsrfField token={csrf} />
+      <Csrf token={csrf} />
       {next !== "/" && <input type="hidden" name="next" value={next} />}
-      <Field form="sign-up" name="email" label="Email" type="email" value={values.email} error={errors.email}
-        autocomplete="email" required maxlength={254} autofocus={focus === "email"} />
-      <Field form="sign-up" name="name" label="Name" value={values.name} error={errors.name}
-        hint="As it should appear on start lists and results." autocomplete="name" required maxlength={100}
+      <Input form="sign-up" name="email" label="Email" type="email" value={values.email} error={errors.email}
+        autocomplete="email" maxlength={254} autofocus={focus === "email"} />
+      <Input form="sign-up" name="name" label="Name" value={values.name} error={errors.name}
+        hint="As it should appear on start lists and results." autocomplete="name" maxlength={100}
         autofocus={focus === "name"} />
-      <Field form="sign-up" name="club" label="Club" value={values.club} error={errors.club}
-        autocomplete="organization" maxlength={100} autofocus={focus === "club"} />
-      <Field form="sign-up" name="password" label="Password" type="password" error={errors.password}
+      <Input form="sign-up" name="club" label="Club" value={values.club} error={errors.club}
+        autocomplete="organization" required={false} maxlength={100} autofocus={focus === "club"} />
+      <Input form="sign-up" name="password" label="Password" type="password" error={errors.password}
         hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}); a few unrelated words make a strong one.`}
-        autocomplete="new-password" required autofocus={focus === "password"} />
+        autocomplete="new-password" autofocus={focus === "password"} />
       <div class="form-actions">
         <button type="submit" class="button">
           Create account

@@ -1,5 +1,7 @@
 import type { FieldErrors } from "../../lib/problem.ts";
-import { CsrfField, Field, FormError } from "./fields.tsx";
+import { Empty } from "../components/empty.tsx";
+import { Csrf, FormError, Input } from "../components/fields.tsx";
+import { TableHead } from "../components/table.tsx";
 
 export interface TokenRow {
   id: number;
@@ -39,18 +41,10 @@ export function TokensSection({ tokens, csrf, created: fresh, name = "", errors 
         </div>
       )}
       {tokens.length === 0 ? (
-        <p class="empty">You have no API tokens.</p>
+        <Empty>You have no API tokens.</Empty>
       ) : (
         <table class="token-list">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Created", { label: "Actions", hidden: true }]} />
           <tbody>
             {tokens.map((t) => (
               <tr>
@@ -68,7 +62,7 @@ export function TokensSection({ tokens, csrf, created: fresh, name = "", errors 
                     hx-swap="outerHTML"
                     hx-confirm={`Revoke “${t.name}”? Anything using it stops working at once.`}
                   >
-                    <CsrfField token={csrf} />
+                    <Csrf token={csrf} />
                     <button type="submit" class="button small danger" aria-label={`Revoke ${t.name}`}>
                       Revoke
                     </button>
@@ -88,10 +82,10 @@ export function TokensSection({ tokens, csrf, created: fresh, name = "", errors 
         hx-swap="outerHTML"
         novalidate
       >
-        <CsrfField token={csrf} />
-        <Field form="token" name="name" label="New token name" value={name} error={errors.name}
-          hint="Say where it will be used, for example “results export script”." autocomplete="off" required
-          maxlength={60} autofocus={Boolean(errors.name)} />
+        <Csrf token={csrf} />
+        <Input form="token" name="name" label="New token name" value={name} error={errors.name}
+          hint="Say where it will be used, for example “results export script”." maxlength={60}
+          autofocus={Boolean(errors.name)} />
         <div class="form-actions">
           <button type="submit" class="button">
             Create token

@@ -1,6 +1,8 @@
 import { detailPairs } from "../../admin/audit.ts";
 import { Empty } from "../components/empty.tsx";
+import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
+import { FilterButton, FilterSelect } from "./filters.tsx";
 
 export interface AuditProps {
   slug: string;
@@ -26,48 +28,30 @@ export function AuditView(p: AuditProps) {
   return (
     <>
       <form class="filters" method="get" action={`/admin/t/${p.slug}/audit`} aria-label="Filter the audit log">
-        <div class="field">
-          <label for="audit-action">Action</label>
-          <select id="audit-action" name="action">
-            <option value="">All actions</option>
-            {p.actions.map((a) => (
-              <option value={a} selected={a === p.filter.action}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="audit-actor">By</label>
-          <select id="audit-actor" name="actor">
-            <option value="">Anyone</option>
-            {p.actors.map((a) => (
-              <option value={String(a.id)} selected={a.id === p.filter.actorId}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters-go">
-          <button type="submit" class="secondary small">
-            Filter
-          </button>
-        </div>
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          any="All actions"
+          options={p.actions.map((a) => ({ value: a, label: a }))}
+          selected={p.filter.action ?? ""}
+        />
+        <FilterSelect
+          id="audit-actor"
+          name="actor"
+          label="By"
+          any="Anyone"
+          options={p.actors.map((a) => ({ value: String(a.id), label: a.name }))}
+          selected={p.filter.actorId === null ? "" : String(p.filter.actorId)}
+        />
+        <FilterButton />
       </form>
       {p.rows.length === 0 ? (
         <Empty>{p.filter.action || p.filter.actorId !== null ? "Nothing matches these filters." : "Nothing has happened yet."}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "Action", "Subject", "Detail"]} />
             <tbody>
               {p.rows.map((r) => (
                 <tr data-testid="audit-row">

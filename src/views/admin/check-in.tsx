@@ -1,7 +1,8 @@
 import type { EntryRow } from "../../admin/entries.ts";
 import { Empty } from "../components/empty.tsx";
+import { Csrf } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Csrf } from "./fields.tsx";
+import { matchCount } from "./filters.tsx";
 
 export interface CheckInRelay {
   id: number;
@@ -79,7 +80,7 @@ export function CheckInList(p: CheckInProps) {
   return (
     <div id="checkin-list" aria-live="polite">
       <p class="meta" data-testid="checkin-matches">
-        {p.rows.length === p.total ? `${p.total} competitors` : `${p.rows.length} of ${p.total} competitors`}
+        {matchCount(p.rows.length, p.total, "competitors")}
       </p>
       {p.rows.length === 0 ? (
         <Empty>{p.total === 0 ? "Nobody has a place yet." : "Nobody matches this search."}</Empty>

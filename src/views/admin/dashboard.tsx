@@ -1,8 +1,9 @@
 import type { Dashboard } from "../../admin/dashboard.ts";
 import { discipline } from "../../domain/scoring/disciplines.ts";
 import { Empty } from "../components/empty.tsx";
+import { Csrf, FormProblem } from "../components/fields.tsx";
+import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Csrf, FormProblem } from "./fields.tsx";
 
 const dash = (n: number | null) => (n === null ? "—" : String(n));
 
@@ -125,25 +126,17 @@ export function DashboardView(props: { slug: string; zone: string; data: Dashboa
             ) : (
               <div class="table-scroll">
                 <table class="dashboard-relays">
-                  <thead>
-                    <tr>
-                      <th scope="col">Relay</th>
-                      <th scope="col">Starts</th>
-                      <th scope="col" class="num">
-                        Taken
-                      </th>
-                      <th scope="col" class="num">
-                        Left
-                      </th>
-                      <th scope="col" class="num">
-                        Waiting
-                      </th>
-                      <th scope="col">Checked in</th>
-                      <th scope="col">
-                        <span class="visually-hidden">Links</span>
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      "Relay",
+                      "Starts",
+                      { label: "Taken", num: true },
+                      { label: "Left", num: true },
+                      { label: "Waiting", num: true },
+                      "Checked in",
+                      { label: "Links", hidden: true },
+                    ]}
+                  />
                   <tbody>
                     {e.relays.map((r) => (
                       <tr data-testid="dashboard-relay">

@@ -2,7 +2,9 @@ import type { EntryFilter, EntryRow } from "../../admin/entries.ts";
 import { STATUS_FILTERS } from "../../admin/entries.ts";
 import type { EntryStatus } from "../../tournament/contract.ts";
 import { Empty } from "../components/empty.tsx";
+import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
+import { FilterButton, FilterSelect, matchCount } from "./filters.tsx";
 
 export interface RelayRef {
   id: number;
@@ -28,12 +30,7 @@ const STATUS_LABEL: Record<EntryStatus, string> = {
 const FILTER_LABEL: Record<(typeof STATUS_FILTERS)[number], string> = {
   active: "Active (with a place or waiting)",
   all: "All",
-  confirmed: "Confirmed",
-  held: "Awaiting payment",
-  waitlisted: "Waitlisted",
-  withdrawn: "Withdrawn",
-  removed: "Removed",
-  expired: "Hold lapsed",
+  ...STATUS_LABEL,
 };
 
 export function StatusBadge({ entry }: { entry: Pick<EntryRow, "status" | "waitlistPosition"> }) {
@@ -67,6 +64,7 @@ export function EntriesView(p: EntriesPageProps) {
   const base = `/admin/t/${p.slug}/entries`;
   const event = p.events.find((e) => e.id === p.filter.eventId);
   if (!event) return <Empty>No events yet: add an event and its relays first.</Empty>;
+  const followChange = { "hx-get": base, "hx-trigger": "change", "hx-target": "#entries-results", "hx-include": "closest form" };
   return (
     <>
       <nav class="tabs" aria-label="Events">
@@ -108,35 +106,28 @@ export function EntriesView(p: EntriesPageProps) {
             hx-indicator="#entries-busy"
           />
         </div>
-        <div class="field">
-          <label for="entries-relay">Relay</label>
-          <select id="entries-relay" name="relay" hx-get={base} hx-trigger="change" hx-target="#entries-results" hx-include="closest form">
-            <option value="">All relays</option>
-            {event.relays.map((r) => (
-              <option value={String(r.id)} selected={r.id === p.filter.relayId}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="entries-status">Status</label>
-          <select id="entries-status" name="status" hx-get={base} hx-trigger="change" hx-target="#entries-results" hx-include="closest form">
-            {STATUS_FILTERS.map((s) => (
-              <option value={s} selected={s === p.filter.status}>
-                {FILTER_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filters-go">
-          <button type="submit" class="secondary small">
-            Filter
-          </button>
+        <FilterSelect
+          id="entries-relay"
+          name="relay"
+          label="Relay"
+          any="All relays"
+          options={event.relays.map((r) => ({ value: String(r.id), label: r.name }))}
+          selected={p.filter.relayId === null ? "" : String(p.filter.relayId)}
+          htmx={followChange}
+        />
+        <FilterSelect
+          id="entries-status"
+          name="status"
+          label="Status"
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: FILTER_LABEL[s] }))}
+          selected={p.filter.status}
+          htmx={followChange}
+        />
+        <FilterButton>
           <span id="entries-busy" class="htmx-indicator" aria-hidden="true">
             Searching…
           </span>
-        </div>
+        </FilterButton>
       </form>
       <EntriesResults {...p} />
     </>
@@ -149,25 +140,14 @@ export function EntriesResults(p: EntriesPageProps) {
   return (
     <div id="entries-results" aria-live="polite">
       <p class="meta" data-testid="entries-count">
-        {p.rows.length === p.total ? `${p.total} entries` : `${p.rows.length} of ${p.total} entries`}
+        {matchCount(p.rows.length, p.total, "entries")}
       </p>
       {p.rows.length === 0 ? (
         <Empty>{p.total === 0 ? "No entries in this event yet." : "No entry matches these filters."}</Empty>
       ) : (
         <div class="table-scroll">
           <table class="entries-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Club</th>
-                <th scope="col">Relay</th>
-                <th scope="col" class="num">
-                  FP
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Checked in</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Name", "Club", "Relay", { label: "FP", num: true }, "Status", "Checked in"]} />
             <tbody>
               {p.rows.map((e) => {
                 const relay = e.relayId === null ? null : relays.get(e.relayId);

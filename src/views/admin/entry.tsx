@@ -1,8 +1,8 @@
 import type { EntryRow } from "../../admin/entries.ts";
-import type { Errors } from "../../admin/forms.ts";
+import type { Errors } from "../../lib/forms.ts";
+import { Csrf, FormProblem, Input, Saved, Select } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
 import { StatusBadge } from "./entries.tsx";
-import { Csrf, FormProblem, Input, Select } from "./fields.tsx";
 
 export interface RelayRoom {
   id: number;
@@ -35,11 +35,7 @@ export function EntryView(p: EntryPageProps) {
   const active = placed || e.status === "waitlisted";
   return (
     <>
-      {p.notice && (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <Saved>{p.notice}</Saved>}
       {errors.form && <FormProblem id="entry-problem">{errors.form}</FormProblem>}
       <dl class="facts entry-facts">
         <div>

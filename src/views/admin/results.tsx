@@ -1,9 +1,9 @@
-import type { Errors } from "../../admin/forms.ts";
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
+import type { Errors } from "../../lib/forms.ts";
 import type { ConflictView } from "../../tournament/contract.ts";
 import { Empty } from "../components/empty.tsx";
+import { Csrf, fieldsOf, FormProblem, Input, PostButton, Saved } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Csrf, FormProblem, Input } from "./fields.tsx";
 
 export interface ResultsEvent {
   id: number;
@@ -39,13 +39,11 @@ export function ResultsControl(p: ResultsPageProps) {
   const byEvent = new Map(p.events.map((e) => [e.id, e]));
   const err = (form: string) => p.errors[form] ?? {};
   const val = (form: string) => p.values[form] ?? {};
+  const correction = fieldsOf("correction", val("correction"), err("correction"));
+  const token = fieldsOf("token", val("token"), err("token"));
   return (
     <>
-      {p.notice && (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <Saved>{p.notice}</Saved>}
       <section aria-labelledby="status-title">
         <h2 id="status-title">Results per event</h2>
         <p class="meta">
@@ -59,6 +57,7 @@ export function ResultsControl(p: ResultsPageProps) {
             {p.events.map((e) => {
               const official = e.resultsStatus === "official";
               const form = `event-${e.id}`;
+              const field = fieldsOf(form, val(form), err(form));
               return (
                 <li class="card" data-testid="results-event">
                   <h3>
@@ -76,15 +75,7 @@ export function ResultsControl(p: ResultsPageProps) {
                     <Csrf token={p.csrf} />
                     <input type="hidden" name="official" value={official ? "0" : "1"} />
                     {official && (
-                      <Input
-                        form={form}
-                        name="reason"
-                        label="Why reopen them?"
-                        value={val(form).reason ?? ""}
-                        error={err(form).reason}
-                        maxlength={500}
-                        hint="Reopened results take ordinary shots again."
-                      />
+                      <Input {...field("reason")} label="Why reopen them?" maxlength={500} hint="Reopened results take ordinary shots again." />
                     )}
                     <div class="form-actions">
                       <button type="submit" class={official ? "secondary" : ""}>
@@ -109,6 +100,7 @@ export function ResultsControl(p: ResultsPageProps) {
             {p.conflicts.map((c) => {
               const event = byEvent.get(c.eventId);
               const form = `conflict-${c.opId}`;
+              const field = fieldsOf(form, val(form), err(form));
               const d = event?.discipline ?? "";
               return (
                 <li class="card conflict" data-testid="conflict">
@@ -134,7 +126,7 @@ export function ResultsControl(p: ResultsPageProps) {
                       </label>
                       {err(form).keep && <p class="field-error">{err(form).keep}</p>}
                     </fieldset>
-                    <Input form={form} name="reason" label="Reason" value={val(form).reason ?? ""} error={err(form).reason} maxlength={500} />
+                    <Input {...field("reason")} label="Reason" maxlength={500} />
                     <div class="form-actions">
                       <button type="submit">Resolve</button>
                     </div>
@@ -173,10 +165,10 @@ export function ResultsControl(p: ResultsPageProps) {
               {err("correction").entryId && <p class="field-error">{err("correction").entryId}</p>}
             </div>
             <div class="field-row">
-              <Input form="correction" name="shotNo" label="Shot number" type="number" min="1" inputmode="numeric" value={val("correction").shotNo ?? ""} error={err("correction").shotNo} />
-              <Input form="correction" name="value" label="Correct value" value={val("correction").value ?? ""} error={err("correction").value} hint="As written: 10.4, 9, 10*, X, hit, miss." />
+              <Input {...correction("shotNo")} label="Shot number" type="number" min="1" inputmode="numeric" />
+              <Input {...correction("value")} label="Correct value" hint="As written: 10.4, 9, 10*, X, hit, miss." />
             </div>
-            <Input form="correction" name="reason" label="Reason" value={val("correction").reason ?? ""} error={err("correction").reason} maxlength={500} />
+            <Input {...correction("reason")} label="Reason" maxlength={500} />
             <div class="form-actions">
               <button type="submit">Correct shot</button>
             </div>
@@ -211,12 +203,9 @@ export function ResultsControl(p: ResultsPageProps) {
                 {t.revokedAt !== null ? (
                   <span class="badge closed">Revoked</span>
                 ) : (
-                  <form method="post" action={`${base}/tokens/${t.id}/revoke`} class="inline" data-confirm={`Revoke ${t.name}? Devices using it stop at once.`}>
-                    <Csrf token={p.csrf} />
-                    <button type="submit" class="link">
-                      Revoke
-                    </button>
-                  </form>
+                  <PostButton action={`${base}/tokens/${t.id}/revoke`} csrf={p.csrf} confirm={`Revoke ${t.name}? Devices using it stop at once.`}>
+                    Revoke
+                  </PostButton>
                 )}
               </li>
             ))}
@@ -224,7 +213,7 @@ export function ResultsControl(p: ResultsPageProps) {
         )}
         <form method="post" action={`${base}/tokens`} class="form admin-form" novalidate>
           <Csrf token={p.csrf} />
-          <Input form="token" name="name" label="Device name" value={val("token").name ?? ""} error={err("token").name} maxlength={80} />
+          <Input {...token("name")} label="Device name" maxlength={80} />
           <div class="form-actions">
             <button type="submit" class="secondary">
               Create token

@@ -1,7 +1,8 @@
-import type { Errors } from "../../admin/forms.ts";
 import { GRANTABLE, type StaffRole } from "../../admin/staff.ts";
+import type { Errors } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
-import { Csrf, FormProblem, Input, Select } from "./fields.tsx";
+import { Csrf, FormProblem, Input, PostButton, Saved, Select } from "../components/fields.tsx";
+import { TableHead } from "../components/table.tsx";
 import { ROLE_LABEL } from "./layout.tsx";
 
 export interface StaffPageProps {
@@ -26,24 +27,11 @@ export function StaffView(p: StaffPageProps) {
   const grantable = GRANTABLE[p.myRole];
   return (
     <>
-      {p.notice && (
-        <p class="notice success" role="status">
-          {p.notice}
-        </p>
-      )}
+      {p.notice && <Saved>{p.notice}</Saved>}
       {p.errors.form && <FormProblem id="staff-problem">{p.errors.form}</FormProblem>}
       <div class="table-scroll">
         <table class="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email", "Role", { label: "Actions", hidden: true }]} />
           <tbody>
             {p.members.map((m) => (
               <tr data-testid="staff-member">
@@ -55,12 +43,9 @@ export function StaffView(p: StaffPageProps) {
                 <td>{ROLE_LABEL[m.role]}</td>
                 <td>
                   {canRemove(p.myRole, m.role) && (
-                    <form method="post" action={`${base}/${m.userId}/remove`} class="inline" data-confirm={`Remove ${m.name} from the staff?`}>
-                      <Csrf token={p.csrf} />
-                      <button type="submit" class="link">
-                        Remove
-                      </button>
-                    </form>
+                    <PostButton action={`${base}/${m.userId}/remove`} csrf={p.csrf} confirm={`Remove ${m.name} from the staff?`}>
+                      Remove
+                    </PostButton>
                   )}
                 </td>
               </tr>
@@ -77,13 +62,9 @@ export function StaffView(p: StaffPageProps) {
             <li data-testid="invitation">
               {i.email} · {ROLE_LABEL[i.role]}{" "}
               {canRemove(p.myRole, i.role) && (
-                <form method="post" action={`${base}/invitations/cancel`} class="inline">
-                  <Csrf token={p.csrf} />
-                  <input type="hidden" name="email" value={i.email} />
-                  <button type="submit" class="link">
-                    Cancel
-                  </button>
-                </form>
+                <PostButton action={`${base}/invitations/cancel`} csrf={p.csrf} fields={{ email: i.email }}>
+                  Cancel
+                </PostButton>
               )}
             </li>
           ))}

@@ -1,6 +1,7 @@
 import type { EntryRow } from "../../admin/entries.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { Empty } from "../components/empty.tsx";
+import { TableHead } from "../components/table.tsx";
 
 export interface StartListRelay {
   id: number;
@@ -38,18 +39,7 @@ export function StartLists({ relays, zone, title }: { relays: StartListRelay[]; 
               {formatDateTime(r.startsAt, zone)} · {r.entries.length} of {r.firingPoints} firing points taken
             </p>
             <table class="start-list-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="num">
-                    FP
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Club</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Notes</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: "FP", num: true }, "Name", "Club", { label: "Notes", hidden: true }]} />
               <tbody>
                 {points.map((point) => {
                   const e = byPoint.get(point);

@@ -1,9 +1,11 @@
-import { type Errors, firstInvalid, type Values } from "../../admin/forms.ts";
+import type { Child } from "hono/jsx";
 import { disciplineOptions, EVENT_FIELDS, RELAY_FIELDS, type Structure } from "../../admin/structure.ts";
 import { discipline } from "../../domain/scoring/disciplines.ts";
+import { type Errors, firstInvalid, type Values } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
+import { Csrf, fieldsOf, FormProblem, Input, PostButton, Select } from "../components/fields.tsx";
+import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Csrf, FormProblem, Input, Select } from "./fields.tsx";
 
 export interface Occupancy {
   /** Confirmed + held per relay. */
@@ -34,24 +36,16 @@ export function EventList(props: { slug: string; zone: string; structure: Struct
           ) : (
             <div class="table-scroll">
               <table class="admin-relays">
-                <thead>
-                  <tr>
-                    <th scope="col">Relay</th>
-                    <th scope="col">Starts</th>
-                    <th scope="col" class="num">
-                      Firing points
-                    </th>
-                    <th scope="col" class="num">
-                      Reserved
-                    </th>
-                    <th scope="col" class="num">
-                      Taken
-                    </th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    "Relay",
+                    "Starts",
+                    { label: "Firing points", num: true },
+                    { label: "Reserved", num: true },
+                    { label: "Taken", num: true },
+                    { label: "Actions", hidden: true },
+                  ]}
+                />
                 <tbody>
                   {e.relays.map((r) => (
                     <tr data-testid="admin-relay">
@@ -107,27 +101,16 @@ function Stale({ reload, focus }: { reload: string; focus: boolean }) {
   );
 }
 
-export function EventForm(p: FormProps) {
-  const focus = firstInvalid(EVENT_FIELDS, p.errors);
+/** The frame both forms share: stale and whole-form messages, the revision, the actions. */
+function StructureForm(p: FormProps & { form: string; focus: string | undefined; children: Child }) {
   return (
     <>
-      {p.stale && <Stale reload={p.stale} focus={!focus} />}
-      {p.errors.form && <FormProblem id="event-form-error" focus={!focus}>{p.errors.form}</FormProblem>}
+      {p.stale && <Stale reload={p.stale} focus={!p.focus} />}
+      {p.errors.form && <FormProblem id={`${p.form}-form-error`} focus={!p.focus}>{p.errors.form}</FormProblem>}
       <form class="form admin-form" method="post" action={p.action} novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="revision" value={String(p.revision)} />
-        <Input form="event" name="title" label="Event name" value={p.values.title ?? ""} error={p.errors.title} maxlength={80} autofocus={focus === "title"} />
-        <Select
-          form="event"
-          name="discipline"
-          label="Discipline"
-          value={p.values.discipline ?? ""}
-          error={p.errors.discipline}
-          options={disciplineOptions()}
-          placeholder="Choose a discipline"
-          hint="Decides the scoring: number of shots, decimal or whole points, tie-breaks."
-          autofocus={focus === "discipline"}
-        />
+        {p.children}
         <div class="form-actions">
           <button type="submit">{p.submitLabel}</button>
           {p.cancel && <a href={p.cancel}>Cancel</a>}
@@ -137,59 +120,43 @@ export function EventForm(p: FormProps) {
   );
 }
 
+export function EventForm(p: FormProps) {
+  const focus = firstInvalid(EVENT_FIELDS, p.errors);
+  const field = fieldsOf("event", p.values, p.errors, focus);
+  return (
+    <StructureForm {...p} form="event" focus={focus}>
+      <Input {...field("title")} label="Event name" maxlength={80} />
+      <Select
+        {...field("discipline")}
+        label="Discipline"
+        options={disciplineOptions()}
+        placeholder="Choose a discipline"
+        hint="Decides the scoring: number of shots, decimal or whole points, tie-breaks."
+      />
+    </StructureForm>
+  );
+}
+
 export function RelayForm(p: FormProps & { zoneNote: string }) {
   const focus = firstInvalid(RELAY_FIELDS, p.errors);
+  const field = fieldsOf("relay", p.values, p.errors, focus);
   return (
-    <>
-      {p.stale && <Stale reload={p.stale} focus={!focus} />}
-      {p.errors.form && <FormProblem id="relay-form-error" focus={!focus}>{p.errors.form}</FormProblem>}
-      <form class="form admin-form" method="post" action={p.action} novalidate>
-        <Csrf token={p.csrf} />
-        <input type="hidden" name="revision" value={String(p.revision)} />
-        <Input form="relay" name="name" label="Relay name" value={p.values.name ?? ""} error={p.errors.name} maxlength={60} autofocus={focus === "name"} />
+    <StructureForm {...p} form="relay" focus={focus}>
+      <Input {...field("name")} label="Relay name" maxlength={60} />
+      <Input {...field("startsAt")} type="datetime-local" label="Starts" hint={p.zoneNote} />
+      <div class="field-row">
+        <Input {...field("firingPoints")} label="Firing points" type="number" min="1" max="500" inputmode="numeric" />
         <Input
-          form="relay"
-          name="startsAt"
-          type="datetime-local"
-          label="Starts"
-          value={p.values.startsAt ?? ""}
-          error={p.errors.startsAt}
-          hint={p.zoneNote}
-          autofocus={focus === "startsAt"}
+          {...field("reserved")}
+          label="Reserved places"
+          type="number"
+          min="0"
+          max="500"
+          inputmode="numeric"
+          hint="Kept for staff and walk-ups; online registration cannot take them."
         />
-        <div class="field-row">
-          <Input
-            form="relay"
-            name="firingPoints"
-            label="Firing points"
-            type="number"
-            min="1"
-            max="500"
-            inputmode="numeric"
-            value={p.values.firingPoints ?? ""}
-            error={p.errors.firingPoints}
-            autofocus={focus === "firingPoints"}
-          />
-          <Input
-            form="relay"
-            name="reserved"
-            label="Reserved places"
-            type="number"
-            min="0"
-            max="500"
-            inputmode="numeric"
-            value={p.values.reserved ?? ""}
-            error={p.errors.reserved}
-            hint="Kept for staff and walk-ups; online registration cannot take them."
-            autofocus={focus === "reserved"}
-          />
-        </div>
-        <div class="form-actions">
-          <button type="submit">{p.submitLabel}</button>
-          {p.cancel && <a href={p.cancel}>Cancel</a>}
-        </div>
-      </form>
-    </>
+      </div>
+    </StructureForm>
   );
 }
 
@@ -204,12 +171,14 @@ export function DeleteForm(props: { action: string; csrf: string; revision: numb
     );
   }
   return (
-    <form method="post" action={props.action} class="inline" data-confirm={`${props.label}? This cannot be undone.`}>
-      <Csrf token={props.csrf} />
-      <input type="hidden" name="revision" value={String(props.revision)} />
-      <button type="submit" class="danger small">
-        {props.label}
-      </button>
-    </form>
+    <PostButton
+      action={props.action}
+      csrf={props.csrf}
+      confirm={`${props.label}? This cannot be undone.`}
+      fields={{ revision: String(props.revision) }}
+      class="danger small"
+    >
+      {props.label}
+    </PostButton>
   );
 }

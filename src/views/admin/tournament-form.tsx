@@ -1,8 +1,7 @@
-import type { Errors, Values } from "../../admin/forms.ts";
-import { firstInvalid } from "../../admin/forms.ts";
 import { TOURNAMENT_FIELDS } from "../../admin/tournament-form.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
-import { Csrf, FormProblem, Input, TextArea } from "./fields.tsx";
+import { type Errors, firstInvalid, type Values } from "../../lib/forms.ts";
+import { Csrf, fieldsOf, FormProblem, Input, TextArea } from "../components/fields.tsx";
 
 export interface OtherChange {
   actor: string | null;
@@ -40,7 +39,7 @@ function changedFields(detail: string): string {
 export function TournamentForm(p: TournamentFormProps) {
   const { values: v, errors: e } = p;
   const focus = firstInvalid(TOURNAMENT_FIELDS, e);
-  const f = "tournament";
+  const field = fieldsOf("tournament", v, e, focus);
   return (
     <>
       {p.stale && (
@@ -66,13 +65,10 @@ export function TournamentForm(p: TournamentFormProps) {
         {p.revision !== null && <input type="hidden" name="revision" value={String(p.revision)} />}
         <fieldset>
           <legend>The tournament</legend>
-          <Input form={f} name="title" label="Title" value={v.title ?? ""} error={e.title} maxlength={120} autofocus={focus === "title"} />
+          <Input {...field("title")} label="Title" maxlength={120} />
           <Input
-            form={f}
-            name="slug"
+            {...field("slug")}
             label="Address"
-            value={v.slug ?? ""}
-            error={e.slug}
             maxlength={60}
             readonly={p.slugLocked}
             hint={
@@ -80,78 +76,39 @@ export function TournamentForm(p: TournamentFormProps) {
                 ? `The public page is /t/${v.slug}; it cannot change once published.`
                 : "The public page will be /t/<address>: lowercase letters, digits and hyphens."
             }
-            autofocus={focus === "slug"}
           />
-          <Input form={f} name="club" label="Hosting club" value={v.club ?? ""} error={e.club} maxlength={120} required={false} autofocus={focus === "club"} />
-          <Input form={f} name="venue" label="Venue" value={v.venue ?? ""} error={e.venue} maxlength={160} autofocus={focus === "venue"} />
+          <Input {...field("club")} label="Hosting club" maxlength={120} required={false} />
+          <Input {...field("venue")} label="Venue" maxlength={160} />
           <TextArea
-            form={f}
-            name="description"
+            {...field("description")}
             label="Description"
-            value={v.description ?? ""}
-            error={e.description}
             maxlength={5000}
             required={false}
             hint="Plain text shown on the public page. Line breaks are kept; HTML is shown as typed."
-            autofocus={focus === "description"}
           />
         </fieldset>
         <fieldset>
           <legend>When</legend>
-          <Input
-            form={f}
-            name="timeZone"
-            label="Time zone"
-            value={v.timeZone ?? ""}
-            error={e.timeZone}
-            list="time-zones"
-            hint="Where the tournament takes place. All times below are in this zone."
-            autofocus={focus === "timeZone"}
-          />
+          <Input {...field("timeZone")} label="Time zone" list="time-zones" hint="Where the tournament takes place. All times below are in this zone." />
           <datalist id="time-zones">
             {p.timeZones.map((z) => (
               <option value={z} />
             ))}
           </datalist>
           <div class="field-row">
-            <Input form={f} name="startsOn" type="date" label="First match day" value={v.startsOn ?? ""} error={e.startsOn} autofocus={focus === "startsOn"} />
-            <Input form={f} name="endsOn" type="date" label="Last match day" value={v.endsOn ?? ""} error={e.endsOn} autofocus={focus === "endsOn"} />
+            <Input {...field("startsOn")} type="date" label="First match day" />
+            <Input {...field("endsOn")} type="date" label="Last match day" />
           </div>
           <div class="field-row">
-            <Input
-              form={f}
-              name="opensAt"
-              type="datetime-local"
-              label="Registration opens"
-              value={v.opensAt ?? ""}
-              error={e.opensAt}
-              autofocus={focus === "opensAt"}
-            />
-            <Input
-              form={f}
-              name="closesAt"
-              type="datetime-local"
-              label="Registration closes"
-              value={v.closesAt ?? ""}
-              error={e.closesAt}
-              autofocus={focus === "closesAt"}
-            />
+            <Input {...field("opensAt")} type="datetime-local" label="Registration opens" />
+            <Input {...field("closesAt")} type="datetime-local" label="Registration closes" />
           </div>
         </fieldset>
         <fieldset>
           <legend>Entry fee</legend>
           <div class="field-row">
-            <Input
-              form={f}
-              name="fee"
-              label="Fee per entry"
-              value={v.fee ?? ""}
-              error={e.fee}
-              inputmode="decimal"
-              hint="0 for free. With a fee, online entries are held 30 minutes until paid."
-              autofocus={focus === "fee"}
-            />
-            <Input form={f} name="currency" label="Currency" value={v.currency ?? ""} error={e.currency} maxlength={3} autofocus={focus === "currency"} />
+            <Input {...field("fee")} label="Fee per entry" inputmode="decimal" hint="0 for free. With a fee, online entries are held 30 minutes until paid." />
+            <Input {...field("currency")} label="Currency" maxlength={3} />
           </div>
         </fieldset>
         <div class="form-actions">

@@ -1,6 +1,6 @@
-import { type Errors, firstInvalid } from "../../admin/forms.ts";
 import { formatDayTime } from "../../domain/time/format.ts";
-import { Csrf, FormProblem, Input } from "./fields.tsx";
+import { type Errors, firstInvalid } from "../../lib/forms.ts";
+import { Csrf, FormProblem, Input, Select } from "../components/fields.tsx";
 import type { RelayRoom } from "./entry.tsx";
 
 export interface WalkUpEvent {
@@ -24,7 +24,6 @@ const ORDER = ["name", "club", "email", "relayId"];
 /** A competitor at the range without an entry (and often without an account): entered on a relay at once. */
 export function WalkUpForm(p: WalkUpProps) {
   const focus = firstInvalid(ORDER, p.errors);
-  const relayError = p.errors.relayId;
   return (
     <>
       {p.errors.form && <FormProblem id="walkup-problem" focus={!focus}>{p.errors.form}</FormProblem>}
@@ -45,36 +44,24 @@ export function WalkUpForm(p: WalkUpProps) {
           hint="If this email has a Tenring account, the entry goes to that account."
           autofocus={focus === "email"}
         />
-        <div class={relayError ? "field has-error" : "field"}>
-          <label for="walkup-relayId">Relay</label>
-          <p class="field-hint" id="walkup-relayId-hint">
-            Reserved places can be used; the registration window does not apply.
-          </p>
-          <select
-            id="walkup-relayId"
-            name="relayId"
-            required
-            aria-invalid={relayError ? "true" : undefined}
-            aria-describedby={[relayError && "walkup-relayId-error", "walkup-relayId-hint"].filter(Boolean).join(" ")}
-            autofocus={focus === "relayId"}
-          >
-            <option value="">Choose a relay</option>
-            {p.events.map((e) => (
-              <optgroup label={e.title}>
-                {e.relays.map((r) => (
-                  <option value={String(r.id)} selected={p.values.relayId === String(r.id)} disabled={r.free === 0}>
-                    {r.name}, {formatDayTime(r.startsAt, p.zone)} — {r.free === 0 ? "full" : `${r.free} free`}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {relayError && (
-            <p class="field-error" id="walkup-relayId-error">
-              {relayError}
-            </p>
-          )}
-        </div>
+        <Select
+          form="walkup"
+          name="relayId"
+          label="Relay"
+          value={p.values.relayId ?? ""}
+          error={p.errors.relayId}
+          hint="Reserved places can be used; the registration window does not apply."
+          placeholder="Choose a relay"
+          groups={p.events.map((e) => ({
+            label: e.title,
+            options: e.relays.map((r) => ({
+              value: String(r.id),
+              label: `${r.name}, ${formatDayTime(r.startsAt, p.zone)} — ${r.free === 0 ? "full" : `${r.free} free`}`,
+              disabled: r.free === 0,
+            })),
+          }))}
+          autofocus={focus === "relayId"}
+        />
         {p.feeLabel && (
           <div class="field checkbox">
             <label>

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { CSRF_FIELD } from "../../middleware/csrf.ts";
+import { Csrf } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
 import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
 
@@ -39,7 +39,7 @@ export interface EventBlockProps {
   body: EventBlockBody;
 }
 
-export const eventBlockId = (eventId: number) => `reg-event-${eventId}`;
+const eventBlockId = (eventId: number) => `reg-event-${eventId}`;
 export const myEntriesLink = (tournamentId: number) => `/me/entries?fresh=${tournamentId}`;
 
 export function NoticeLine({ notice }: { notice: Notice }) {
@@ -79,7 +79,7 @@ function RelayForm({ slug, zone, csrf, event, body }: Omit<EventBlockProps, "bod
       hx-swap="outerHTML"
       hx-disable="find button"
     >
-      <input type="hidden" name={CSRF_FIELD} value={csrf} />
+      <Csrf token={csrf} />
       <input type="hidden" name="event" value={String(event.id)} />
       <input type="hidden" name="key" value={body.key} />
       <fieldset class="reg-relays" aria-describedby={body.relayError ? errorId : undefined}>

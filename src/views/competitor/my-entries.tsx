@@ -1,8 +1,8 @@
 import type { SignedInUser } from "../../env.ts";
-import { CSRF_FIELD } from "../../middleware/csrf.ts";
 import { isActive } from "../../domain/registration/types.ts";
-import { DateRange } from "../components/time.tsx";
 import { Empty } from "../components/empty.tsx";
+import { Csrf } from "../components/fields.tsx";
+import { DateRange } from "../components/time.tsx";
 import { Page } from "../layout.tsx";
 import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
 import { type Notice, NoticeLine } from "./event-block.tsx";
@@ -23,8 +23,8 @@ export interface MyTournament {
   entries: MyEntry[];
 }
 
-export const entryCardId = (entryId: string) => `entry-${entryId}`;
-export const groupId = (tournamentId: number) => `my-t-${tournamentId}`;
+const entryCardId = (entryId: string) => `entry-${entryId}`;
+const groupId = (tournamentId: number) => `my-t-${tournamentId}`;
 const withdrawUrl = (entryId: string) => `/me/entries/${encodeURIComponent(entryId)}/withdraw`;
 
 /** One entry: status, where it stands, and the first step of withdrawing it. */
@@ -78,7 +78,7 @@ export function ConfirmWithdrawalCard({ entry, tournamentId, zone, csrf }: { ent
         hx-disable="find button"
         aria-labelledby={headingId}
       >
-        <input type="hidden" name={CSRF_FIELD} value={csrf} />
+        <Csrf token={csrf} />
         <button type="submit" class="danger" autofocus>
           Confirm withdrawal
         </button>

@@ -1,7 +1,7 @@
 import { Badge } from "../components/badge.tsx";
 
 /** Seconds between two places-left refreshes on an open tournament's page. */
-export const PLACES_POLL_SECONDS = 5;
+const PLACES_POLL_SECONDS = 5;
 
 export const placesCellId = (relayId: number) => `places-cell-${relayId}`;
 

@@ -19,7 +19,7 @@ export interface RegistrationPanelProps {
   recheckInMs?: number;
 }
 
-export const panelUrl = (slug: string) => `/fragments/t/${slug}/registration`;
+const panelUrl = (slug: string) => `/fragments/t/${slug}/registration`;
 
 function SignInLinks({ slug }: { slug: string }) {
   const next = encodeURIComponent(`/t/${slug}`);

@@ -4,6 +4,7 @@ import type { EventRow, RelayRow, TournamentPageModel } from "../../tournaments/
 import { Badge } from "../components/badge.tsx";
 import { Empty } from "../components/empty.tsx";
 import { Money } from "../components/money.tsx";
+import { TableHead } from "../components/table.tsx";
 import { Countdown, DateRange, DateTime } from "../components/time.tsx";
 import { Page } from "../layout.tsx";
 import { PlacesLeftFigure, PlacesPoller, placesCellId } from "../competitor/places.tsx";
@@ -30,14 +31,7 @@ function EventSection({ event, zone, slug }: { event: EventRow; zone: string; sl
         <Empty>Relays for this event have not been scheduled yet.</Empty>
       ) : (
         <table class="relays">
-          <thead>
-            <tr>
-              <th scope="col">Relay</th>
-              <th scope="col">Start</th>
-              <th scope="col" class="num">Firing points</th>
-              <th scope="col" class="num">Places</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Relay", "Start", { label: "Firing points", num: true }, { label: "Places", num: true }]} />
           <tbody>
             {event.relays.map((r) => (
               <tr data-testid="relay" id={`relay-${r.id}`} data-relay-id={String(r.id)}>

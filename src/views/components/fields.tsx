@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import type { Errors, Values } from "../../lib/forms.ts";
 import { CSRF_FIELD } from "../../middleware/csrf.ts";
 
 interface Common {
@@ -8,7 +9,9 @@ interface Common {
   label: string;
   error?: string | undefined;
   hint?: string;
+  /** Fields are required unless this is false; an optional field says so in its label. */
   required?: boolean;
+  /** Set on the form's first invalid field, so the person (and a screen reader) lands on it. */
   autofocus?: boolean;
 }
 
@@ -19,6 +22,7 @@ function ids(p: Common) {
   return { id, hintId, errorId, describedBy: [errorId, hintId].filter(Boolean).join(" ") || undefined };
 }
 
+/** The label, hint and error around a control, tied to it for assistive technology. */
 function Wrapper(props: Common & { children: Child }) {
   const { id, hintId, errorId } = ids(props);
   return (
@@ -43,8 +47,9 @@ function Wrapper(props: Common & { children: Child }) {
 }
 
 export interface InputProps extends Common {
-  value: string;
-  type?: "text" | "email" | "date" | "datetime-local" | "number" | "search";
+  /** Never rendered for a password: a refused form does not send it back. */
+  value?: string;
+  type?: "text" | "email" | "password" | "date" | "datetime-local" | "number" | "search";
   maxlength?: number;
   min?: string;
   max?: string;
@@ -54,16 +59,16 @@ export interface InputProps extends Common {
   readonly?: boolean;
 }
 
-/** A labelled input; its hint and error are tied to it for assistive technology. */
 export function Input(props: InputProps) {
   const { id, describedBy } = ids(props);
+  const type = props.type ?? "text";
   return (
     <Wrapper {...props}>
       <input
         id={id}
         name={props.name}
-        type={props.type ?? "text"}
-        value={props.value}
+        type={type}
+        value={type === "password" ? undefined : props.value}
         maxlength={props.maxlength}
         min={props.min}
         max={props.max}
@@ -105,7 +110,22 @@ export interface Option {
   disabled?: boolean;
 }
 
-export function Select(props: Common & { value: string; options: Option[]; placeholder?: string }) {
+function Options({ options, value }: { options: Option[]; value: string }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** A select of `options`, or of `groups` (one `<optgroup>` each). */
+export function Select(
+  props: Common & { value: string; placeholder?: string } & ({ options: Option[] } | { groups: { label: string; options: Option[] }[] }),
+) {
   const { id, describedBy } = ids(props);
   return (
     <Wrapper {...props}>
@@ -118,18 +138,45 @@ export function Select(props: Common & { value: string; options: Option[]; place
         autofocus={props.autofocus}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
+        {"options" in props ? (
+          <Options options={props.options} value={props.value} />
+        ) : (
+          props.groups.map((g) => (
+            <optgroup label={g.label}>
+              <Options options={g.options} value={props.value} />
+            </optgroup>
+          ))
+        )}
       </select>
     </Wrapper>
   );
 }
 
+/**
+ * The props the fields of one form share, so each field names only what is its own:
+ * `<Input {...field("title")} label="Title" />`.
+ */
+export function fieldsOf(form: string, values: Values, errors: Errors, focus?: string) {
+  return (name: string) => ({ form, name, value: values[name] ?? "", error: errors[name], autofocus: focus === name });
+}
+
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />;
+}
+
+/** A button that posts on its own (remove, revoke, cancel): a small form with the token and any hidden fields. */
+export function PostButton(p: { action: string; csrf: string; confirm?: string; fields?: Values; class?: string; children: Child }) {
+  return (
+    <form method="post" action={p.action} class="inline" data-confirm={p.confirm}>
+      <Csrf token={p.csrf} />
+      {Object.entries(p.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={p.class ?? "link"}>
+        {p.children}
+      </button>
+    </form>
+  );
 }
 
 /** A message about the whole form (stale edit, refused change): focused, so it is read first. */
@@ -138,6 +185,15 @@ export function FormProblem({ id, children, focus = true }: { id: string; childr
     <div class="notice error" id={id} role="alert" tabindex={-1} autofocus={focus}>
       {children}
     </div>
+  );
+}
+
+/** The account forms' message about the whole form (wrong credentials, rate limit), focused like FormProblem. */
+export function FormError({ id, children }: { id: string; children: Child }) {
+  return (
+    <p class="form-error" id={id} role="alert" tabindex={-1} autofocus>
+      {children}
+    </p>
   );
 }
 
