@@ -51,4 +51,3 @@ export const tokenNameSchema = z.object({
 });
 
 /** Moved to src/lib/forms.ts; src/routes/scoring/shots.tsx still imports it from here. */
-export { formText } from "../lib/forms.ts";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { requireUser } from "../../auth/session.ts";
+import { currentUser, requireUser } from "../../auth/session.ts";
 import { entries, events, tournaments } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
@@ -15,7 +15,7 @@ const MAX_ENTRIES = 40;
 export const myResultsRoutes = new Hono<AppEnv>();
 
 myResultsRoutes.get("/me/results", requireUser, async (c) => {
-  const user = c.get("user")!;
+  const user = currentUser(c);
   const rows = await c
     .get("db")
     .select({

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { tournaments } from "../../db/schema.ts";
-import type { AppEnv, SignedInUser } from "../../env.ts";
+import { currentUser } from "../../auth/session.ts";
+import type { AppEnv } from "../../env.ts";
 import { refuse } from "../../lib/refuse.tsx";
 import { isHtmx } from "../account/respond.ts";
 import { isScoringStaff } from "../api/shots.ts";
@@ -12,13 +13,6 @@ export interface StaffTournament {
   slug: string;
   title: string;
   timeZone: string;
-}
-
-/** The signed-in user (the scoring routes run behind requireUser). */
-export function scorer(c: Context<AppEnv>): SignedInUser {
-  const user = c.get("user");
-  if (!user) throw new Error("requireUser must run before the scoring routes");
-  return user;
 }
 
 /**
@@ -47,7 +41,7 @@ export async function staffTournament(c: Context<AppEnv>): Promise<StaffTourname
     .where(eq(tournaments.slug, c.req.param("slug") ?? ""))
     .get();
   if (!found) return refuseScoring(c, 404, "Tournament not found", "There is no tournament at this address.");
-  if (!(await isScoringStaff(db, found.id, scorer(c).id))) {
+  if (!(await isScoringStaff(db, found.id, currentUser(c).id))) {
     return refuseScoring(
       c,
       403,

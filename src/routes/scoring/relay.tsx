@@ -7,7 +7,8 @@ import { tournamentStub } from "../../tournament/stub.ts";
 import { RelayPage, type RelayCompetitor } from "../../views/scoring/relay-page.tsx";
 import { progressText } from "../../views/scoring/scorecard.tsx";
 import type { StaffTournament } from "./access.tsx";
-import { refuseScoring, scorer } from "./access.tsx";
+import { currentUser } from "../../auth/session.ts";
+import { refuseScoring } from "./access.tsx";
 import { type CardInput, scorecardModel } from "./card-model.ts";
 import { loadRelay } from "./load.ts";
 
@@ -56,5 +57,5 @@ export async function relayPageResponse(
         ? scorecardModel({ slug: tournament.slug, csrf: c.get("csrf"), card, d, competitor: wanted, ...picked?.extras })
         : null,
   };
-  return c.html(<RelayPage model={model} nonce={c.get("nonce")} account={{ user: scorer(c), csrf: c.get("csrf") }} />, status);
+  return c.html(<RelayPage model={model} nonce={c.get("nonce")} account={{ user: currentUser(c), csrf: c.get("csrf") }} />, status);
 }

@@ -1,14 +1,15 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { formText } from "../../auth/forms.ts";
+import { formText } from "../../lib/forms.ts";
 import { type Discipline, discipline, formatShot, parseShot } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../tournament/contract.ts";
 import { tournamentStub } from "../../tournament/stub.ts";
 import { type CardNotice, fpScoreId, progressText, Scorecard } from "../../views/scoring/scorecard.tsx";
 import { isHtmx } from "../account/respond.ts";
-import { refuseScoring, scorer, type StaffTournament, staffTournament } from "./access.tsx";
+import { currentUser } from "../../auth/session.ts";
+import { refuseScoring, type StaffTournament, staffTournament } from "./access.tsx";
 import { scorecardModel } from "./card-model.ts";
 import { loadCompetitor } from "./load.ts";
 import { type CardExtras, relayPageResponse } from "./relay.tsx";
@@ -49,7 +50,7 @@ type Refusal = NonNullable<CardExtras["refused"]>;
 const noun = (d: { shotNoun: string }) => (d.shotNoun === "target" ? "Target" : "Shot");
 
 function actorOf(c: Context<AppEnv>): ScoringActor {
-  return { userId: scorer(c).id, tokenId: null, via: "session" };
+  return { userId: currentUser(c).id, tokenId: null, via: "session" };
 }
 
 /**

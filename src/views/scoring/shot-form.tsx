@@ -1,5 +1,5 @@
 import { type Discipline, formatShot } from "../../domain/scoring/index.ts";
-import { CSRF_FIELD } from "../../middleware/csrf.ts";
+import { Csrf } from "../components/fields.tsx";
 
 /** The next shot's form: its operation id is made when the form is rendered, so a resend is a duplicate. */
 export interface ShotFormState {
@@ -70,7 +70,7 @@ export function ShotForm(props: { slug: string; entryId: string; csrf: string; d
       hx-swap="outerHTML"
       hx-disable="find fieldset"
     >
-      <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+      <Csrf token={props.csrf} />
       <input type="hidden" name="opId" value={form.opId} />
       <fieldset>
         <legend class="visually-hidden">Enter a {d.shotNoun}</legend>
@@ -136,7 +136,7 @@ export function UndoForm(props: { slug: string; entryId: string; csrf: string; d
   const noun = d.shotNoun === "target" ? "target" : "shot";
   return (
     <form class="undo-form" method="post" action={action} hx-post={action} hx-target="#scorecard" hx-swap="outerHTML" hx-disable="find button">
-      <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+      <Csrf token={props.csrf} />
       <input type="hidden" name="opId" value={undo.opId} />
       <input type="hidden" name="shotNo" value={String(undo.shotNo)} />
       <input type="hidden" name="replaces" value={String(undo.value)} />
