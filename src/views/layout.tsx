@@ -4,6 +4,9 @@ import type { SignedInUser } from "../env.ts";
 import { AccountNav } from "./account-nav.tsx";
 
 const HTMX = "/vendor/htmx-4.0.1.min.js";
+/** In cascade order: the base, print rules, then one sheet per area (later areas may refine earlier ones). */
+const STYLESHEETS = ["base", "print", "accounts", "live", "competitor", "scoring", "admin"];
+
 export const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 
 export interface PageProps {
@@ -29,7 +32,9 @@ export function Page({ title, nonce, account, scripts = [], noindex, children }:
           <title>{title === "Tenring" ? title : `${title} · Tenring`}</title>
           {noindex && <meta name="robots" content="noindex" />}
           <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />
-          <link rel="stylesheet" href="/styles/app.css" />
+          {STYLESHEETS.map((name) => (
+            <link rel="stylesheet" href={`/styles/${name}.css`} />
+          ))}
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <script nonce={nonce} src={HTMX} defer></script>
           <script nonce={nonce} src="/scripts/app.js" defer></script>
