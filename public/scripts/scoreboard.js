@@ -125,4 +125,12 @@
   document.addEventListener("animationend", function (evt) {
     if (evt.target.classList && evt.target.classList.contains("flash")) evt.target.classList.remove("flash");
   });
+
+  // Deferred scripts may interleave with htmx's own start-up, so htmx can process the page before the ws
+  // extension has registered and never open the socket. Processing the board again after htmx's start-up
+  // (timers run in order) connects it; the extension ignores an element that already has its connection.
+  setTimeout(function () {
+    var board = document.querySelector("[hx-ws\\:connect]");
+    if (board && window.htmx) window.htmx.process(board);
+  });
 })();
