@@ -1,5 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import type { StandingRow } from "../../tournament/contract.ts";
+import { ScoreTailCells, ScoreTailHeads } from "../components/score-columns.tsx";
 
 /** A standings row with the competitor's name, as pages and the tournament object render it. */
 export interface NamedRow extends StandingRow {
@@ -13,8 +14,6 @@ export const ROWS_ID = "standings-rows";
 export const SEQ_ID = "live-seq";
 export const rowId = (entryId: string) => `row-${entryId}`;
 export const rankId = (entryId: string) => `rank-${entryId}`;
-
-const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
 
 /** One competitor's line. `flash` marks it as just changed (the class is removed when its animation ends). */
 export function StandingRowView({ row, d, flash = false }: { row: NamedRow; d: Discipline; flash?: boolean }) {
@@ -36,9 +35,7 @@ export function StandingRowView({ row, d, flash = false }: { row: NamedRow; d: D
         </span>{" "}
         {row.display.series[row.currentSeries - 1] ?? "–"}
       </td>
-      <td class="num total">{row.display.total}</td>
-      {showsInnerTens(d) && <td class="num inner-tens">{row.innerTens}</td>}
-      <td class="num shots">{row.shotsFired}</td>
+      <ScoreTailCells d={d} total={row.display.total} innerTens={row.innerTens} shotsFired={row.shotsFired} />
     </tr>
   );
 }
@@ -58,7 +55,6 @@ export function StandingRows({ rows, d }: { rows: NamedRow[]; d: Discipline }) {
  * arriving over the socket needs no extra swap to hide it.
  */
 export function StandingsTable({ rows, d, title }: { rows: NamedRow[]; d: Discipline; title: string }) {
-  const shots = d.shotNoun === "target" ? "Targets" : "Shots";
   return (
     <section id={STANDINGS_ID} class="standings" aria-labelledby="standings-caption">
       <table>
@@ -77,17 +73,7 @@ export function StandingsTable({ rows, d, title }: { rows: NamedRow[]; d: Discip
             <th scope="col" class="num">
               {d.seriesNoun === "round" ? "Round" : "Series"}
             </th>
-            <th scope="col" class="num">
-              Total
-            </th>
-            {showsInnerTens(d) && (
-              <th scope="col" class="num inner-tens">
-                <abbr title="Inner tens">X</abbr>
-              </th>
-            )}
-            <th scope="col" class="num shots">
-              {shots}
-            </th>
+            <ScoreTailHeads d={d} />
           </tr>
         </thead>
         <tbody id={ROWS_ID}>

@@ -1,4 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
+import { ScoreTailCells, ScoreTailHeads } from "../components/score-columns.tsx";
 import type { NamedRow } from "../live/standings.tsx";
 
 export type ResultsStatus = "unofficial" | "official";
@@ -15,8 +16,6 @@ export function ResultsStatusBadge({ status }: { status: ResultsStatus }) {
     </span>
   );
 }
-
-const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
 
 /**
  * The ranked list: rank ("=2" for a shared rank), competitor, every series, total, inner tens, shots.
@@ -49,17 +48,7 @@ export function ResultsTable({ rows, d, caption, compare = false }: { rows: Name
                 </abbr>
               </th>
             ))}
-            <th scope="col" class="num total">
-              Total
-            </th>
-            {showsInnerTens(d) && (
-              <th scope="col" class="num inner-tens">
-                <abbr title="Inner tens">X</abbr>
-              </th>
-            )}
-            <th scope="col" class="num shots">
-              {d.shotNoun === "target" ? "Targets" : "Shots"}
-            </th>
+            <ScoreTailHeads d={d} />
           </tr>
         </thead>
         <tbody>
@@ -81,9 +70,7 @@ export function ResultsTable({ rows, d, caption, compare = false }: { rows: Name
               {row.display.series.map((s) => (
                 <td class="num series">{s}</td>
               ))}
-              <td class="num total">{row.display.total}</td>
-              {showsInnerTens(d) && <td class="num inner-tens">{row.innerTens}</td>}
-              <td class="num shots">{row.shotsFired}</td>
+              <ScoreTailCells d={d} total={row.display.total} innerTens={row.innerTens} shotsFired={row.shotsFired} />
             </tr>
           ))}
         </tbody>
