@@ -98,6 +98,8 @@ test("the entries table searches as you type, and a relay's start list prints", 
   await page.goto(`/admin/t/${DEMO}`);
   await page.getByRole("link", { name: "Start list" }).first().click();
   await page.locator("[data-testid=start-list]").waitFor();
+  // The element can be there before the stylesheets are: judge the print view once the page has loaded.
+  await page.waitForLoadState("load");
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".admin-nav").isVisible(), false);
   assert.equal(await page.getByRole("button", { name: "Print" }).isVisible(), false);
