@@ -33,81 +33,24 @@ export interface Discipline {
   final?: FinalFormat;
 }
 
+/** What a scoring kind fixes for every discipline that uses it (a discipline may still override any of it). */
+const KIND = {
+  decimal: { scoring: "decimal", maxValue: 109, tieBreaks: DECIMAL_TIE_BREAKS },
+  integer: { scoring: "integer", maxValue: 10, tieBreaks: INTEGER_TIE_BREAKS },
+  hitmiss: { scoring: "hitmiss", maxValue: 1, tieBreaks: HITMISS_TIE_BREAKS },
+} as const;
+
+/** The two match shapes in the catalogue: ISSF 60 shots in series of 10, shotgun 125 targets in rounds of 25. */
+const ISSF_60 = { shots: 60, seriesLength: 10, sighters: true, shotNoun: "shot", seriesNoun: "series" } as const;
+const SHOTGUN_125 = { shots: 125, seriesLength: 25, sighters: false, shotNoun: "target", seriesNoun: "round" } as const;
+
 const DISCIPLINES: readonly Discipline[] = [
-  {
-    id: "air-rifle-10m",
-    name: "10 m air rifle",
-    scoring: "decimal",
-    shots: 60,
-    seriesLength: 10,
-    maxValue: 109,
-    sighters: true,
-    tieBreaks: DECIMAL_TIE_BREAKS,
-    shotNoun: "shot",
-    seriesNoun: "series",
-    final: ISSF_DECIMAL_FINAL,
-  },
-  {
-    id: "air-pistol-10m",
-    name: "10 m air pistol",
-    scoring: "integer",
-    shots: 60,
-    seriesLength: 10,
-    maxValue: 10,
-    sighters: true,
-    tieBreaks: INTEGER_TIE_BREAKS,
-    shotNoun: "shot",
-    seriesNoun: "series",
-  },
-  {
-    id: "rifle-prone-50m",
-    name: "50 m rifle prone",
-    scoring: "decimal",
-    shots: 60,
-    seriesLength: 10,
-    maxValue: 109,
-    sighters: true,
-    tieBreaks: DECIMAL_TIE_BREAKS,
-    shotNoun: "shot",
-    seriesNoun: "series",
-    final: ISSF_DECIMAL_FINAL,
-  },
-  {
-    id: "pistol-25m",
-    name: "25 m pistol",
-    scoring: "integer",
-    shots: 60,
-    seriesLength: 10,
-    maxValue: 10,
-    sighters: true,
-    tieBreaks: INTEGER_TIE_BREAKS,
-    shotNoun: "shot",
-    seriesNoun: "series",
-  },
-  {
-    id: "trap",
-    name: "Trap",
-    scoring: "hitmiss",
-    shots: 125,
-    seriesLength: 25,
-    maxValue: 1,
-    sighters: false,
-    tieBreaks: HITMISS_TIE_BREAKS,
-    shotNoun: "target",
-    seriesNoun: "round",
-  },
-  {
-    id: "skeet",
-    name: "Skeet",
-    scoring: "hitmiss",
-    shots: 125,
-    seriesLength: 25,
-    maxValue: 1,
-    sighters: false,
-    tieBreaks: HITMISS_TIE_BREAKS,
-    shotNoun: "target",
-    seriesNoun: "round",
-  },
+  { id: "air-rifle-10m", name: "10 m air rifle", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
+  { id: "air-pistol-10m", name: "10 m air pistol", ...KIND.integer, ...ISSF_60 },
+  { id: "rifle-prone-50m", name: "50 m rifle prone", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
+  { id: "pistol-25m", name: "25 m pistol", ...KIND.integer, ...ISSF_60 },
+  { id: "trap", name: "Trap", ...KIND.hitmiss, ...SHOTGUN_125 },
+  { id: "skeet", name: "Skeet", ...KIND.hitmiss, ...SHOTGUN_125 },
 ];
 
 const byId = new Map(DISCIPLINES.map((d) => [d.id, d]));
