@@ -5,8 +5,9 @@
  * a shot through Tenring's shots API with a scoring token, a POST to the baseline. Each message is timed
  * from its request to its arrival at the first and at the last socket. The two take turns in rounds of
  * 10 s, so the shared machine's changing load falls on both alike. Loopback only, bounded in count and
- * time. Both are reached on the runtime's own port, past wrangler dev's proxy (a local-development hop
- * that re-sends every frame; production has none). FANOUT_VIA_PROXY=1 goes through it, FANOUT_DEFLATE=1
+ * time. Tenring serves a prebuilt bundle, so an edit in the checkout cannot restart it mid-run; wrangler's
+ * request log and trace collector are off for both. Both are reached on the runtime's own port, past
+ * wrangler dev's proxy (a local-development hop that re-sends every frame; production has none). FANOUT_VIA_PROXY=1 goes through it, FANOUT_DEFLATE=1
  * uses spectators that offer permessage-deflate as browsers do, FANOUT_SOCKETS changes the crowd.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -15,7 +16,9 @@ import path from "node:path";
 import { executeLocalSql, sqlText } from "../src/cli/load-data.ts";
 import { startTenring, type Tenring } from "../src/cli/local-runtime.ts";
 import { randomToken, sha256 } from "../src/lib/encoding.ts";
-import { Crowd } from "./fanout/crowd.ts";
+import { Crowd, markedSeqs } from "./fanout/crowd.ts";
+import { buildBundle } from "./lib/bundle.ts";
+import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { type Baseline, fileLimits, residentMiB, rerunWithFileLimit, runtimePort, startBaseline } from "./fanout/processes.ts";
 import { type Figures, percentiles, Side, whole } from "./fanout/rounds.ts";
 
@@ -35,6 +38,7 @@ const TARGET_RATIO = 1.5;
 const TARGET_P99_MS = 150;
 
 const rerun = await rerunWithFileLimit(SOCKETS * 4 + 1024);
+quietRuntime();
 if (rerun !== null) process.exit(rerun);
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -67,6 +71,8 @@ function report(name: string, f: Figures): void {
       : "off (the spectators do not offer it)";
   console.log(`\n${name}: ${r.sockets} sockets opened in ${f.openSeconds.toFixed(1)} s; permessage-deflate ${compression}`);
   console.log(`  ${f.requestMs.length} requests answered in p50 ${ms(req.p50)}, p99 ${ms(req.p99)}; messages ${Math.round(f.sizes.reduce((a, b) => a + b, 0) / Math.max(1, f.sizes.length))} bytes on average`);
+  const perSocket = r.frames / Math.max(1, r.sockets);
+  console.log(`  each socket got its ${f.lastMs.length} messages in ${perSocket.toFixed(1)} frames on average (${(f.lastMs.length / Math.max(1, perSocket)).toFixed(2)} messages a frame)`);
   console.log(`  request → first socket: p50 ${ms(first.p50)}, p99 ${ms(first.p99)}, max ${ms(first.max)}`);
   console.log(`  request → last socket:  p50 ${ms(last.p50)}, p99 ${ms(last.p99)}, max ${ms(last.max)}`);
   console.log(
@@ -91,7 +97,8 @@ let baseline: Baseline | null = null;
 let code = 1;
 try {
   const persist = path.join(state, "tenring");
-  tenring = await startTenring({ port: TENRING_PORT, persistTo: persist });
+  const script = await buildBundle(path.join(state, "bundle"));
+  tenring = await startTenring({ port: TENRING_PORT, persistTo: persist, script });
   const token = `trs_${randomToken(24)}`;
   const [, eventRows] = await executeLocalSql(
     `INSERT INTO api_tokens (token_hash, kind, user_id, tournament_id, name, created_at)
@@ -117,10 +124,7 @@ try {
   const runId = randomToken(6);
   const side = new Side({
     name: "Tenring",
-    crowd: new Crowd((head) => {
-      const m = /^<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="(\d+)"/.exec(head);
-      return m ? Number(m[1]) : null;
-    }, { deflate: DEFLATE }),
+    crowd: new Crowd(markedSeqs('<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="'), { deflate: DEFLATE }),
     socketUrl: `${app.url.replace("http", "ws")}/t/${SLUG}/live/${event.id}/socket`,
     send: async (i) => {
       const entryId = entries[i % entries.length]!;
@@ -139,9 +143,9 @@ try {
   });
   const yardSide = new Side({
     name: "baseline",
-    crowd: new Crowd((head) => {
-      const m = /^(\d+)\|/.exec(head);
-      return m ? Number(m[1]) : null;
+    crowd: new Crowd((frame) => {
+      const m = /^(\d+)\|/.exec(frame.toString("latin1", 0, 24));
+      return m ? [{ seq: Number(m[1]), start: 0 }] : [];
     }, { deflate: DEFLATE }),
     socketUrl: `${yard.url.replace("http", "ws")}/socket`,
     send: async (i) => {

@@ -17,6 +17,7 @@ import { buildBundle } from "./lib/bundle.ts";
 import { checkRush, type D1Entry, type D1Relay } from "./lib/checks.ts";
 import { combined, figures, pool, timedFetch, type Timed } from "./lib/load.ts";
 import { rushPlan } from "./lib/plan.ts";
+import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { printReport } from "./lib/report.ts";
 import { capacityOf, rushTournament, tournamentStatements } from "./lib/tournament.ts";
 
@@ -64,10 +65,7 @@ async function waitForOutbox(url: string, slug: string, token: string): Promise<
   throw new Error(`the outbox still had changes for D1 after ${OUTBOX_WAIT_MS / 1000} s`);
 }
 
-// What wrangler dev does per request for the developer is not the app's work: its request log (a loopback
-// call into wrangler's Node process for every request) and its local trace collector. Both stay off here.
-process.env.WRANGLER_LOG ??= "warn";
-process.env.X_LOCAL_OBSERVABILITY ??= "false";
+quietRuntime();
 
 const limit = setTimeout(() => {
   console.error(`bench:rush: gave up after ${RUN_LIMIT_MS / 60_000} min`);

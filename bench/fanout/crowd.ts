@@ -19,12 +19,32 @@ export interface CrowdReport {
   complete: number;
   lost: number;
   outOfOrder: number;
+  /** Frames that carried numbered messages, over all sockets (fewer than messages when the server batches). */
+  frames: number;
   /** The extension the server accepted on the first socket ("" when none). */
   extensions: string;
 }
 
-/** Reads a message's sequence number; null for anything that is not a numbered message. */
-export type SeqReader = (data: string) => number | null;
+/**
+ * The numbered messages in one frame, in order, with where each starts; empty for anything else. Under
+ * load Tenring sends a socket everything it has not had yet in one frame, so a frame may hold several.
+ */
+export type SeqReader = (frame: Buffer) => { seq: number; start: number }[];
+
+/** A reader for frames whose messages each begin with `marker` followed by the number's digits. */
+export function markedSeqs(marker: string): SeqReader {
+  const needle = Buffer.from(marker, "latin1");
+  return (frame) => {
+    const found: { seq: number; start: number }[] = [];
+    for (let at = frame.indexOf(needle); at >= 0; at = frame.indexOf(needle, at + needle.length)) {
+      let seq = 0;
+      let i = at + needle.length;
+      for (; i < frame.length && frame[i]! >= 0x30 && frame[i]! <= 0x39; i++) seq = seq * 10 + frame[i]! - 0x30;
+      if (i > at + needle.length) found.push({ seq, start: at });
+    }
+    return found;
+  };
+}
 
 interface Spectator {
   close(): Promise<void>;
@@ -38,6 +58,7 @@ export class Crowd {
   private readonly deliveries = new Map<number, Delivery>();
   private readonly firstSeen = new Map<number, string>();
   private lost = 0;
+  private frames = 0;
   private outOfOrder = 0;
   private dropped = 0;
   private closing = false;
@@ -72,7 +93,7 @@ export class Crowd {
       const placeholder: Spectator = { extensions: "", close: async () => {} };
       this.sockets.push(placeholder);
       const raw = await RawWebSocket.open(url, {
-        onMessage: (payload, at) => this.onMessage(index, payload.toString("latin1", 0, 120), () => payload.toString("utf8"), at),
+        onMessage: (payload, at) => this.onMessage(index, payload, at),
         onClose: () => {
           if (!this.closing) this.dropped += 1;
         },
@@ -109,7 +130,7 @@ export class Crowd {
     });
     ws.addEventListener("message", (evt) => {
       const at = performance.now();
-      if (typeof evt.data === "string") this.onMessage(index, evt.data.slice(0, 120), () => evt.data as string, at);
+      if (typeof evt.data === "string") this.onMessage(index, Buffer.from(evt.data), at);
     });
   }
 
@@ -119,23 +140,27 @@ export class Crowd {
     this.expected.fill(seq + 1);
   }
 
-  /** `head`: the message's first characters (enough for its number); `whole` reads all of it, once per message. */
-  private onMessage(index: number, head: string, whole: () => string, at: number): void {
-    const seq = this.readSeq(head);
-    if (seq === null || seq <= this.base) return;
-    const want = this.expected[index]!;
-    if (seq > want) this.lost += seq - want;
-    if (seq < want) this.outOfOrder += 1;
-    else this.expected[index] = seq + 1;
-    this.received[index]! += 1;
-    const d = this.deliveries.get(seq);
-    if (!d) {
-      this.deliveries.set(seq, { first: at, last: at, sockets: 1 });
-      this.firstSeen.set(seq, whole());
-    } else {
-      d.last = at;
-      d.sockets += 1;
-      if (d.sockets === this.sockets.length) this.wake();
+  /** Each numbered message in the frame counts as delivered to this socket when the frame arrived. */
+  private onMessage(index: number, frame: Buffer, at: number): void {
+    const found = this.readSeq(frame);
+    if (found.some((m) => m.seq > this.base)) this.frames += 1;
+    for (let k = 0; k < found.length; k++) {
+      const { seq, start } = found[k]!;
+      if (seq <= this.base) continue;
+      const want = this.expected[index]!;
+      if (seq > want) this.lost += seq - want;
+      if (seq < want) this.outOfOrder += 1;
+      else this.expected[index] = seq + 1;
+      this.received[index]! += 1;
+      const d = this.deliveries.get(seq);
+      if (!d) {
+        this.deliveries.set(seq, { first: at, last: at, sockets: 1 });
+        this.firstSeen.set(seq, frame.toString("utf8", start, found[k + 1]?.start ?? frame.length));
+      } else {
+        d.last = at;
+        d.sockets += 1;
+        if (d.sockets === this.sockets.length) this.wake();
+      }
     }
   }
 
@@ -187,6 +212,7 @@ export class Crowd {
       outOfOrder: this.outOfOrder,
       extensions: this.sockets[0]?.extensions ?? "",
       dropped: this.dropped,
+      frames: this.frames,
     };
   }
 

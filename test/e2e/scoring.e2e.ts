@@ -45,6 +45,8 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   const [first, second] = [await entryOf(0), await entryOf(1)];
 
   const spectator = await visit(browser);
+  const frames: string[] = [];
+  spectator.page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
   await spectator.page.goto(liveHref);
   await spectator.page.locator("#live-status[data-state=live]").waitFor();
   await spectator.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -82,6 +84,27 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   assert.equal(await spectator.page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, "no reload");
   console.log(`scoreboard mid-update: ${mid}`);
 
+  // One request scoring two competitors (as an electronic target sends a relay's shots) makes one message
+  // per competitor; both reach the spectator in one frame and are applied in order.
+  const seqBefore = Number(await spectator.page.locator("#live-seq").getAttribute("value"));
+  const [third, fourth] = [await entryOf(2), await entryOf(3)];
+  const answer = await officer.page.evaluate(
+    async ({ slug, shots }) => {
+      const ops = shots.map(([entryId, shotNo, value]) => ({ opId: `e2e-batch-${entryId}-${shotNo}`, entryId, shotNo, value }));
+      const res = await fetch(`/api/v1/tournaments/${slug}/shots`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ops }) });
+      return (await res.json()) as { results: { outcome: string }[] };
+    },
+    { slug: DEMO_SLUG, shots: [[third, 1, 105], [third, 2, 106], [fourth, 1, 100]] as [string, number, number][] },
+  );
+  assert.deepEqual(answer.results.map((r) => r.outcome), ["applied", "applied", "applied"]);
+  await spectator.page.locator(`#row-${fourth} .total`, { hasText: "10.0" }).waitFor();
+  assert.equal(await spectator.page.locator(`#row-${third} .total`).innerText(), "21.1");
+  assert.deepEqual((await rowOrder(spectator.page)).slice(0, 4), [`row-${second}`, `row-${third}`, `row-${first}`, `row-${fourth}`]);
+  assert.equal(await spectator.page.locator("#standings-rows > tr").count(), rowsBefore.length, "no row doubled or lost");
+  assert.equal(Number(await spectator.page.locator("#live-seq").getAttribute("value")), seqBefore + 2);
+  const batchFrame = frames.find((f) => f.includes(`row-${fourth}`));
+  assert.equal(batchFrame?.split('data-kind="update"').length, 3, "both messages came in one frame");
+
   await officer.page.setViewportSize(PHONE);
   await screenshot(officer.page, "scoring-3-card-phone");
   assert.deepEqual(officer.problems, []);
@@ -98,7 +121,8 @@ test("the event's results: ranked, two competitors compared side by side, printa
   await rows.first().waitFor();
   assert.equal(await rows.nth(0).locator(".rank").innerText(), "1");
   assert.equal(await rows.nth(0).locator(".total").innerText(), "21.8");
-  assert.equal(await rows.nth(1).locator(".total").innerText(), "20.2");
+  assert.equal(await rows.nth(1).locator(".total").innerText(), "21.1");
+  assert.equal(await rows.nth(2).locator(".total").innerText(), "20.2");
   assert.equal(await page.locator("[data-testid=results-status]").innerText(), "Unofficial");
   await screenshot(page, "results-1-event");
   await page.emulateMedia({ media: "print" });
@@ -107,7 +131,7 @@ test("the event's results: ranked, two competitors compared side by side, printa
   await page.emulateMedia({ media: "screen" });
 
   await rows.nth(0).locator("input[name=entries]").check();
-  await rows.nth(1).locator("input[name=entries]").check();
+  await rows.nth(2).locator("input[name=entries]").check();
   await page.getByRole("button", { name: "Compare selected" }).click();
   await page.waitForURL((url) => url.pathname.endsWith("/compare"));
   assert.equal(await page.locator("table.compare thead .name").count(), 2);

@@ -2,10 +2,22 @@ import { evictDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../helpers/http.ts";
+import { SOCKETS_PER_SLICE } from "../../src/tournament/live/fanout.ts";
 import { OFFICER, enter, scoringTournament, shot } from "./fixtures.ts";
 
-/** The test's end of a scoreboard socket: messages in arrival order, and the close it received. */
+const MARKER = '<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="';
+
+/** A frame's messages: a busy object sends a socket everything it lacks in one frame. */
+function messagesIn(frame: string): string[] {
+  const starts: number[] = [];
+  for (let at = frame.indexOf(MARKER); at >= 0; at = frame.indexOf(MARKER, at + 1)) starts.push(at);
+  if (starts[0] !== 0) return [frame];
+  return starts.map((start, i) => frame.slice(start, starts[i + 1]));
+}
+
+/** The test's end of a scoreboard socket: frames and the messages in them in arrival order, and its close. */
 class Viewer {
+  readonly frames: string[] = [];
   private readonly inbox: string[] = [];
   private readonly waiting: ((message: string) => void)[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -13,18 +25,29 @@ class Viewer {
   constructor(readonly ws: WebSocket) {
     ws.addEventListener("message", (evt) => {
       const text = typeof evt.data === "string" ? evt.data : "(binary)";
-      const waiter = this.waiting.shift();
-      if (waiter) waiter(text);
-      else this.inbox.push(text);
+      this.frames.push(text);
+      for (const message of messagesIn(text)) {
+        const waiter = this.waiting.shift();
+        if (waiter) waiter(message);
+        else this.inbox.push(message);
+      }
     });
     this.closed = new Promise((resolve) => ws.addEventListener("close", (evt) => resolve({ code: evt.code, reason: evt.reason })));
     ws.accept();
   }
 
+  /** The next message, whichever frame it came in. */
   next(): Promise<string> {
     const queued = this.inbox.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** The sequence numbers of the next `count` messages. */
+  async seqs(count: number): Promise<number[]> {
+    const seen: number[] = [];
+    while (seen.length < count) seen.push(marker(await this.next()).seq);
+    return seen;
   }
 
   send(message: string | ArrayBuffer) {
@@ -82,6 +105,38 @@ describe("the live scoreboard socket", () => {
     expect(marker(third)).toEqual({ seq: 3, kind: "update" });
     expect(third).toContain(`<hx-partial hx-target="#row-${ada.entry.id}" hx-swap="afterend transition:true"><tr id="row-${cy.entry.id}"`);
     expect(third).not.toContain("#rank-");
+  });
+
+  it("sends a batch's messages to a socket in one frame, in sequence order", async () => {
+    const { stub, events, tournament } = await scoringTournament();
+    const event = events[0]!;
+    const shooters = [await enter(stub, event, "Ann One"), await enter(stub, event, "Ben Two"), await enter(stub, event, "Cat Three")];
+    const viewer = await watch(tournament.slug, event.id);
+
+    await stub.applyShots(shooters.map((s, i) => shot(s.entry.id, 1, 100 - i)), OFFICER);
+    expect(await viewer.seqs(3)).toEqual([1, 2, 3]);
+    expect(viewer.frames).toHaveLength(1);
+    expect(messagesIn(viewer.frames[0]!).map((m) => marker(m).kind)).toEqual(["update", "update", "update"]);
+  });
+
+  it("gets every message to every socket once and in order while shots arrive in the middle of a sweep", async () => {
+    const { stub, events, tournament } = await scoringTournament();
+    const event = events[0]!;
+    const shooters = [await enter(stub, event), await enter(stub, event), await enter(stub, event)];
+    // Enough sockets that a sweep pauses several times, letting the later shots in while it runs.
+    const viewers = await Promise.all(Array.from({ length: SOCKETS_PER_SLICE * 6 }, () => watch(tournament.slug, event.id)));
+
+    const batches = [1, 2, 3, 4].map((n) => shooters.map((s) => shot(s.entry.id, n, 90 + n)));
+    const answers = await Promise.all(batches.map((ops) => stub.applyShots(ops, OFFICER)));
+    expect(answers.flatMap((a) => a.results.map((r) => r.outcome))).toEqual(Array(12).fill("applied"));
+
+    const all = Array.from({ length: 12 }, (_, i) => i + 1);
+    for (const viewer of viewers) expect(await viewer.seqs(12)).toEqual(all);
+    // Nothing more follows: a late duplicate would arrive with the next message.
+    await stub.applyShots([shot(shooters[0]!.entry.id, 5, 100)], OFFICER);
+    for (const viewer of viewers) expect(await viewer.seqs(1)).toEqual([13]);
+    // Backed-up messages went out together: fewer frames than messages.
+    expect(viewers.reduce((n, v) => n + v.frames.length, 0)).toBeLessThan(viewers.length * 13);
   });
 
   it("sends an event's messages only to that event's sockets", async () => {

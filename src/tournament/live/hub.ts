@@ -4,6 +4,7 @@ import type { NamedRow } from "../../views/live/standings.tsx";
 import type { StandingRow } from "../contract.ts";
 import type { LiveUpdate } from "./apply.ts";
 import { helloSchema } from "./guards.ts";
+import { EventFanout } from "./fanout.ts";
 import type { CompetitorNames } from "./names.ts";
 import { standingRows } from "./standings.ts";
 import type { ScoringStore } from "./store.ts";
@@ -43,13 +44,15 @@ function closeQuietly(ws: WebSocket, code: number, reason: string): void {
 /**
  * Scoreboard sockets on the hibernation API. Nothing about sockets is kept in memory: the tag
  * (`event:<id>`) finds an event's sockets and the attachment holds each socket's state, so an object woken
- * from hibernation serves them as before. Messages go out through one queue, in sequence order, even when a
- * message first waits for D1 (a competitor's name seen for the first time).
+ * from hibernation serves them as before. Messages are rendered through one queue, in sequence order, even
+ * when a message first waits for D1 (a competitor's name seen for the first time), and reach the sockets
+ * through each event's fan-out (fanout.ts).
  */
 export class LiveHub {
   private queue: Promise<void> = Promise.resolve();
   /** Events whose competitors' names were looked for since the object (re)started. */
   private readonly namesLooked = new Set<number>();
+  private readonly fanouts = new Map<number, EventFanout>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -67,7 +70,9 @@ export class LiveHub {
     if (eventId === null || !this.store.event(eventId)) return new Response("No such event.", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
-    server.serializeAttachment({ eventId, seq: this.store.seq(eventId), since: Date.now() } satisfies SocketState);
+    const seq = this.store.seq(eventId);
+    server.serializeAttachment({ eventId, seq, since: Date.now() } satisfies SocketState);
+    this.fanout(eventId).caughtUp(server, seq);
     this.lookUpNames(eventId);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -84,30 +89,39 @@ export class LiveHub {
     if (missing.length > 0) this.ctx.waitUntil(this.names.fetch(missing));
   }
 
+  /** The event's fan-out: its sockets, and what each is still owed. */
+  private fanout(eventId: number): EventFanout {
+    let fanout = this.fanouts.get(eventId);
+    if (!fanout) {
+      const tag = eventTag(eventId);
+      fanout = new EventFanout({
+        sockets: () => this.ctx.getWebSockets(tag),
+        send,
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      });
+      this.fanouts.set(eventId, fanout);
+    }
+    return fanout;
+  }
+
   /**
-   * Sends one message per update to the event's sockets, after any earlier message. Each message is
-   * rendered once and the same string goes to every socket; the socket list is read once per event.
+   * One message per update, rendered once, after any earlier message, for every socket of its event.
+   * Events nobody watches are skipped: a spectator who arrives later gets a snapshot.
    */
   publish(updates: LiveUpdate[]): void {
     if (updates.length === 0) return;
     this.enqueue(async () => {
-      const sockets = new Map<number, WebSocket[]>();
-      const socketsOf = (eventId: number) => {
-        let list = sockets.get(eventId);
-        if (!list) sockets.set(eventId, (list = this.ctx.getWebSockets(eventTag(eventId))));
-        return list;
-      };
-      const watched = updates.filter((u) => socketsOf(u.eventId).length > 0);
+      const watchedEvents = new Set(updates.map((u) => u.eventId).filter((id) => this.ctx.getWebSockets(eventTag(id)).length > 0));
+      const watched = updates.filter((u) => watchedEvents.has(u.eventId));
       if (watched.length === 0) return;
-      const { names, waited } = await this.namesFor(watched.map((u) => u.row));
-      // Sockets may have come or gone while D1 answered.
-      if (waited) sockets.clear();
+      const names = await this.namesFor(watched.map((u) => u.row));
       for (const u of watched) {
-        const html = wireText(updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks }));
-        for (const ws of socketsOf(u.eventId)) send(ws, html);
+        const text = wireText(updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks }));
+        this.fanout(u.eventId).publish({ seq: u.seq, text });
       }
     });
   }
+
 
   /** A client message: only `{"type":"hello","seq":N}`; anything else closes the socket politely. */
   onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
@@ -150,19 +164,20 @@ export class LiveHub {
       const seq = this.store.seq(eventId);
       const names = this.names.known(rows.map((r) => r.userId));
       if (send(ws, wireText(snapshotMessage(seq, d, rows.map((r) => named(r, names)))))) {
+        this.fanout(eventId).caughtUp(ws, seq);
         const state = stateOf(ws);
         if (state) ws.serializeAttachment({ ...state, seq } satisfies SocketState);
       }
     });
   }
 
-  /** Names for the rows; `waited` when some had to come from D1 first (other events ran meanwhile). */
+  /** Names for the rows, fetching from D1 those the object has never seen. */
   private async namesFor(rows: StandingRow[]) {
     const ids = rows.map((r) => r.userId);
     const { missing, stale } = this.names.gaps(ids, Date.now());
     if (missing.length > 0) await this.names.fetch(missing);
     if (stale.length > 0) this.ctx.waitUntil(this.names.fetch(stale));
-    return { names: this.names.known(ids), waited: missing.length > 0 };
+    return this.names.known(ids);
   }
 
   private enqueue(job: () => Promise<void>): void {
