@@ -8,8 +8,8 @@
  * mid-sweep goes out with the sockets still ahead, and reaches the ones already passed on the next lap:
  * no socket waits more than one lap, however busy the event is, and a busy event sends fewer frames.
  *
- * State is kept only while a sweep runs. When every socket has everything the list of messages is
- * emptied, so an object that hibernates or is evicted in between wakes with nothing owed to anyone.
+ * After each lap the messages every socket has are dropped; when every socket has everything nothing is
+ * kept, so an object that hibernates or is evicted in between wakes with nothing owed to anyone.
  */
 
 /** Sockets sent to before the sweep lets other work (a shot, a new spectator) in. */
@@ -38,7 +38,7 @@ export class EventFanout {
   private base: number | null = null;
   /** Sockets at a number other than `base`: set by a send, an accept or a snapshot. */
   private readonly sent = new Map<WebSocket, number>();
-  /** Sockets a send failed on (closed meanwhile): passed over until the sweep ends. */
+  /** Sockets a send failed on (closed meanwhile): passed over until nothing is owed. */
   private gone = new WeakSet<WebSocket>();
   private sweeping: Promise<void> | null = null;
   /** Frame text per number a socket is at, for the messages as they are now. */
@@ -66,6 +66,16 @@ export class EventFanout {
     if (seq > known) this.sent.set(ws, seq);
   }
 
+  /** Messages kept because some socket may still lack them. */
+  get backlog(): number {
+    return this.messages.length;
+  }
+
+  /** Resolves once no socket is owed a message. */
+  settled(): Promise<void> {
+    return this.sweeping ?? Promise.resolve();
+  }
+
   private latest(): number {
     return this.messages.at(-1)?.seq ?? this.base ?? 0;
   }
@@ -89,21 +99,33 @@ export class EventFanout {
         if ((i + 1) % SOCKETS_PER_SLICE === 0 && i + 1 < sockets.length) await this.port.pause();
       }
       // Sockets passed early in the lap, or accepted during it, may lack what arrived meanwhile.
-      const now = this.port.sockets();
-      if (now.every((ws) => this.gone.has(ws) || this.at(ws) >= this.latest())) return this.settle(now);
+      if (!this.forgetDelivered(this.port.sockets())) return;
       await this.port.pause();
     }
   }
 
-  /** Nothing is owed: forget the messages, keeping only sockets that are ahead of them. */
-  private settle(open: WebSocket[]): void {
+  /**
+   * Drops what every open socket has (and closed sockets), so a busy event that is never quite done
+   * does not pile up messages. Returns whether some socket is still owed a message.
+   */
+  private forgetDelivered(open: WebSocket[]): boolean {
     const latest = this.latest();
-    const stillOpen = new Set(open);
-    for (const [ws, seq] of this.sent) if (seq <= latest || !stillOpen.has(ws)) this.sent.delete(ws);
-    this.base = latest;
-    this.messages = [];
+    let lowest = latest;
+    const positions = new Map<WebSocket, number>();
+    for (const ws of open) {
+      if (this.gone.has(ws)) continue;
+      const at = this.at(ws);
+      positions.set(ws, at);
+      if (at < lowest) lowest = at;
+    }
+    this.base = lowest;
+    this.sent.clear();
+    for (const [ws, at] of positions) if (at > lowest) this.sent.set(ws, at);
+    this.messages = this.messages.filter((m) => m.seq > lowest);
     this.frames.clear();
+    if (this.messages.length > 0) return true;
     this.gone = new WeakSet();
+    return false;
   }
 
   /** The messages after `have`, joined, up to the frame limit (always at least one). */
