@@ -8,7 +8,7 @@ import { register } from "../domain/registration/register.ts";
 import { randomToken } from "../lib/encoding.ts";
 import { allEntries, checkInCounts } from "./admin/entries.ts";
 import { checkEntryId, checkEventId, checkMove, checkOpId, checkPoint, checkWalkUp } from "./admin/guards.ts";
-import { guardOfficial, keepStanding, officialEvents, setOfficial } from "./admin/results.ts";
+import { guardOfficial, officialEvents, setOfficial } from "./admin/results.ts";
 import type {
   ChangeResult,
   ChangesPage,
@@ -167,7 +167,7 @@ export class TournamentObject extends DurableObject<Env> {
   /** Resolves a scoring conflict by keeping the value that stands (the other way is a correction). */
   async keepStandingValue(conflictOpId: string): Promise<KeepStandingResult> {
     const opId = checkOpId(conflictOpId);
-    const result = this.ctx.storage.transactionSync(() => keepStanding(this.ctx.storage.sql, opId, Date.now()));
+    const result = this.live.keepStanding(opId);
     await this.scheduleAlarm();
     return result;
   }

@@ -1,4 +1,4 @@
-import type { ApplyShotsResult, KeepStandingResult, ShotOpInput, ShotOutcome } from "../contract.ts";
+import type { ApplyShotsResult, ShotOpInput, ShotOutcome } from "../contract.ts";
 
 /** Events whose results the organiser marked official (their shots change only through a correction). */
 export function officialEvents(sql: SqlStorage): number[] {
@@ -50,41 +50,4 @@ export function guardOfficial(sql: SqlStorage, ops: ShotOpInput[], apply: (ops: 
   const applied = allowed.length > 0 ? apply(allowed).results : [];
   let next = 0;
   return { results: refusals.map((refusal) => refusal ?? applied[next++]!) };
-}
-
-/**
- * The organiser keeps the value that stands: the slot's open conflicts are settled without changing it.
- * (Taking the other value is a correction through `applyShots`, which settles them itself.) The settled
- * conflicts are queued for D1 like every other scoring change. Run inside a transaction.
- */
-export function keepStanding(sql: SqlStorage, opId: string, now: number): KeepStandingResult {
-  const conflict = sql.exec("SELECT entry_id, shot_no, standing_op_id, resolved_at FROM shot_conflicts WHERE op_id = ?", opId).toArray()[0];
-  if (!conflict) return { outcome: "not_found", settled: [] };
-  if (conflict.resolved_at !== null) return { outcome: "unchanged", settled: [] };
-  const slot = sql.exec("SELECT op_id FROM shots WHERE entry_id = ? AND shot_no = ?", conflict.entry_id, conflict.shot_no).toArray()[0];
-  const standingOp = String(slot?.op_id ?? conflict.standing_op_id);
-  const settled = sql
-    .exec(
-      `UPDATE shot_conflicts SET resolved_at = ?, resolved_by_op_id = ?
-       WHERE entry_id = ? AND shot_no = ? AND resolved_at IS NULL RETURNING op_id`,
-      now, standingOp, conflict.entry_id, conflict.shot_no,
-    )
-    .toArray()
-    .map((r) => String(r.op_id));
-  for (const settledOp of settled) {
-    // The same queue and write counter the live scoring uses (src/tournament/live/store.ts), so D1 takes it in order.
-    const rev = Number(
-      sql
-        .exec(
-          `INSERT INTO meta (key, value) VALUES ('shot_rev', 1)
-           ON CONFLICT (key) DO UPDATE SET value = value + 1 RETURNING value`,
-        )
-        .one().value,
-    );
-    sql.exec(
-      "INSERT INTO shots_outbox (kind, entry_id, shot_no, ref, rev) VALUES ('conflict', ?, ?, ?, ?)",
-      conflict.entry_id, conflict.shot_no, settledOp, rev,
-    );
-  }
-  return { outcome: "resolved", settled };
 }

@@ -1,5 +1,5 @@
 import { discipline, shotsOf } from "../../domain/scoring/index.ts";
-import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, ScoringActor, ShotOpInput } from "../contract.ts";
+import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, KeepStandingResult, ScoringActor, ShotOpInput } from "../contract.ts";
 import { applyBatch, type EventBoard } from "./apply.ts";
 import { checkShots } from "./guards.ts";
 import { LiveHub } from "./hub.ts";
@@ -87,6 +87,20 @@ export class LiveScoring {
       shots: mine ? shotsOf(mine).sort((a, b) => a.shotNo - b.shotNo) : [],
       standing: standingRows(d, cards).find((r) => r.entryId === entry.id) ?? null,
     };
+  }
+
+  /**
+   * The organiser keeps the value that stands: the slot's open conflicts are settled without changing it.
+   * (Taking the other value is a correction through `applyShots`, which settles them itself.)
+   */
+  keepStanding(conflictOpId: string): KeepStandingResult {
+    return this.ctx.storage.transactionSync(() => {
+      const conflict = this.store.conflictSlot(conflictOpId);
+      if (!conflict) return { outcome: "not_found", settled: [] };
+      if (!conflict.open) return { outcome: "unchanged", settled: [] };
+      const standing = this.store.slotOp(conflict.entryId, conflict.shotNo) ?? conflict.standingOpId;
+      return { outcome: "resolved", settled: this.store.settleConflicts(conflict.entryId, conflict.shotNo, standing, Date.now()) };
+    });
   }
 
   conflicts(eventId: number | null, includeResolved: boolean): ConflictView[] {

@@ -130,14 +130,33 @@ export class ScoringStore {
       correction.reason, actor.userId, actor.tokenId, now,
     );
     this.enqueue("correction", op.entryId, op.shotNo, op.opId, this.nextRev());
+    this.settleConflicts(op.entryId, op.shotNo, op.opId, now);
+  }
+
+  /** The slot a conflict is about, the operation that stood when it arose, and whether it is still open. */
+  conflictSlot(opId: string): { entryId: string; shotNo: number; standingOpId: string; open: boolean } | null {
+    const r = this.one("SELECT entry_id, shot_no, standing_op_id, resolved_at FROM shot_conflicts WHERE op_id = ?", opId);
+    if (!r) return null;
+    return { entryId: String(r.entry_id), shotNo: num(r.shot_no), standingOpId: String(r.standing_op_id), open: r.resolved_at === null };
+  }
+
+  /** The operation whose value fills the slot now; null when the slot is empty. */
+  slotOp(entryId: string, shotNo: number): string | null {
+    return strOrNull(this.one("SELECT op_id FROM shots WHERE entry_id = ? AND shot_no = ?", entryId, shotNo)?.op_id);
+  }
+
+  /** Marks the slot's open conflicts resolved by `byOpId` and queues each for D1; returns their ids. */
+  settleConflicts(entryId: string, shotNo: number, byOpId: string, now: number): string[] {
     const settled = this.sql
       .exec(
         `UPDATE shot_conflicts SET resolved_at = ?, resolved_by_op_id = ?
          WHERE entry_id = ? AND shot_no = ? AND resolved_at IS NULL RETURNING op_id`,
-        now, op.opId, op.entryId, op.shotNo,
+        now, byOpId, entryId, shotNo,
       )
-      .toArray();
-    for (const r of settled) this.enqueue("conflict", op.entryId, op.shotNo, String(r.op_id), this.nextRev());
+      .toArray()
+      .map((r) => String(r.op_id));
+    for (const opId of settled) this.enqueue("conflict", entryId, shotNo, opId, this.nextRev());
+    return settled;
   }
 
   /** Advances the event's sequence by `count` and returns the first new number. */
