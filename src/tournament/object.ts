@@ -4,7 +4,7 @@ import { type Clock, decisionClock } from "../domain/registration/clock.ts";
 import { assignFiringPoint } from "../domain/registration/firing-points.ts";
 import { addWalkUp, checkIn, moveEntry } from "../domain/registration/organiser.ts";
 import { REGISTER_LIMIT } from "../domain/registration/rate-limit.ts";
-import { register } from "../domain/registration/register.ts";
+import { ANSWERS_KEPT_MS, register } from "../domain/registration/register.ts";
 import { randomToken } from "../lib/encoding.ts";
 import { allEntries, checkInCounts } from "./admin/entries.ts";
 import { checkEntryId, checkEventId, checkMove, checkOpId, checkPoint, checkWalkUp } from "./admin/guards.ts";
@@ -241,12 +241,13 @@ export class TournamentObject extends DurableObject<Env> {
     this.live.hub.onError(ws, error);
   }
 
-  /** Lapses due holds, copies waiting changes to D1, and sets itself again for whatever is left. */
+  /** Lapses due holds, forgets what no longer counts, copies waiting changes to D1, and sets itself again. */
   override async alarm(): Promise<void> {
     this.alarmAt = null;
     this.decide((clock) => {
       settleHolds(this.book, clock);
       this.book.pruneAttempts(clock.now - REGISTER_LIMIT.windowMs);
+      this.book.pruneAnswers(clock.now - ANSWERS_KEPT_MS);
     });
     await this.drainOutbox();
     await this.live.drainOutbox();

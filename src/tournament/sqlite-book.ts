@@ -210,6 +210,11 @@ export class SqliteBook implements Book {
     this.sql.exec("DELETE FROM attempts WHERE at <= ?", before);
   }
 
+  /** Forgets answers remembered before `before` (see ANSWERS_KEPT_MS). */
+  pruneAnswers(before: number): void {
+    this.sql.exec("DELETE FROM idempotency WHERE at < ?", before);
+  }
+
   recall(userId: number, key: string): Remembered | null {
     const r = this.one("SELECT fingerprint, outcome FROM idempotency WHERE user_id = ? AND key = ?", userId, key);
     return r ? { fingerprint: String(r.fingerprint), outcome: JSON.parse(String(r.outcome)) } : null;

@@ -158,6 +158,13 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       CREATE TABLE official_results (event_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
     `,
   },
+  {
+    name: "0004_answers_age",
+    sql: `
+      -- Remembered registration answers are let go after a while (src/domain/registration/register.ts).
+      CREATE INDEX idempotency_at ON idempotency (at);
+    `,
+  },
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */

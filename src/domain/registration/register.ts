@@ -26,6 +26,12 @@ function refuse(reason: RefusalReason, message: string, retryAfterMs?: number): 
 }
 
 /**
+ * How long an accepted registration is answered again under its key. Clients retry within seconds or
+ * minutes; after a week the key is forgotten and a reuse counts as a new attempt.
+ */
+export const ANSWERS_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
  * One registration decision. Accepted outcomes are remembered under the idempotency key and replayed as
  * they were; refusals are not remembered, so the same key may succeed once the reason has gone (it cannot
  * make a second entry: the refused attempt made none).
