@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { signInFailures } from "../db/schema.ts";
+import { signInFailures, signUps } from "../db/schema.ts";
 
 /** Failed sign-ins allowed inside the sliding window before further attempts are refused unchecked. */
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -14,8 +14,33 @@ export interface SignInKeys {
 
 export type SignInLimit = { limited: false } | { limited: true; scope: "account" | "address"; retryAt: number };
 
+/** The client's address as the edge reports it; "local" where there is no edge (wrangler dev, tests). */
+export function networkAddress(header: string | undefined): string {
+  return header?.trim() || "local";
+}
+
 export function signInKeys(email: string, address: string | undefined): SignInKeys {
-  return { account: `acct:${email.trim().toLowerCase()}`, address: `addr:${address?.trim() || "local"}` };
+  return { account: `acct:${email.trim().toLowerCase()}`, address: `addr:${networkAddress(address)}` };
+}
+
+/** How long until `retryAt`, in whole minutes for a message ("1 minute", "12 minutes"). */
+export function waitText(retryAt: number, now = Date.now()): string {
+  const minutes = Math.max(1, Math.ceil((retryAt - now) / 60_000));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+/** The Retry-After header's value for `retryAt`, in whole seconds (at least 1). */
+export function retryAfterSeconds(retryAt: number, now = Date.now()): string {
+  return String(Math.max(1, Math.ceil((retryAt - now) / 1000)));
+}
+
+/**
+ * With the newest recent events first: when the oldest one that counts leaves the window, or null when
+ * fewer than `limit` count.
+ */
+function windowEnd(newestFirst: { at: number }[], limit: number, windowMs: number): number | null {
+  const oldestCounted = newestFirst[limit - 1];
+  return oldestCounted ? oldestCounted.at + windowMs : null;
 }
 
 export async function checkSignInLimit(db: Db, keys: SignInKeys, now = Date.now()): Promise<SignInLimit> {
@@ -40,8 +65,7 @@ async function retryAt(db: Db, key: string, limit: number, now: number): Promise
     .orderBy(desc(signInFailures.at))
     .limit(limit)
     .all();
-  const oldestCounted = recent[limit - 1];
-  return oldestCounted ? oldestCounted.at + SIGN_IN_WINDOW_MS : null;
+  return windowEnd(recent, limit, SIGN_IN_WINDOW_MS);
 }
 
 /** Counts one failure against both keys and drops every row the window has passed, so the table stays small. */
@@ -57,4 +81,29 @@ export async function recordSignInFailure(db: Db, keys: SignInKeys, now = Date.n
 
 export async function clearAccountFailures(db: Db, keys: SignInKeys): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.key, keys.account));
+}
+
+/**
+ * New accounts per network address and hour. Creating an account costs a full password derivation, so
+ * the limit keeps one address from spending the Worker's time (and D1's rows) at will; it is high enough
+ * for a club registering its members over one clubhouse connection.
+ */
+export const SIGN_UP_WINDOW_MS = 60 * 60_000;
+export const SIGN_UP_LIMIT = 50;
+
+/** When the address may create an account again, or null when it may now. */
+export async function signUpRetryAt(db: Db, address: string, now = Date.now()): Promise<number | null> {
+  const recent = await db
+    .select({ at: signUps.at })
+    .from(signUps)
+    .where(and(eq(signUps.address, address), gt(signUps.at, now - SIGN_UP_WINDOW_MS)))
+    .orderBy(desc(signUps.at))
+    .limit(SIGN_UP_LIMIT)
+    .all();
+  return windowEnd(recent, SIGN_UP_LIMIT, SIGN_UP_WINDOW_MS);
+}
+
+/** Counts an account created from the address, dropping what the window has passed. */
+export async function recordSignUp(db: Db, address: string, now = Date.now()): Promise<void> {
+  await db.batch([db.insert(signUps).values({ address, at: now }), db.delete(signUps).where(lt(signUps.at, now - SIGN_UP_WINDOW_MS))]);
 }

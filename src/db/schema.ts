@@ -37,6 +37,17 @@ export const signInFailures = sqliteTable(
   (t) => [index("sign_in_failures_key_at").on(t.key, t.at)],
 );
 
+/** Accounts created per network address, for the sign-up limit (src/auth/rate-limit.ts); pruned as it goes. */
+export const signUps = sqliteTable(
+  "sign_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    address: text("address").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("sign_ups_address_at").on(t.address, t.at)],
+);
+
 export const tournaments = sqliteTable("tournaments", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),

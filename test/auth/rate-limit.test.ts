@@ -4,9 +4,11 @@ import {
   ACCOUNT_FAILURE_LIMIT,
   ADDRESS_FAILURE_LIMIT,
   SIGN_IN_WINDOW_MS,
+  SIGN_UP_LIMIT,
+  SIGN_UP_WINDOW_MS,
 } from "../../src/auth/rate-limit.ts";
-import { signInFailures } from "../../src/db/schema.ts";
-import { STRONG_PASSWORD, db, freshAddress, freshEmail, signIn, userWithPassword } from "./support.ts";
+import { signInFailures, signUps } from "../../src/db/schema.ts";
+import { STRONG_PASSWORD, db, freshAddress, freshEmail, signIn, signUp, userByEmail, userCount, userWithPassword } from "./support.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -111,5 +113,49 @@ describe("sign-in rate limit", () => {
     const res = await signIn(email, "", { headers: { "CF-Connecting-IP": freshAddress() } });
     expect(res.status).toBe(422);
     expect(await failures(`acct:${email}`)).toEqual([]);
+  });
+});
+
+describe("sign-up rate limit", () => {
+  const recentSignUps = (address: string, n: number, at = Date.now() - 60_000) =>
+    db().insert(signUps).values(Array.from({ length: n }, () => ({ address, at }))).run();
+  const account = (label: string) => ({ email: freshEmail(label), name: "New Shooter", club: "", password: STRONG_PASSWORD });
+
+  it("allows 50 new accounts per address and hour", () => {
+    expect([SIGN_UP_LIMIT, SIGN_UP_WINDOW_MS]).toEqual([50, 60 * 60_000]);
+  });
+
+  it("refuses the 51st account from one address within the hour, with a wait, and creates nothing", async () => {
+    const address = freshAddress();
+    const call = { headers: { "CF-Connecting-IP": address } };
+    await recentSignUps(address, SIGN_UP_LIMIT - 1);
+    expect((await signUp(account("fiftieth"), call)).status).toBe(303);
+
+    const before = await userCount();
+    const refused = account("fifty-first");
+    const res = await signUp(refused, call);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(58 * 60);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    const html = await res.text();
+    expect(/id="sign-up-error"[^>]*>([^<]*)</.exec(html)?.[1]).toBe("Too many new accounts from your network. Try again in 59 minutes.");
+    // What was typed stays in the form, except the password.
+    expect(html).toContain(`value="${refused.email}"`);
+    expect(html).not.toContain(STRONG_PASSWORD);
+    expect(await userCount()).toBe(before);
+    expect(await userByEmail(refused.email)).toBeUndefined();
+
+    const htmx = await signUp(account("htmx"), { ...call, hx: true });
+    expect(htmx.status).toBe(429);
+    expect(await htmx.text()).toMatch(/^<form/);
+    expect((await signUp(account("elsewhere"), { headers: { "CF-Connecting-IP": freshAddress() } })).status).toBe(303);
+  });
+
+  it("does not count sign-ups older than the hour, and deletes them at the next one", async () => {
+    const address = freshAddress();
+    await recentSignUps(address, SIGN_UP_LIMIT, Date.now() - SIGN_UP_WINDOW_MS - 60_000);
+    expect((await signUp(account("after-an-hour"), { headers: { "CF-Connecting-IP": address } })).status).toBe(303);
+    const kept = await db().select().from(signUps).where(eq(signUps.address, address)).all();
+    expect(kept).toHaveLength(1);
   });
 });

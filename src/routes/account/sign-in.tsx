@@ -7,7 +7,9 @@ import {
   checkSignInLimit,
   clearAccountFailures,
   recordSignInFailure,
+  retryAfterSeconds,
   signInKeys,
+  waitText,
 } from "../../auth/rate-limit.ts";
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
@@ -50,7 +52,7 @@ signInRoutes.post("/sign-in", async (c) => {
   // While limited, no password is checked at all: guessing gains nothing.
   const limit = await checkSignInLimit(db, keys);
   if (limit.limited) {
-    c.header("Retry-After", String(Math.max(1, Math.ceil((limit.retryAt - Date.now()) / 1000))));
+    c.header("Retry-After", retryAfterSeconds(limit.retryAt));
     return answer(429, {}, tooManyMessage(limit));
   }
 
@@ -71,8 +73,6 @@ signInRoutes.post("/sign-in", async (c) => {
 });
 
 function tooManyMessage(limit: Extract<SignInLimit, { limited: true }>): string {
-  const minutes = Math.max(1, Math.ceil((limit.retryAt - Date.now()) / 60_000));
-  const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
   const who = limit.scope === "account" ? "for this account" : "from your network";
-  return `Too many failed sign-ins ${who}. Try again in ${wait}.`;
+  return `Too many failed sign-ins ${who}. Try again in ${waitText(limit.retryAt)}.`;
 }

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { acceptInvitations } from "../../admin/staff.ts";
 import { signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
+import { networkAddress, recordSignUp, retryAfterSeconds, signUpRetryAt, waitText } from "../../auth/rate-limit.ts";
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
@@ -32,16 +33,22 @@ signUpRoutes.post("/sign-up", async (c) => {
   const raw = formText(await c.req.parseBody(), ["email", "name", "club", "password", "next"]);
   const next = safeNext(raw.next);
   const values: SignUpValues = { email: raw.email, name: raw.name, club: raw.club };
-  const refuse = (errors: FieldErrors) => {
-    const form = { values, errors, csrf: c.get("csrf"), next };
-    if (isHtmx(c)) return c.html(<SignUpForm {...form} />, 422);
-    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={c.get("user")} />, 422);
+  const refuse = (errors: FieldErrors, status: 422 | 429 = 422, message?: string) => {
+    const form = { values, errors, message, csrf: c.get("csrf"), next };
+    if (isHtmx(c)) return c.html(<SignUpForm {...form} />, status);
+    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={c.get("user")} />, status);
   };
 
   const parsed = await signUpSchema.safeParseAsync(raw);
   if (!parsed.success) return refuse(fieldErrors(parsed.error));
   const { email, name, club, password } = parsed.data;
   const db = c.get("db");
+  const address = networkAddress(c.req.header("CF-Connecting-IP"));
+  const retryAt = await signUpRetryAt(db, address);
+  if (retryAt !== null) {
+    c.header("Retry-After", retryAfterSeconds(retryAt));
+    return refuse({}, 429, `Too many new accounts from your network. Try again in ${waitText(retryAt)}.`);
+  }
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
   if (existing) return refuse({ email: EMAIL_TAKEN });
 
@@ -53,6 +60,7 @@ signUpRoutes.post("/sign-up", async (c) => {
       .returning({ id: users.id })
       .get();
     userId = row.id;
+    await recordSignUp(db, address);
   } catch (err) {
     // Two sign-ups with one email at once: the unique index decides, and the loser is told as above.
     if (isUniqueViolation(err)) return refuse({ email: EMAIL_TAKEN });

@@ -2,7 +2,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "../../auth/forms.ts";
 import type { SignedInUser } from "../../env.ts";
 import { firstInvalid } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
-import { Csrf, Input } from "../components/fields.tsx";
+import { Csrf, FormError, Input } from "../components/fields.tsx";
 import { Page } from "../layout.tsx";
 
 export interface SignUpValues {
@@ -14,14 +14,16 @@ export interface SignUpValues {
 interface SignUpFormProps {
   values: SignUpValues;
   errors: FieldErrors;
+  /** A refusal that is about no field (too many sign-ups). */
+  message?: string | undefined;
   csrf: string;
   next: string;
 }
 
 const ORDER = ["email", "name", "club", "password"] as const;
 
-export function SignUpForm({ values, errors, csrf, next }: SignUpFormProps) {
-  const focus = firstInvalid(ORDER, errors);
+export function SignUpForm({ values, errors, message, csrf, next }: SignUpFormProps) {
+  const focus = message ? undefined : firstInvalid(ORDER, errors);
   return (
     <form
       class="form account-form"
@@ -34,6 +36,7 @@ export function SignUpForm({ values, errors, csrf, next }: SignUpFormProps) {
     >
       <Csrf token={csrf} />
       {next !== "/" && <input type="hidden" name="next" value={next} />}
+      {message && <FormError id="sign-up-error">{message}</FormError>}
       <Input form="sign-up" name="email" label="Email" type="email" value={values.email} error={errors.email}
         autocomplete="email" maxlength={254} autofocus={focus === "email"} />
       <Input form="sign-up" name="name" label="Name" value={values.name} error={errors.name}
@@ -60,7 +63,7 @@ export function SignUpPage(props: SignUpFormProps & { nonce: string; user: Signe
       <section class="account-panel">
         <h1>Create an account</h1>
         <p class="lede">Register for tournaments, follow your results, and run your club's events.</p>
-        <SignUpForm values={props.values} errors={props.errors} csrf={props.csrf} next={props.next} />
+        <SignUpForm values={props.values} errors={props.errors} message={props.message} csrf={props.csrf} next={props.next} />
         <p class="account-switch">
           Already have an account? <a href={signIn}>Sign in</a>
         </p>
