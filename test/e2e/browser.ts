@@ -47,12 +47,17 @@ export async function visit(browser: Browser, viewport = DESKTOP): Promise<Visit
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  return { context, page, problems: problemsOf(page) };
+}
+
+/** Collects the page's uncaught script errors and CSP violations from now on. */
+export function problemsOf(page: Page): string[] {
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error" && /Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
-  return { context, page, problems };
+  return problems;
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PHONE, screenshot, signIn, visit } from "./browser.ts";
+import { launchBrowser, PHONE, problemsOf, screenshot, signIn, visit } from "./browser.ts";
 
 const DEMO_SLUG = "nordheide-air-open";
 const RANGE_OFFICER = { email: "ro@tenring.test", password: "tenring-demo-2026" };
@@ -88,6 +88,12 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   // per competitor; both reach the spectator in one frame and are applied in order.
   const seqBefore = Number(await spectator.page.locator("#live-seq").getAttribute("value"));
   const [third, fourth] = [await entryOf(2), await entryOf(3)];
+  // A second tab compares the two leaders; it follows the same socket.
+  const compare = await spectator.context.newPage();
+  const compareProblems = problemsOf(compare);
+  await compare.goto(`${liveHref}/compare?entries=${first},${second}`);
+  await compare.locator("#live-status[data-state=live]").waitFor();
+  assert.deepEqual(await compare.locator(".rank-line td").allTextContents(), ["2", "1"]);
   const answer = await officer.page.evaluate(
     async ({ slug, shots }) => {
       const ops = shots.map(([entryId, shotNo, value]) => ({ opId: `e2e-batch-${entryId}-${shotNo}`, entryId, shotNo, value }));
@@ -104,6 +110,12 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   assert.equal(Number(await spectator.page.locator("#live-seq").getAttribute("value")), seqBefore + 2);
   const batchFrame = frames.find((f) => f.includes(`row-${fourth}`));
   assert.equal(batchFrame?.split('data-kind="update"').length, 3, "both messages came in one frame");
+  // Pushed to third by a shot that was not theirs: the compare tab shows it without a reload.
+  await compare.locator(".rank-line td", { hasText: "3" }).waitFor();
+  assert.deepEqual(await compare.locator(".rank-line td").allTextContents(), ["3", "1"]);
+  await screenshot(compare, "scoring-4-compare-live");
+  assert.deepEqual(compareProblems, []);
+  await compare.close();
 
   await officer.page.setViewportSize(PHONE);
   await screenshot(officer.page, "scoring-3-card-phone");

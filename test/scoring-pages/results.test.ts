@@ -150,6 +150,25 @@ describe("the compare view", () => {
     expect(await texts(await repeated.text(), "thead .name")).toEqual(["Cid Lead", "Ada Tie"]);
   });
 
+  it("follows the event's socket while the results are unofficial, and stands still once they are official", async () => {
+    const { tournament, event, competitors } = await tiedEvent();
+    const [ada, bea] = competitors;
+    const path = `/t/${tournament.slug}/live/${event.id}/compare?entries=${ada!.entry.id},${bea!.entry.id}`;
+    const live = await (await get(path)).text();
+    const [board] = await select(live, "#compare");
+    expect(board?.attrs).toEqual(
+      expect.objectContaining({ "hx-ws:connect": `/t/${tournament.slug}/live/${event.id}/socket`, "data-entries": `${ada!.entry.id},${bea!.entry.id}` }),
+    );
+    expect(live).toContain('src="/scripts/compare.js"');
+    expect(await texts(live, "#live-status")).toEqual(["Connecting to live scores…"]);
+
+    await db.update(events).set({ resultsStatus: "official" }).where(eq(events.id, event.id)).run();
+    const official = await (await get(`${path}&fresh=1`)).text();
+    expect((await select(official, "#compare"))[0]?.attrs["hx-ws:connect"]).toBeUndefined();
+    expect(official).not.toContain("compare.js");
+    expect(await texts(official, "#live-status")).toEqual([]);
+  });
+
   it("asks for 2 to 4 competitors, and refuses one that is not in the event", async () => {
     const { tournament, event, competitors } = await tiedEvent();
     const one = await get(`/t/${tournament.slug}/live/${event.id}/compare?entries=${competitors[0]!.entry.id}`);
