@@ -1,12 +1,11 @@
-// Tenring compare view: follows the event's scoreboard socket (htmx's ws extension, which reconnects with
-// back-off) and reloads the table when a message concerns one of the compared competitors: their row, or
-// their rank moved by someone else's shot. Messages are never swapped here; their targets are the
-// scoreboard's. Each reload asks for the message's sequence number, so a short-lived cached copy from
-// before the shot is never shown. Plain ES, no inline script (CSP).
+// Tenring compare view: follows the event's scoreboard socket and reloads the table when a message
+// concerns one of the compared competitors: their row, or their rank moved by someone else's shot.
+// Messages are never swapped here; their targets are the scoreboard's. Each reload asks for the message's
+// sequence number, so a short-lived cached copy from before the shot is never shown. The status line,
+// keep-alive and connecting are live-socket.js's, loaded before this. Plain ES, no inline script (CSP).
 (function () {
   "use strict";
 
-  var KEEPALIVE_MS = 30000;
   var SEQ = /<data id="live-seq" value="(\d+)" data-kind="(update|snapshot)"/g;
 
   var board = document.getElementById("compare");
@@ -15,14 +14,6 @@
   var latest = 0; // the newest sequence number seen
   var loading = false;
   var again = false;
-  var keepalive = null;
-
-  function setStatus(state, text) {
-    var el = document.getElementById("live-status");
-    if (!el) return;
-    el.setAttribute("data-state", state);
-    el.textContent = text;
-  }
 
   function concerns(data) {
     if (data.indexOf('data-kind="snapshot"') >= 0) return true;
@@ -41,7 +32,7 @@
     window.htmx
       .ajax("GET", url, { target: "#compare-table", select: "#compare-table", swap: "outerHTML" })
       .catch(function () {
-        setStatus("reconnecting", "Could not load the latest scores; trying again with the next shot.");
+        window.tenringLive.setStatus("reconnecting", "Could not load the latest scores; trying again with the next shot.");
       })
       .finally(function () {
         loading = false;
@@ -61,26 +52,8 @@
     if (concerns(data)) reload();
   });
 
-  document.addEventListener("htmx:ws:after:connection", function (evt) {
-    var socket = evt.detail.connection.socket;
-    if (keepalive) clearInterval(keepalive);
-    keepalive = setInterval(function () {
-      if (socket.readyState === WebSocket.OPEN) socket.send("ping");
-    }, KEEPALIVE_MS);
-    setStatus("live", "Live");
-    // Shots may have come while the socket was down.
+  // Shots may have come while the socket was down.
+  document.addEventListener("htmx:ws:after:connection", function () {
     if (latest > 0) reload();
-  });
-
-  document.addEventListener("htmx:ws:close", function (evt) {
-    if (keepalive) clearInterval(keepalive);
-    keepalive = null;
-    if (evt.detail.reason === "removed") return;
-    setStatus("reconnecting", "Connection lost, reconnecting…");
-  });
-
-  // As on the scoreboard: connect even when htmx started before the ws extension registered.
-  setTimeout(function () {
-    if (window.htmx) window.htmx.process(board);
   });
 })();

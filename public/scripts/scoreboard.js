@@ -3,32 +3,23 @@
 //   A busy server sends several consecutive updates in one frame; those already applied are cut off.
 //   After a gap, or on every (re)connect, the page sends {"type":"hello","seq":N} and the server answers
 //   with a snapshot when N is not current.
-// - Keep-alive "ping" every 30 s (answered "pong" by the server without waking it); "pong" is never swapped.
+// - "pong" (the answer to live-socket.js's keep-alive) and anything else unnumbered is never swapped.
 // - Rows re-sort in a view transition (each row is named after its id) and flash once when changed.
 // - The viewer's own row (from the uncached /fragments/live fragment) is marked after every swap.
-// Reconnecting with back-off and jitter is hx-ws's own (reconnectDelay 500 ms doubling to 60 s, ±30 %).
+// The status line, keep-alive and connecting are live-socket.js's, loaded before this.
 (function () {
   "use strict";
 
   var MARKER = /<hx-partial [^>]*><data id="live-seq" value="(\d+)" data-kind="(update|snapshot)"/g;
-  var KEEPALIVE_MS = 30000;
   var SWAP = "none swapEmpty:false"; // as the extension swaps a message into the board (hx-swap="none")
 
   var applied = null; // the last sequence number applied to this page
   var askedFor = null; // the sequence number of the last hello sent, so a gap asks only once
   var backlog = 0; // messages received but not yet handled
-  var keepalive = null;
 
   function pageSeq() {
     var el = document.getElementById("live-seq");
     return el ? Number(el.getAttribute("value")) || 0 : 0;
-  }
-
-  function setStatus(state, text) {
-    var el = document.getElementById("live-status");
-    if (!el) return;
-    el.setAttribute("data-state", state);
-    el.textContent = text;
   }
 
   function hello(socket) {
@@ -45,21 +36,6 @@
       backlog += 1;
     });
     hello(socket);
-    if (keepalive) clearInterval(keepalive);
-    keepalive = setInterval(function () {
-      if (socket.readyState === WebSocket.OPEN) socket.send("ping");
-    }, KEEPALIVE_MS);
-    setStatus("live", "Live");
-  });
-
-  document.addEventListener("htmx:ws:close", function (evt) {
-    if (keepalive) clearInterval(keepalive);
-    keepalive = null;
-    if (evt.detail.reason === "removed") return;
-    var again = evt.detail.connection && evt.detail.connection.config.reconnectCodes.indexOf(evt.detail.code) >= 0;
-    if (document.hidden) setStatus("paused", "Paused while the page is hidden");
-    else if (again) setStatus("reconnecting", "Connection lost, reconnecting…");
-    else setStatus("closed", "Live updates stopped. Reload the page to follow the scores.");
   });
 
   /** The messages in a frame: their numbers, kinds and where each starts. */
@@ -153,13 +129,5 @@
 
   document.addEventListener("animationend", function (evt) {
     if (evt.target.classList && evt.target.classList.contains("flash")) evt.target.classList.remove("flash");
-  });
-
-  // Deferred scripts may interleave with htmx's own start-up, so htmx can process the page before the ws
-  // extension has registered and never open the socket. Processing the board again after htmx's start-up
-  // (timers run in order) connects it; the extension ignores an element that already has its connection.
-  setTimeout(function () {
-    var board = document.querySelector("[hx-ws\\:connect]");
-    if (board && window.htmx) window.htmx.process(board);
   });
 })();

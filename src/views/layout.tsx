@@ -7,7 +7,9 @@ const HTMX = "/vendor/htmx-4.0.1.min.js";
 /** In cascade order: the base, print rules, then one sheet per area (later areas may refine earlier ones). */
 const STYLESHEETS = ["base", "print", "accounts", "live", "competitor", "scoring", "admin"];
 
-export const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
+const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
+/** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */
+export const LIVE_SOCKET_SCRIPTS = [HTMX_WS, "/scripts/live-socket.js"];
 
 export interface PageProps {
   title: string;

@@ -32,6 +32,7 @@ describe("the live scoreboard page", () => {
     expect((await select(html, "script[src]")).map((s) => [s.attrs.src, s.attrs.nonce === nonce])).toEqual(
       expect.arrayContaining([
         ["/vendor/hx-ws-4.0.1.min.js", true],
+        ["/scripts/live-socket.js", true],
         ["/scripts/scoreboard.js", true],
       ]),
     );

@@ -1,5 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { HTMX_WS, Page } from "../layout.tsx";
+import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
 import { SeqMarker, StandingsTable, type NamedRow } from "./standings.tsx";
 
 export interface ScoreboardModel {
@@ -22,7 +22,7 @@ export function ScoreboardPage({ model, nonce }: { model: ScoreboardModel; nonce
   const { tournament, event, d } = model;
   const ws = { "hx-ws:connect": socketPath(tournament.slug, event.id) };
   return (
-    <Page title={`${event.title} live · ${tournament.title}`} nonce={nonce} scripts={[HTMX_WS, "/scripts/scoreboard.js"]}>
+    <Page title={`${event.title} live · ${tournament.title}`} nonce={nonce} scripts={[...LIVE_SOCKET_SCRIPTS, "/scripts/scoreboard.js"]}>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a>
       </p>

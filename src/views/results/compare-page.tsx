@@ -1,5 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { HTMX_WS, Page } from "../layout.tsx";
+import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
 import { socketPath } from "../live/page.tsx";
 import type { NamedRow } from "../live/standings.tsx";
 import { livePath, resultsPath, type ResultsStatus } from "./results-table.tsx";
@@ -50,7 +50,7 @@ export function ComparePage({ model, nonce }: { model: CompareModel; nonce: stri
   const live = event.resultsStatus === "unofficial";
   const follow = live ? { "hx-ws:connect": socketPath(tournament.slug, event.id), "hx-swap": "none" } : {};
   return (
-    <Page title={`Compare · ${event.title} · ${tournament.title}`} nonce={nonce} scripts={live ? [HTMX_WS, "/scripts/compare.js"] : []}>
+    <Page title={`Compare · ${event.title} · ${tournament.title}`} nonce={nonce} scripts={live ? [...LIVE_SOCKET_SCRIPTS, "/scripts/compare.js"] : []}>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a> › <a href={resultsPath(tournament.slug, event.id)}>{event.title} results</a>
       </p>
