@@ -8,7 +8,8 @@
  * time. Tenring serves a prebuilt bundle, so an edit in the checkout cannot restart it mid-run; wrangler's
  * request log and trace collector are off for both. Both are reached on the runtime's own port, past
  * wrangler dev's proxy (a local-development hop that re-sends every frame; production has none). FANOUT_VIA_PROXY=1 goes through it, FANOUT_DEFLATE=1
- * uses spectators that offer permessage-deflate as browsers do, FANOUT_SOCKETS changes the crowd.
+ * uses spectators that offer permessage-deflate as browsers do, FANOUT_SOCKETS changes the crowd,
+ * FANOUT_INTERVAL_MS the pace (e.g. 1000: what one message costs when nothing queues behind it).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -23,10 +24,10 @@ import { type Baseline, fileLimits, residentMiB, rerunWithFileLimit, runtimePort
 import { type Figures, percentiles, Side, whole } from "./fanout/rounds.ts";
 
 const SOCKETS = Number(process.env.FANOUT_SOCKETS ?? 2000);
-const INTERVAL_MS = 100;
+const INTERVAL_MS = Number(process.env.FANOUT_INTERVAL_MS ?? 100);
 const DURATION_MS = 30_000;
 const ROUNDS = 3;
-const MESSAGES = DURATION_MS / INTERVAL_MS;
+const MESSAGES = ROUNDS * Math.max(1, Math.round(DURATION_MS / INTERVAL_MS / ROUNDS));
 const TENRING_PORT = Number(process.env.FANOUT_PORT ?? 8793);
 const BASELINE_PORT = Number(process.env.FANOUT_BASELINE_PORT ?? 8794);
 /** After a round's last message, how long stragglers may take before they count as lost. */
