@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EventFanout, type FanoutPort, MAX_FRAME_CHARS, SOCKETS_PER_SLICE } from "../../src/tournament/live/fanout.ts";
+import { BUSY_GAP_MS, EventFanout, type FanoutPort, MAX_FRAME_CHARS, SOCKETS_PER_SLICE } from "../../src/tournament/live/fanout.ts";
 
 /**
  * The fan-out's rules with the runtime's sockets replaced by a script: `pause` is where the runtime would
@@ -10,6 +10,8 @@ class Script implements FanoutPort {
   readonly received = new Map<WebSocket, number[]>();
   readonly frames = new Map<WebSocket, number>();
   readonly closed = new Set<WebSocket>();
+  pauses = 0;
+  clock = 0;
   onPause: () => void = () => {};
 
   constructor(readonly open: WebSocket[]) {
@@ -31,7 +33,12 @@ class Script implements FanoutPort {
   }
 
   async pause(): Promise<void> {
+    this.pauses += 1;
     this.onPause();
+  }
+
+  now(): number {
+    return this.clock;
   }
 }
 
@@ -40,16 +47,38 @@ const message = (seq: number, pad = 0) => ({ seq, text: `<m ${seq}>${"x".repeat(
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe("the event fan-out", () => {
+  it("sends a quiet event's message to every socket in one go, and a busy event's a slice at a time", async () => {
+    const script = new Script(sockets(SOCKETS_PER_SLICE * 3));
+    const fanout = new EventFanout(script);
+    fanout.publish(message(1));
+    await fanout.settled();
+    expect(script.pauses).toBe(0);
+
+    script.clock += BUSY_GAP_MS - 1;
+    fanout.publish(message(2));
+    await fanout.settled();
+    expect(script.pauses).toBe(2);
+
+    script.clock += BUSY_GAP_MS;
+    fanout.publish(message(3));
+    await fanout.settled();
+    expect(script.pauses).toBe(2);
+    for (const got of script.received.values()) expect(got).toEqual([1, 2, 3]);
+  });
+
   it("gives every socket every message once, in order, while messages arrive in the middle of laps", async () => {
     const script = new Script(sockets(SOCKETS_PER_SLICE * 2 + 5));
     const fanout = new EventFanout(script);
-    let next = 2;
+    fanout.publish(message(1));
+    await fanout.settled();
+    let next = 3;
     let mostKept = 0;
     script.onPause = () => {
       mostKept = Math.max(mostKept, fanout.backlog);
       if (next <= 40) fanout.publish(message(next++));
     };
-    fanout.publish(message(1));
+    // Close behind the first: a busy event.
+    fanout.publish(message(2));
     await fanout.settled();
 
     for (const got of script.received.values()) expect(got).toEqual(range(1, 40));

@@ -2,18 +2,21 @@
  * Delivery of an event's scoreboard messages to its sockets. Each message goes to every socket once, in
  * sequence order; what matters is what a send costs. On these runtimes a frame costs about the same
  * whatever its size (the runtime's pumps and a system call per socket), so with thousands of sockets one
- * message already keeps the object busy for tens of milliseconds. Sending each message to every socket
- * in turn would let messages queue behind each other; instead a sweep walks the sockets a slice at a
- * time, sending each socket, in one frame, every message it has not had yet. A message that arrives
- * mid-sweep goes out with the sockets still ahead, and reaches the ones already passed on the next lap:
- * no socket waits more than one lap, however busy the event is, and a busy event sends fewer frames.
+ * message already keeps the object busy for tens of milliseconds. On a quiet event a message simply goes
+ * to every socket at once. On a busy one, sending each message to every socket in turn would let
+ * messages queue behind each other; instead a sweep walks the sockets a slice at a time, sending each
+ * socket, in one frame, every message it has not had yet. A message that arrives mid-sweep goes out with
+ * the sockets still ahead, and reaches the ones already passed on the next lap: no socket waits more
+ * than one lap, however busy the event is, and a busy event sends fewer frames.
  *
  * After each lap the messages every socket has are dropped; when every socket has everything nothing is
  * kept, so an object that hibernates or is evicted in between wakes with nothing owed to anyone.
  */
 
-/** Sockets sent to before the sweep lets other work (a shot, a new spectator) in. */
+/** Sockets sent to before a busy event's sweep lets other work (a shot, a new spectator) in. */
 export const SOCKETS_PER_SLICE = 10;
+/** Sweeps starting closer together than this mean a busy event. */
+export const BUSY_GAP_MS = 250;
 /** A socket far behind gets its messages over several frames, none much over this. */
 export const MAX_FRAME_CHARS = 64 * 1024;
 
@@ -29,6 +32,7 @@ export interface FanoutPort {
   send(ws: WebSocket, text: string): boolean;
   /** Lets the runtime send what was queued and handle waiting requests. */
   pause(): Promise<void>;
+  now(): number;
 }
 
 export class EventFanout {
@@ -41,6 +45,8 @@ export class EventFanout {
   /** Sockets a send failed on (closed meanwhile): passed over until nothing is owed. */
   private gone = new WeakSet<WebSocket>();
   private sweeping: Promise<void> | null = null;
+  /** When the last sweep started. */
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
   /** Frame text per number a socket is at, for the messages as they are now. */
   private readonly frames = new Map<number, { text: string; upTo: number }>();
 
@@ -87,6 +93,11 @@ export class EventFanout {
   private async sweep(): Promise<void> {
     // Starts after the current turn, so the messages of one batch of shots leave together.
     await Promise.resolve();
+    // A message that finds the event quiet goes to every socket at once, the cheapest way. On a busy
+    // event laps go a slice at a time, so the next shots join the lap under way instead of queueing.
+    const now = this.port.now();
+    let slice = now - this.lastSweepAt < BUSY_GAP_MS ? SOCKETS_PER_SLICE : Number.POSITIVE_INFINITY;
+    this.lastSweepAt = now;
     for (;;) {
       const sockets = this.port.sockets();
       for (let i = 0; i < sockets.length; i++) {
@@ -96,10 +107,11 @@ export class EventFanout {
           if (this.port.send(ws, frame.text)) this.sent.set(ws, frame.upTo);
           else this.gone.add(ws);
         }
-        if ((i + 1) % SOCKETS_PER_SLICE === 0 && i + 1 < sockets.length) await this.port.pause();
+        if ((i + 1) % slice === 0 && i + 1 < sockets.length) await this.port.pause();
       }
       // Sockets passed early in the lap, or accepted during it, may lack what arrived meanwhile.
       if (!this.forgetDelivered(this.port.sockets())) return;
+      slice = SOCKETS_PER_SLICE;
       await this.port.pause();
     }
   }

@@ -98,6 +98,7 @@ export class LiveHub {
         sockets: () => this.ctx.getWebSockets(tag),
         send,
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        now: () => Date.now(),
       });
       this.fanouts.set(eventId, fanout);
     }
