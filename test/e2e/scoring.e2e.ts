@@ -18,9 +18,12 @@ after(async () => {
 
 /** Types a score the way a range officer does, and waits for the card to count it. */
 async function enterShot(page: Page, value: string, shotsAfter: number): Promise<void> {
-  const field = page.locator("#shot-value");
-  await field.waitFor();
-  assert.equal(await field.evaluate((el) => el === document.activeElement), true, "the score field should have the focus");
+  await page.locator("#shot-value").waitFor();
+  // The browser moves focus to an autofocus field at its next rendering step, not at once.
+  const focused = await page
+    .waitForFunction(() => document.activeElement?.id === "shot-value", undefined, { timeout: 5_000 })
+    .then(() => true, () => false);
+  assert.equal(focused, true, "the score field should have the focus");
   await page.keyboard.type(value);
   await page.keyboard.press("Enter");
   await page.locator("[data-testid=card-shots]", { hasText: `${shotsAfter} / 60` }).waitFor();
