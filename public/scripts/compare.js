@@ -1,18 +1,21 @@
 // Tenring compare view: follows the event's scoreboard socket and reloads the table when a message
 // concerns one of the compared competitors: their row, or their rank moved by someone else's shot.
 // Messages are never swapped here; their targets are the scoreboard's. Each reload asks for the message's
-// sequence number, so a short-lived cached copy from before the shot is never shown. The status line,
-// keep-alive and connecting are live-socket.js's, loaded before this. Plain ES, no inline script (CSP).
+// sequence number, so a short-lived cached copy from before the shot is never shown; a reload that fails
+// says so on the status line and is tried again 2 s later. The status line, keep-alive and connecting
+// are live-socket.js's, loaded before this. Plain ES, no inline script (CSP).
 (function () {
   "use strict";
 
   var SEQ = /<data id="live-seq" value="(\d+)" data-kind="(update|snapshot)"/g;
+  var RETRY_MS = 2000;
 
   var board = document.getElementById("compare");
   if (!board) return;
   var ids = (board.getAttribute("data-entries") || "").split(",").filter(Boolean);
   var latest = 0; // the newest sequence number seen
   var loading = false;
+  var failed = false; // the last reload failed; the status line says so until one succeeds
   var again = false;
 
   function concerns(data) {
@@ -29,10 +32,24 @@
     }
     loading = true;
     var url = location.pathname + location.search + (location.search ? "&" : "?") + "seq=" + latest;
-    window.htmx
-      .ajax("GET", url, { target: "#compare-table", select: "#compare-table", swap: "outerHTML" })
+    fetch(url, { headers: { "HX-Request": "true" } })
+      .then(function (res) {
+        if (!res.ok) throw new Error("HTTP " + res.status);
+        return res.text();
+      })
+      .then(function (html) {
+        var table = document.getElementById("compare-table");
+        return window.htmx.swap({ sourceElement: board, target: table, swap: "outerHTML", select: "#compare-table", text: html, transition: false });
+      })
+      .then(function () {
+        if (!failed) return;
+        failed = false;
+        window.tenringLive.setStatus("live", "Live");
+      })
       .catch(function () {
-        window.tenringLive.setStatus("reconnecting", "Could not load the latest scores; trying again with the next shot.");
+        failed = true;
+        window.tenringLive.setStatus("reconnecting", "Could not load the latest scores, trying again…");
+        setTimeout(reload, RETRY_MS);
       })
       .finally(function () {
         loading = false;

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, lt } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
 import { signInFailures, signUps } from "../db/schema.ts";
 
@@ -34,19 +35,38 @@ export function retryAfterSeconds(retryAt: number, now = Date.now()): string {
   return String(Math.max(1, Math.ceil((retryAt - now) / 1000)));
 }
 
-/**
- * With the newest recent events first: when the oldest one that counts leaves the window, or null when
- * fewer than `limit` count.
- */
-function windowEnd(newestFirst: { at: number }[], limit: number, windowMs: number): number | null {
-  const oldestCounted = newestFirst[limit - 1];
-  return oldestCounted ? oldestCounted.at + windowMs : null;
+/** A sliding-window log: one row per counted event, under a key, with its time. */
+interface EventWindow {
+  table: SQLiteTable;
+  key: SQLiteColumn;
+  at: SQLiteColumn;
+  windowMs: number;
 }
+
+/** When the key drops back below `limit` events inside the window, or null if it is below already. */
+async function windowRetryAt(db: Db, w: EventWindow, key: string, limit: number, now: number): Promise<number | null> {
+  const newestFirst = await db
+    .select({ at: w.at })
+    .from(w.table)
+    .where(and(eq(w.key, key), gt(w.at, now - w.windowMs)))
+    .orderBy(desc(w.at))
+    .limit(limit)
+    .all();
+  const oldestCounted = newestFirst[limit - 1];
+  return oldestCounted ? Number(oldestCounted.at) + w.windowMs : null;
+}
+
+/** Deletes every row the window has passed, so the table stays small. */
+function pruneWindow(db: Db, w: EventWindow, now: number) {
+  return db.delete(w.table).where(lt(w.at, now - w.windowMs));
+}
+
+const SIGN_IN_FAILURES: EventWindow = { table: signInFailures, key: signInFailures.key, at: signInFailures.at, windowMs: SIGN_IN_WINDOW_MS };
 
 export async function checkSignInLimit(db: Db, keys: SignInKeys, now = Date.now()): Promise<SignInLimit> {
   const [account, address] = await Promise.all([
-    retryAt(db, keys.account, ACCOUNT_FAILURE_LIMIT, now),
-    retryAt(db, keys.address, ADDRESS_FAILURE_LIMIT, now),
+    windowRetryAt(db, SIGN_IN_FAILURES, keys.account, ACCOUNT_FAILURE_LIMIT, now),
+    windowRetryAt(db, SIGN_IN_FAILURES, keys.address, ADDRESS_FAILURE_LIMIT, now),
   ]);
   // Both may be exceeded: the caller must wait for the later one.
   if (account !== null && (address === null || account >= address)) {
@@ -56,18 +76,6 @@ export async function checkSignInLimit(db: Db, keys: SignInKeys, now = Date.now(
   return { limited: false };
 }
 
-/** When the key drops back below its limit, or null if it is below already. */
-async function retryAt(db: Db, key: string, limit: number, now: number): Promise<number | null> {
-  const recent = await db
-    .select({ at: signInFailures.at })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, now - SIGN_IN_WINDOW_MS)))
-    .orderBy(desc(signInFailures.at))
-    .limit(limit)
-    .all();
-  return windowEnd(recent, limit, SIGN_IN_WINDOW_MS);
-}
-
 /** Counts one failure against both keys and drops every row the window has passed, so the table stays small. */
 export async function recordSignInFailure(db: Db, keys: SignInKeys, now = Date.now()): Promise<void> {
   await db.batch([
@@ -75,7 +83,7 @@ export async function recordSignInFailure(db: Db, keys: SignInKeys, now = Date.n
       { key: keys.account, at: now },
       { key: keys.address, at: now },
     ]),
-    db.delete(signInFailures).where(lt(signInFailures.at, now - SIGN_IN_WINDOW_MS)),
+    pruneWindow(db, SIGN_IN_FAILURES, now),
   ]);
 }
 
@@ -91,19 +99,14 @@ export async function clearAccountFailures(db: Db, keys: SignInKeys): Promise<vo
 export const SIGN_UP_WINDOW_MS = 60 * 60_000;
 export const SIGN_UP_LIMIT = 50;
 
+const SIGN_UPS: EventWindow = { table: signUps, key: signUps.address, at: signUps.at, windowMs: SIGN_UP_WINDOW_MS };
+
 /** When the address may create an account again, or null when it may now. */
-export async function signUpRetryAt(db: Db, address: string, now = Date.now()): Promise<number | null> {
-  const recent = await db
-    .select({ at: signUps.at })
-    .from(signUps)
-    .where(and(eq(signUps.address, address), gt(signUps.at, now - SIGN_UP_WINDOW_MS)))
-    .orderBy(desc(signUps.at))
-    .limit(SIGN_UP_LIMIT)
-    .all();
-  return windowEnd(recent, SIGN_UP_LIMIT, SIGN_UP_WINDOW_MS);
+export function signUpRetryAt(db: Db, address: string, now = Date.now()): Promise<number | null> {
+  return windowRetryAt(db, SIGN_UPS, address, SIGN_UP_LIMIT, now);
 }
 
 /** Counts an account created from the address, dropping what the window has passed. */
 export async function recordSignUp(db: Db, address: string, now = Date.now()): Promise<void> {
-  await db.batch([db.insert(signUps).values({ address, at: now }), db.delete(signUps).where(lt(signUps.at, now - SIGN_UP_WINDOW_MS))]);
+  await db.batch([db.insert(signUps).values({ address, at: now }), pruneWindow(db, SIGN_UPS, now)]);
 }

@@ -97,6 +97,8 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   await compare.goto(`${liveHref}/compare?entries=${first},${second}`);
   await compare.locator("#live-status[data-state=live]").waitFor();
   assert.deepEqual(await compare.locator(".rank-line td").allTextContents(), ["2", "1"]);
+  // Its first reload fails (the network drops it): the status line says so, and it tries again.
+  await compare.route(/\/compare\?.*seq=/, (route) => route.abort(), { times: 1 });
   const answer = await officer.page.evaluate(
     async ({ slug, shots }) => {
       const ops = shots.map(([entryId, shotNo, value]) => ({ opId: `e2e-batch-${entryId}-${shotNo}`, entryId, shotNo, value }));
@@ -114,7 +116,9 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   const batchFrame = frames.find((f) => f.includes(`row-${fourth}`));
   assert.equal(batchFrame?.split('data-kind="update"').length, 3, "both messages came in one frame");
   // Pushed to third by a shot that was not theirs: the compare tab shows it without a reload.
+  await compare.locator("#live-status", { hasText: "Could not load the latest scores, trying again…" }).waitFor();
   await compare.locator(".rank-line td", { hasText: "3" }).waitFor();
+  await compare.locator("#live-status[data-state=live]", { hasText: "Live" }).waitFor();
   assert.deepEqual(await compare.locator(".rank-line td").allTextContents(), ["3", "1"]);
   await screenshot(compare, "scoring-4-compare-live");
   assert.deepEqual(compareProblems, []);

@@ -112,7 +112,8 @@ export class LiveHub {
   publish(updates: LiveUpdate[]): void {
     if (updates.length === 0) return;
     this.enqueue(async () => {
-      const watchedEvents = new Set(updates.map((u) => u.eventId).filter((id) => this.ctx.getWebSockets(eventTag(id)).length > 0));
+      const events = new Set(updates.map((u) => u.eventId));
+      const watchedEvents = new Set([...events].filter((id) => this.ctx.getWebSockets(eventTag(id)).length > 0));
       const watched = updates.filter((u) => watchedEvents.has(u.eventId));
       if (watched.length === 0) return;
       const names = await this.namesFor(watched.map((u) => u.row));
