@@ -14,8 +14,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { executeLocalSql, sqlText } from "../src/cli/load-data.ts";
-import { startTenring, type Tenring } from "../src/cli/local-runtime.ts";
+import { executeLocalSql, sqlText } from "../scripts/load-data.ts";
+import { startTenring, type Tenring } from "../scripts/local-runtime.ts";
 import { randomToken, sha256 } from "../src/lib/encoding.ts";
 import { Crowd, markedSeqs } from "./fanout/crowd.ts";
 import { buildBundle } from "./lib/bundle.ts";

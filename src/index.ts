@@ -1,6 +1,6 @@
 import { app } from "./app.ts";
 
-export { TournamentObject } from "./tournament/object.ts";
+export { TournamentObject } from "./object/tournament-object.ts";
 
 export default {
   fetch: app.fetch,

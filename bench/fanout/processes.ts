@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
-import { childEnv, ROOT, stripAnsi } from "../../src/cli/local-runtime.ts";
+import { childEnv, ROOT, stripAnsi } from "../../scripts/local-runtime.ts";
 
 const HOST = "127.0.0.1";
 

@@ -1,6 +1,6 @@
 /** Builds the Worker once, so the benchmark serves a fixed bundle whatever happens in the checkout meanwhile. */
 import path from "node:path";
-import { childEnv, runWrangler } from "../../src/cli/local-runtime.ts";
+import { childEnv, runWrangler } from "../../scripts/local-runtime.ts";
 
 export async function buildBundle(outdir: string): Promise<string> {
   let output = "";

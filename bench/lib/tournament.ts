@@ -1,5 +1,5 @@
 /** The benchmark's tournament, as SQL for the local D1: one rush event, one "any relay" event, an organiser. */
-import { sqlText } from "../../src/cli/load-data.ts";
+import { sqlText } from "../../scripts/load-data.ts";
 import { DAY_MS, utcDate } from "../../src/domain/time/zoned.ts";
 import { randomToken, sha256 } from "../../src/lib/encoding.ts";
 

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
-import { readCacheVersions } from "../tournaments/cache-scopes.ts";
+import { readCacheVersions } from "../queries/cache-versions.ts";
 import { contentSecurityPolicy } from "./security.ts";
 
 /**

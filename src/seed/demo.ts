@@ -1,9 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { events, relays, tournamentStaff, tournaments, users } from "../db/schema.ts";
-import { bumpCacheScopes, HOME_SCOPE, tournamentScope } from "../tournaments/cache-scopes.ts";
-import { rawStatement, statement } from "../tournaments/d1-batch.ts";
-import { tournamentFields } from "../tournaments/fields.ts";
+import { bumpCacheScopes, HOME_SCOPE, tournamentScope } from "../queries/cache-versions.ts";
+import { rawStatement, statement } from "../db/statements.ts";
+import { tournamentFields } from "../queries/tournament-fields.ts";
 import { DEMO_ACCOUNTS, type DemoTournament, ORGANISER, RANGE_OFFICER } from "./plan.ts";
 
 export interface D1SeedCounts {

@@ -1,5 +1,5 @@
-import { tournamentStub } from "../tournament/stub.ts";
-import { configurationOf } from "../tournament/sync.ts";
+import { tournamentStub } from "../object-client/stub.ts";
+import { configurationOf } from "../object-client/configuration.ts";
 import type { StoredDemo } from "./demo.ts";
 import { type DemoTournament, FILLERS } from "./plan.ts";
 

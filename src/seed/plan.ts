@@ -1,5 +1,5 @@
 import { addDays, DAY_MS, fromLocal, todayIn } from "../domain/time/zoned.ts";
-import type { TournamentFields } from "../tournaments/fields.ts";
+import type { TournamentFields } from "../queries/tournament-fields.ts";
 
 /** What the demo contains, relative to the moment it is seeded. Pure: src/seed/demo.ts writes it. */
 

@@ -5,7 +5,7 @@ import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { apiTokens, auditLog, events, relays, tournaments, tournamentStaff } from "../../src/db/schema.ts";
 import { csrfTokenFor } from "../../src/middleware/csrf.ts";
 import { adminRoutes } from "../../src/routes/admin/index.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
 import { postForm } from "../helpers/http.ts";
 import { configuredTournament, db, get, open, person, register, send, staffOf, texts } from "./fixtures.ts";
 

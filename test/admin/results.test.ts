@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, events, shotConflicts, shots } from "../../src/db/schema.ts";
-import type { ShotOpInput } from "../../src/tournament/contract.ts";
+import type { ShotOpInput } from "../../src/object/contract/index.ts";
 import { sendJson } from "../helpers/http.ts";
 import { auditOf, configuredTournament, db, drain, open, register, send, staffOf, texts } from "./fixtures.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvFile } from "../../src/admin/csv.ts";
+import { csvCell, csvFile } from "../../src/lib/csv.ts";
 import type { Configuration } from "../../src/domain/registration/book.ts";
 import { configure, remove, withdraw } from "../../src/domain/registration/changes.ts";
 import { decisionClock } from "../../src/domain/registration/clock.ts";

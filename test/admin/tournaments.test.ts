@@ -2,10 +2,10 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tournaments, tournamentStaff } from "../../src/db/schema.ts";
-import { parseTournament, tournamentValues } from "../../src/admin/tournament-form.ts";
-import { updateTournament } from "../../src/admin/tournaments.ts";
+import { parseTournament, tournamentValues } from "../../src/queries/admin/tournament-form.ts";
+import { updateTournament } from "../../src/queries/admin/tournaments.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
 import {
   auditOf,
   configuredTournament,

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tournaments } from "../../src/db/schema.ts";
-import { pushConfiguration } from "../../src/tournament/sync.ts";
+import { pushConfiguration } from "../../src/object-client/configuration.ts";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { get } from "../helpers/http.ts";
 import { db } from "../registration/fixtures.ts";

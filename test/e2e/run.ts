@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { childEnv, ROOT, startTenring, stripAnsi, type Tenring } from "../../src/cli/local-runtime.ts";
+import { childEnv, ROOT, startTenring, stripAnsi, type Tenring } from "../../scripts/local-runtime.ts";
 
 const PORT = 8799;
 const CHROMIUM = "/usr/bin/chromium";

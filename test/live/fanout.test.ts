@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUSY_GAP_MS, EventFanout, type FanoutPort, MAX_FRAME_CHARS, SOCKETS_PER_SLICE } from "../../src/tournament/live/fanout.ts";
+import { BUSY_GAP_MS, EventFanout, type FanoutPort, MAX_FRAME_CHARS, SOCKETS_PER_SLICE } from "../../src/object/scoreboard/fanout.ts";
 
 /**
  * The fan-out's rules with the runtime's sockets replaced by a script: `pause` is where the runtime would

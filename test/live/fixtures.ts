@@ -1,9 +1,9 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import type { ScoringActor, ShotOpInput } from "../../src/tournament/contract.ts";
-import type { TournamentObject } from "../../src/tournament/object.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
-import { pushConfiguration } from "../../src/tournament/sync.ts";
+import type { ScoringActor, ShotOpInput } from "../../src/object/contract/index.ts";
+import type { TournamentObject } from "../../src/object/tournament-object.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
+import { pushConfiguration } from "../../src/object-client/configuration.ts";
 import { createUser } from "../helpers/accounts.ts";
 import { addStaff, createTournament, db, type TournamentSpec } from "../public/fixtures.ts";
 

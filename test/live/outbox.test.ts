@@ -3,8 +3,8 @@ import { env } from "cloudflare:workers";
 import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, shotConflicts, shots } from "../../src/db/schema.ts";
-import type { TournamentObject } from "../../src/tournament/object.ts";
-import { sendShotsToD1, takeShotsBatch } from "../../src/tournament/live/shots-outbox.ts";
+import type { TournamentObject } from "../../src/object/tournament-object.ts";
+import { sendShotsToD1, takeShotsBatch } from "../../src/object/outbox/shots.ts";
 import { OFFICER, db, enter, scoringTournament, shot } from "./fixtures.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;

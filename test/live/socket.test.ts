@@ -2,7 +2,7 @@ import { evictDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../helpers/http.ts";
-import { SOCKETS_PER_SLICE } from "../../src/tournament/live/fanout.ts";
+import { SOCKETS_PER_SLICE } from "../../src/object/scoreboard/fanout.ts";
 import { OFFICER, enter, scoringTournament, shot } from "./fixtures.ts";
 
 const MARKER = '<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="';

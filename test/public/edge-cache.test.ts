@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
-import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/tournaments/cache-scopes.ts";
+import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { get } from "../helpers/http.ts";
 import { createTournament, db } from "./fixtures.ts";
 import { select } from "./html.ts";

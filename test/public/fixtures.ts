@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { openDb } from "../../src/db/client.ts";
 import { entries, events, relays, tournamentStaff, tournaments } from "../../src/db/schema.ts";
-import type { EntryStatus } from "../../src/tournament/contract.ts";
-import { bumpCacheScopes, scopesForTournament } from "../../src/tournaments/cache-scopes.ts";
+import type { EntryStatus } from "../../src/object/contract/index.ts";
+import { bumpCacheScopes, scopesForTournament } from "../../src/queries/cache-versions.ts";
 import { createUser } from "../helpers/accounts.ts";
 
 export const db = openDb(env.DB);

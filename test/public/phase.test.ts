@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextPhaseChange, tournamentPhase } from "../../src/tournaments/phase.ts";
-import { placesLeft } from "../../src/tournaments/places.ts";
+import { nextPhaseChange, tournamentPhase } from "../../src/domain/calendar/phase.ts";
+import { placesLeft } from "../../src/domain/registration/places.ts";
 
 const at = (iso: string) => Date.parse(iso);
 

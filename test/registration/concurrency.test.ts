@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RegisterResult } from "../../src/tournament/contract.ts";
+import type { RegisterResult } from "../../src/object/contract/index.ts";
 import { copied, createTournament, createUsers, d1Entries, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
 
 describe("the opening rush on one tournament object", () => {

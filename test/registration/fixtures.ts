@@ -3,9 +3,9 @@ import { env } from "cloudflare:workers";
 import { asc, eq } from "drizzle-orm";
 import { openDb } from "../../src/db/client.ts";
 import { entries, events, relays, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
-import type { EntryView } from "../../src/tournament/contract.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
-import { pushConfiguration } from "../../src/tournament/sync.ts";
+import type { EntryView } from "../../src/object/contract/index.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
+import { pushConfiguration } from "../../src/object-client/configuration.ts";
 
 export const db = openDb(env.DB);
 const HOUR = 3_600_000;

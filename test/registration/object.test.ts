@@ -1,8 +1,8 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { tournamentStub } from "../../src/tournament/stub.ts";
-import { readConfiguration } from "../../src/tournament/sync.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
+import { readConfiguration } from "../../src/object-client/configuration.ts";
 import { createTournament, createUsers, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
 
 describe("the tournament object", () => {

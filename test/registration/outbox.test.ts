@@ -2,8 +2,8 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema.ts";
-import { sendToD1 } from "../../src/tournament/outbox.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
+import { sendToD1 } from "../../src/object/outbox/entries.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
 import { copied, createTournament, createUsers, d1Entries, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
 
 /** D1's copy must equal the object's entries, field by field, with nothing missing or doubled. */

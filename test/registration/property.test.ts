@@ -6,9 +6,9 @@ import { configure, remove, withdraw } from "../../src/domain/registration/chang
 import { decisionClock, nextStamp } from "../../src/domain/registration/clock.ts";
 import { MemoryBook } from "../../src/domain/registration/memory-book.ts";
 import { register } from "../../src/domain/registration/register.ts";
-import type { ChangeResult, EntryView, RegisterRequest, RegisterResult, TournamentConfig } from "../../src/tournament/contract.ts";
-import { toConfiguration } from "../../src/tournament/guards.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
+import type { ChangeResult, EntryView, RegisterRequest, RegisterResult, TournamentConfig } from "../../src/object/contract/index.ts";
+import { toConfiguration } from "../../src/object/registration/input.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
 import { copied, createTournament, createUsers, d1Entries, drainOutbox } from "./fixtures.ts";
 import { type ModelAnswer, type ModelRelay, ReferenceModel } from "./model.ts";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events } from "../../src/db/schema.ts";
-import { bumpCacheScopes, tournamentScope } from "../../src/tournaments/cache-scopes.ts";
+import { bumpCacheScopes, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
 import { get } from "../helpers/http.ts";
 import { OFFICER, shot } from "../live/fixtures.ts";

@@ -6,7 +6,7 @@ import { app } from "../../src/app.ts";
 import { verifyPassword } from "../../src/auth/password.ts";
 import { openDb } from "../../src/db/client.ts";
 import { entries, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
-import { tournamentStub } from "../../src/tournament/stub.ts";
+import { tournamentStub } from "../../src/object-client/stub.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTournaments } from "../../src/seed/plan.ts";
 import { get, ORIGIN, sendJson } from "../helpers/http.ts";
 import { select, texts } from "../public/html.ts";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { acceptInvitations } from "../../admin/staff.ts";
+import { acceptInvitations } from "../../queries/admin/staff.ts";
 import { signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { networkAddress, recordSignUp, retryAfterSeconds, signUpRetryAt, waitText } from "../../auth/rate-limit.ts";
@@ -67,7 +67,7 @@ signUpRoutes.post("/sign-up", async (c) => {
     throw err;
   }
   await startSession(c, userId);
-  // Staff invitations waiting for this email (src/admin/staff.ts) become roles now.
+  // Staff invitations waiting for this email (src/queries/admin/staff.ts) become roles now.
   await acceptInvitations(db, userId, email);
   return redirectAfterForm(c, next);
 });

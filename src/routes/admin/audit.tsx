@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { loadAudit } from "../../admin/audit.ts";
-import { idParam } from "../../admin/forms.ts";
+import { loadAudit } from "../../queries/admin/audit.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
 import { AuditView } from "../../views/admin/audit.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { type AdminEnv, EDITORS, requireStaff } from "./guard.ts";

@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
-import { type EntryRow, loadEntries, searchable } from "../../admin/entries.ts";
-import { setCheckedIn } from "../../admin/entry-actions.ts";
-import { idParam } from "../../admin/forms.ts";
-import { loadStructure } from "../../admin/structure.ts";
+import { type EntryRow, loadEntries, searchable } from "../../queries/admin/entries.ts";
+import { setCheckedIn } from "../../queries/admin/entry-actions.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
+import { loadStructure } from "../../queries/admin/structure.ts";
 import { CheckInCounts, CheckInList, type CheckInRelay, CheckInRow, CheckInView } from "../../views/admin/check-in.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { ENTRY_PATH, entryFromPath } from "./entry.tsx";

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
-import { loadDashboard } from "../../admin/dashboard.ts";
-import { revisionField } from "../../admin/forms.ts";
-import { publishProblems, setPublished } from "../../admin/tournaments.ts";
+import { loadDashboard } from "../../queries/admin/dashboard.ts";
+import { revisionField } from "../../queries/admin/form-fields.ts";
+import { publishProblems, setPublished } from "../../queries/admin/tournaments.ts";
 import { DashboardView, PublishPanel } from "../../views/admin/dashboard.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { type AdminEnv, ALL_STAFF, EDITORS, requireStaff } from "./guard.ts";

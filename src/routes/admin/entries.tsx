@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
-import { csvFile } from "../../admin/csv.ts";
-import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../admin/entries.ts";
-import { idParam } from "../../admin/forms.ts";
-import { loadStructure, type Structure } from "../../admin/structure.ts";
-import { enterWalkUp, WALK_UP_FIELDS, walkUpForm } from "../../admin/walk-up.ts";
+import { csvFile } from "../../lib/csv.ts";
+import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../queries/admin/entries.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
+import { loadStructure, type Structure } from "../../queries/admin/structure.ts";
+import { enterWalkUp, WALK_UP_FIELDS, walkUpForm } from "../../queries/admin/walk-up.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { randomToken } from "../../lib/encoding.ts";
 import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";

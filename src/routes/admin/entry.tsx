@@ -1,10 +1,10 @@
 import { type Context, Hono } from "hono";
-import { type EntryRow, loadEntry, relayRoom } from "../../admin/entries.ts";
-import { markPaidOnSite, moveEntry, moveForm, pointForm, removeEntry, removeForm, setFiringPoint } from "../../admin/entry-actions.ts";
-import { loadStructure } from "../../admin/structure.ts";
+import { type EntryRow, loadEntry, relayRoom } from "../../queries/admin/entries.ts";
+import { markPaidOnSite, moveEntry, moveForm, pointForm, removeEntry, removeForm, setFiringPoint } from "../../queries/admin/entry-actions.ts";
+import { loadStructure } from "../../queries/admin/structure.ts";
 import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
-import { tournamentOfEntry } from "../../tournament/stub.ts";
-import type { ChangeResult } from "../../tournament/contract.ts";
+import { tournamentOfEntry } from "../../object-client/stub.ts";
+import type { ChangeResult } from "../../object/contract/index.ts";
 import { EntryView } from "../../views/admin/entry.tsx";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { feeLabel } from "./entries.tsx";

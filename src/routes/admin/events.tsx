@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
-import { pushSafely } from "../../admin/commit.ts";
-import { idParam, revisionField } from "../../admin/forms.ts";
+import { pushSafely } from "../../queries/admin/commit.ts";
+import { idParam, revisionField } from "../../queries/admin/form-fields.ts";
 import {
   activeEntries,
   addEvent,
@@ -10,9 +10,9 @@ import {
   loadStructure,
   parseEvent,
   updateEvent,
-} from "../../admin/structure.ts";
+} from "../../queries/admin/structure.ts";
 import { type Errors, formText, type Values } from "../../lib/forms.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { DeleteForm, EventForm, EventList, type Occupancy } from "../../views/admin/structure.tsx";
 import { Saved } from "../../views/components/fields.tsx";

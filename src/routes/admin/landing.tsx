@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { acceptInvitations } from "../../admin/staff.ts";
-import { myTournaments } from "../../admin/tournaments.ts";
+import { acceptInvitations } from "../../queries/admin/staff.ts";
+import { myTournaments } from "../../queries/admin/tournaments.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { Landing } from "../../views/admin/landing.tsx";

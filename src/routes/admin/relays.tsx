@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
-import { pushSafely } from "../../admin/commit.ts";
-import { idParam, revisionField } from "../../admin/forms.ts";
+import { pushSafely } from "../../queries/admin/commit.ts";
+import { idParam, revisionField } from "../../queries/admin/form-fields.ts";
 import {
   activeEntries,
   addRelay,
@@ -16,10 +16,10 @@ import {
   relayOf,
   relayValues,
   updateRelay,
-} from "../../admin/structure.ts";
+} from "../../queries/admin/structure.ts";
 import { formatDate, zoneAbbreviation } from "../../domain/time/format.ts";
 import { type Errors, formText, type Values } from "../../lib/forms.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { DeleteForm, RelayForm } from "../../views/admin/structure.tsx";
 import { type AdminEnv, EDITORS, notHere, type Tournament, requireStaff } from "./guard.ts";

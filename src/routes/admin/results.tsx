@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { forgetApiToken } from "../../auth/api-auth.ts";
-import { loadEntries } from "../../admin/entries.ts";
-import { idParam } from "../../admin/forms.ts";
+import { loadEntries } from "../../queries/admin/entries.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
 import {
   correctionForm,
   correctShot,
@@ -13,10 +13,10 @@ import {
   scoringTokens,
   setResultsStatus,
   tokenForm,
-} from "../../admin/results.ts";
-import { eventOf, loadStructure } from "../../admin/structure.ts";
+} from "../../queries/admin/results.ts";
+import { eventOf, loadStructure } from "../../queries/admin/structure.ts";
 import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
-import { tournamentOfEntry, tournamentStub } from "../../tournament/stub.ts";
+import { tournamentOfEntry, tournamentStub } from "../../object-client/stub.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { ResultsControl } from "../../views/admin/results.tsx";
 import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";

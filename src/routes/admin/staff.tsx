@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
-import { idParam } from "../../admin/forms.ts";
-import { addStaff, cancelInvitation, GRANTABLE, listStaff, removeStaff, staffForm } from "../../admin/staff.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
+import { addStaff, cancelInvitation, GRANTABLE, listStaff, removeStaff, staffForm } from "../../queries/admin/staff.ts";
 import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
 import { AdminPage, ROLE_LABEL } from "../../views/admin/layout.tsx";
 import { canRemove, StaffView } from "../../views/admin/staff.tsx";

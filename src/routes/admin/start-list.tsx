@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { loadEntries } from "../../admin/entries.ts";
-import { idParam } from "../../admin/forms.ts";
-import { loadStructure } from "../../admin/structure.ts";
+import { loadEntries } from "../../queries/admin/entries.ts";
+import { idParam } from "../../queries/admin/form-fields.ts";
+import { loadStructure } from "../../queries/admin/structure.ts";
 import { AdminPage } from "../../views/admin/layout.tsx";
 import { StartLists, type StartListRelay } from "../../views/admin/start-list.tsx";
 import { type AdminEnv, ALL_STAFF, notHere, requireStaff } from "./guard.ts";

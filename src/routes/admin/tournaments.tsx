@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
-import { pushSafely } from "../../admin/commit.ts";
-import { revisionField } from "../../admin/forms.ts";
-import { localInput } from "../../admin/local-input.ts";
-import { newTournamentValues, parseTournament, TOURNAMENT_FIELDS, tournamentValues } from "../../admin/tournament-form.ts";
+import { pushSafely } from "../../queries/admin/commit.ts";
+import { revisionField } from "../../queries/admin/form-fields.ts";
+import { localInput } from "../../domain/time/local-input.ts";
+import { newTournamentValues, parseTournament, TOURNAMENT_FIELDS, tournamentValues } from "../../queries/admin/tournament-form.ts";
 import {
   createTournament,
   latestChange,
@@ -10,7 +10,7 @@ import {
   SLUG_TAKEN,
   slugTaken,
   updateTournament,
-} from "../../admin/tournaments.ts";
+} from "../../queries/admin/tournaments.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { type Errors, formText, type Values } from "../../lib/forms.ts";

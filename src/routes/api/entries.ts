@@ -4,10 +4,10 @@ import { z } from "zod";
 import { type ApiEnv, callerOf, requireCaller } from "../../auth/api-auth.ts";
 import { auditLog } from "../../db/schema.ts";
 import { problem } from "../../lib/problem.ts";
-import type { ChangeResult, RefusalReason, RegisterRequest, RegisterResult } from "../../tournament/contract.ts";
-import { isOverloaded, retryOnce, stubForEntry, tournamentStub } from "../../tournament/stub.ts";
-import { pushConfiguration } from "../../tournament/sync.ts";
-import { isOrganiser, tournamentById, tournamentBySlug } from "./lookup.ts";
+import type { ChangeResult, RefusalReason, RegisterRequest, RegisterResult } from "../../object/contract/index.ts";
+import { isOverloaded, retryOnce, stubForEntry, tournamentStub } from "../../object-client/stub.ts";
+import { pushConfiguration } from "../../object-client/configuration.ts";
+import { isOrganiser, tournamentById, tournamentBySlug } from "../../queries/tournament-lookup.ts";
 import { entryJson, registrationJson } from "./present.ts";
 import { fieldErrors, jsonBody } from "./validation.ts";
 

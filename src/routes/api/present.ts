@@ -1,4 +1,4 @@
-import type { EntryView } from "../../tournament/contract.ts";
+import type { EntryView } from "../../object/contract/index.ts";
 
 /** The API's JSON shapes. Times are ISO 8601 (UTC); ids are numbers except entry ids. */
 

@@ -5,9 +5,9 @@ import type { ApiEnv } from "../../auth/api-auth.ts";
 import { events } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import { problem } from "../../lib/problem.ts";
-import { withNames } from "../../tournament/live/named-standings.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
-import { tournamentBySlug } from "./lookup.ts";
+import { withNames } from "../../queries/results/named-standings.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
+import { tournamentBySlug } from "../../queries/tournament-lookup.ts";
 
 const eventParam = z.coerce
   .number({ error: "event must be the id (a number) of an event of this tournament." })

@@ -3,10 +3,10 @@ import { bodyLimit } from "hono/body-limit";
 import { type ApiEnv, bearerToken, findApiTokenCached, unauthorized } from "../../auth/api-auth.ts";
 import type { Db } from "../../db/client.ts";
 import { problem } from "../../lib/problem.ts";
-import type { ScoringActor } from "../../tournament/contract.ts";
-import { MAX_OPS_PER_BATCH, shotBatchSchema } from "../../tournament/live/guards.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
-import { hasStaffRole, tournamentBySlug } from "./lookup.ts";
+import type { ScoringActor } from "../../object/contract/index.ts";
+import { MAX_OPS_PER_BATCH, shotBatchSchema } from "../../object/scoring/guards.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
+import { hasStaffRole, tournamentBySlug } from "../../queries/tournament-lookup.ts";
 import { fieldErrors, jsonBody } from "./validation.ts";
 
 /** 500 operations with every optional field stay well below this. */
@@ -53,7 +53,7 @@ export const shotRoutes = new Hono<ApiEnv>();
 /**
  * Applies shot operations: `{"ops": [{opId, entryId, shotNo, value | display, ...}]}`, 1 to 500, in order.
  * 200 with one outcome per operation (`applied`, `duplicate`, `conflict`, `rejected` + reason); a malformed
- * body is 422 and nothing is applied. Values: see `ShotOpInput` in src/tournament/contract.ts.
+ * body is 422 and nothing is applied. Values: see `ShotOpInput` in src/object/contract/scoring.ts.
  */
 shotRoutes.post(
   "/tournaments/:slug/shots",

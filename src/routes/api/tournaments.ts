@@ -6,10 +6,10 @@ import { events, relays, tournaments, users } from "../../db/schema.ts";
 import { capacityOf } from "../../domain/registration/capacity.ts";
 import { windowState } from "../../domain/registration/window.ts";
 import { problem } from "../../lib/problem.ts";
-import type { TournamentSnapshot } from "../../tournament/contract.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
-import { pushConfiguration } from "../../tournament/sync.ts";
-import { isOrganiser, tournamentBySlug } from "./lookup.ts";
+import type { TournamentSnapshot } from "../../object/contract/index.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
+import { pushConfiguration } from "../../object-client/configuration.ts";
+import { isOrganiser, tournamentBySlug } from "../../queries/tournament-lookup.ts";
 import { entryJson, iso } from "./present.ts";
 import { fieldErrors } from "./validation.ts";
 

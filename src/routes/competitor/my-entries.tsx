@@ -3,13 +3,13 @@ import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { refuse } from "../../lib/refuse.tsx";
-import type { ChangeResult } from "../../tournament/contract.ts";
-import { retryOnce, stubForEntry } from "../../tournament/stub.ts";
+import type { ChangeResult } from "../../object/contract/index.ts";
+import { retryOnce, stubForEntry } from "../../object-client/stub.ts";
 import { type Notice, NoticeLine } from "../../views/competitor/event-block.tsx";
 import { ConfirmWithdrawalCard, EntryCard, MyEntriesPage, TournamentGroup } from "../../views/competitor/my-entries.tsx";
 import { isHtmx } from "../account/respond.ts";
-import { tournamentById } from "../api/lookup.ts";
-import { freshIds, loadMyEntries } from "./my-entries-model.ts";
+import { tournamentById } from "../../queries/tournament-lookup.ts";
+import { freshIds, loadMyEntries } from "../../queries/competitor/my-entries.ts";
 
 /** "My entries": every entry of the signed-in competitor, and withdrawal in two steps. Never cached. */
 export const myEntriesRoutes = new Hono<AppEnv>();

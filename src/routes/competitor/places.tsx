@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { cacheTags, cacheUntil, edgeCache } from "../../middleware/edge-cache.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
-import { tournamentScope } from "../../tournaments/cache-scopes.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
+import { tournamentScope } from "../../queries/cache-versions.ts";
 import { PlacesUpdate } from "../../views/competitor/places.tsx";
-import { tournamentFacts } from "./facts.ts";
+import { tournamentFacts } from "../../queries/competitor/facts.ts";
 
 /**
  * Places left on every relay, for the tournament page to poll during the rush. Public and cookie-blind

@@ -3,17 +3,17 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { windowState } from "../../domain/registration/window.ts";
 import type { AppEnv, SignedInUser } from "../../env.ts";
-import type { RegisterResult } from "../../tournament/contract.ts";
-import { isOverloaded, retryOnce, tournamentStub } from "../../tournament/stub.ts";
-import { pushConfiguration } from "../../tournament/sync.ts";
+import type { RegisterResult } from "../../object/contract/index.ts";
+import { isOverloaded, retryOnce, tournamentStub } from "../../object-client/stub.ts";
+import { pushConfiguration } from "../../object-client/configuration.ts";
 import { DateTime } from "../../views/components/time.tsx";
 import { EventBlock, type EventBlockProps, myEntriesLink, type Notice } from "../../views/competitor/event-block.tsx";
 import { RegistrationPanel } from "../../views/competitor/registration.tsx";
 import { RegistrationResultPage } from "../../views/competitor/result-page.tsx";
 import { isHtmx } from "../account/respond.ts";
-import { eventOf, relayOf, type TournamentFacts, tournamentFacts } from "./facts.ts";
-import { liveState } from "./live-state.ts";
-import { activeEntryIn, block, type BlockContext, eventBlocks, newFormKey, relayChoices, relayChoicesFromFacts, relayName } from "./registration-model.ts";
+import { eventOf, relayOf, type TournamentFacts, tournamentFacts } from "../../queries/competitor/facts.ts";
+import { liveState } from "../../queries/competitor/live-state.ts";
+import { activeEntryIn, block, type BlockContext, eventBlocks, newFormKey, relayChoices, relayChoicesFromFacts, relayName } from "../../queries/competitor/registration.ts";
 
 /**
  * The registration panel of the tournament page (an uncached personal fragment) and the form it posts.

@@ -2,12 +2,12 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { refuse } from "../../lib/refuse.tsx";
 import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
-import { tournamentScope } from "../../tournaments/cache-scopes.ts";
+import { tournamentScope } from "../../queries/cache-versions.ts";
 import { COMPARE_MAX, COMPARE_MIN, ComparePage } from "../../views/results/compare-page.tsx";
 import { csvFileName, resultsCsv } from "../../views/results/csv.ts";
 import { ResultsIndexPage } from "../../views/results/index-page.tsx";
 import { ResultsPage } from "../../views/results/results-page.tsx";
-import { loadEventResults, loadResultsIndex } from "./load.ts";
+import { loadEventResults, loadResultsIndex } from "../../queries/results/load.ts";
 
 /**
  * Public results: per event (page and CSV), an index per tournament, and the compare view. Cached and

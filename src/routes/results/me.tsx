@@ -4,8 +4,8 @@ import { currentUser, requireUser } from "../../auth/session.ts";
 import { entries, events, tournaments } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
-import type { EventStandings } from "../../tournament/contract.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
+import type { EventStandings } from "../../object/contract/index.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
 import { type MyResult, MyResultsPage, type MyTournamentResults } from "../../views/results/my-results-page.tsx";
 
 /** Most entries one page lists (each distinct event costs one standings read from its tournament object). */

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../env.ts";
 import { PickPage } from "../../views/scoring/pick-page.tsx";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { staffTournament } from "./access.tsx";
-import { loadEventsWithRelays } from "./load.ts";
+import { loadEventsWithRelays } from "../../queries/scoring/load.ts";
 import { relayPageResponse } from "./relay.tsx";
 import { shotFormRoutes } from "./shots.tsx";
 

@@ -2,15 +2,15 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
-import type { EntryCard } from "../../tournament/contract.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
+import type { EntryCard } from "../../object/contract/index.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
 import { RelayPage, type RelayCompetitor } from "../../views/scoring/relay-page.tsx";
 import { progressText } from "../../views/scoring/scorecard.tsx";
 import type { StaffTournament } from "./access.tsx";
 import { currentUser } from "../../auth/session.ts";
 import { refuseScoring } from "./access.tsx";
-import { type CardInput, scorecardModel } from "./card-model.ts";
-import { loadRelay } from "./load.ts";
+import { type CardInput, scorecardModel } from "../../queries/scoring/card.ts";
+import { loadRelay } from "../../queries/scoring/load.ts";
 
 /** How the picked competitor's card is shown: fresh, or after a refused form with its message. */
 export type CardExtras = Pick<CardInput, "refused" | "notice">;

@@ -4,14 +4,14 @@ import { z } from "zod";
 import { formText } from "../../lib/forms.ts";
 import { type Discipline, discipline, formatShot, parseShot } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
-import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../tournament/contract.ts";
-import { tournamentStub } from "../../tournament/stub.ts";
+import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../object/contract/index.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
 import { type CardNotice, fpScoreId, progressText, Scorecard } from "../../views/scoring/scorecard.tsx";
 import { isHtmx } from "../account/respond.ts";
 import { currentUser } from "../../auth/session.ts";
 import { refuseScoring, type StaffTournament, staffTournament } from "./access.tsx";
-import { scorecardModel } from "./card-model.ts";
-import { loadCompetitor } from "./load.ts";
+import { scorecardModel } from "../../queries/scoring/card.ts";
+import { loadCompetitor } from "../../queries/scoring/load.ts";
 import { type CardExtras, relayPageResponse } from "./relay.tsx";
 
 /**

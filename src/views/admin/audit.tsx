@@ -1,4 +1,4 @@
-import { detailPairs } from "../../admin/audit.ts";
+import { detailPairs } from "../../queries/admin/audit.ts";
 import { Empty } from "../components/empty.tsx";
 import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";

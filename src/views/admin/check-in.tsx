@@ -1,4 +1,4 @@
-import type { EntryRow } from "../../admin/entries.ts";
+import type { EntryRow } from "../../queries/admin/entries.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";

@@ -1,4 +1,4 @@
-import type { Dashboard } from "../../admin/dashboard.ts";
+import type { Dashboard } from "../../queries/admin/dashboard.ts";
 import { discipline } from "../../domain/scoring/disciplines.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem } from "../components/fields.tsx";

@@ -1,6 +1,6 @@
-import type { EntryFilter, EntryRow } from "../../admin/entries.ts";
-import { STATUS_FILTERS } from "../../admin/entries.ts";
-import type { EntryStatus } from "../../tournament/contract.ts";
+import type { EntryFilter, EntryRow } from "../../queries/admin/entries.ts";
+import { STATUS_FILTERS } from "../../queries/admin/entries.ts";
+import type { EntryStatus } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";

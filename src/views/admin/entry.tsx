@@ -1,4 +1,4 @@
-import type { EntryRow } from "../../admin/entries.ts";
+import type { EntryRow } from "../../queries/admin/entries.ts";
 import type { Errors } from "../../lib/forms.ts";
 import { Csrf, FormProblem, Input, Saved, Select } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";

@@ -1,6 +1,6 @@
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
 import type { Errors } from "../../lib/forms.ts";
-import type { ConflictView } from "../../tournament/contract.ts";
+import type { ConflictView } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, fieldsOf, FormProblem, Input, PostButton, Saved } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";

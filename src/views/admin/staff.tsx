@@ -1,4 +1,4 @@
-import { GRANTABLE, type StaffRole } from "../../admin/staff.ts";
+import { GRANTABLE, type StaffRole } from "../../queries/admin/staff.ts";
 import type { Errors } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem, Input, PostButton, Saved, Select } from "../components/fields.tsx";

@@ -1,4 +1,4 @@
-import type { EntryRow } from "../../admin/entries.ts";
+import type { EntryRow } from "../../queries/admin/entries.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { Empty } from "../components/empty.tsx";
 import { TableHead } from "../components/table.tsx";

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { disciplineOptions, EVENT_FIELDS, RELAY_FIELDS, type Structure } from "../../admin/structure.ts";
+import { disciplineOptions, EVENT_FIELDS, RELAY_FIELDS, type Structure } from "../../queries/admin/structure.ts";
 import { discipline } from "../../domain/scoring/disciplines.ts";
 import { type Errors, firstInvalid, type Values } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";

@@ -1,4 +1,4 @@
-import { TOURNAMENT_FIELDS } from "../../admin/tournament-form.ts";
+import { TOURNAMENT_FIELDS } from "../../queries/admin/tournament-form.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { type Errors, firstInvalid, type Values } from "../../lib/forms.ts";
 import { Csrf, fieldsOf, FormProblem, Input, TextArea } from "../components/fields.tsx";

@@ -1,4 +1,4 @@
-import type { EntryStatus } from "../../tournament/contract.ts";
+import type { EntryStatus } from "../../object/contract/index.ts";
 import { Badge } from "../components/badge.tsx";
 import { DateTime } from "../components/time.tsx";
 

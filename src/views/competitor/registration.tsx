@@ -1,4 +1,4 @@
-import type { WindowState } from "../../tournament/contract.ts";
+import type { WindowState } from "../../object/contract/index.ts";
 import { Countdown, DateTime } from "../components/time.tsx";
 import { EventBlock, type EventBlockProps } from "./event-block.tsx";
 

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
-import type { HomeModel, TournamentSummary } from "../../tournaments/home.ts";
-import type { Phase } from "../../tournaments/phase.ts";
+import type { HomeModel, TournamentSummary } from "../../queries/public/home.ts";
+import type { Phase } from "../../domain/calendar/phase.ts";
 import { Badge } from "../components/badge.tsx";
 import { Empty } from "../components/empty.tsx";
 import { Countdown, DateRange, DateTime } from "../components/time.tsx";

@@ -1,6 +1,6 @@
 import { discipline } from "../../domain/scoring/disciplines.ts";
-import type { Phase } from "../../tournaments/phase.ts";
-import type { EventRow, RelayRow, TournamentPageModel } from "../../tournaments/page.ts";
+import type { Phase } from "../../domain/calendar/phase.ts";
+import type { EventRow, RelayRow, TournamentPageModel } from "../../queries/public/tournament-page.ts";
 import { Badge } from "../components/badge.tsx";
 import { Empty } from "../components/empty.tsx";
 import { Money } from "../components/money.tsx";

@@ -1,7 +1,7 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
-import { socketPath } from "../live/page.tsx";
-import type { NamedRow } from "../live/standings.tsx";
+import { socketPath } from "../scoreboard/page.tsx";
+import type { NamedRow } from "../scoreboard/standings.tsx";
 import { livePath, resultsPath, type ResultsStatus } from "./results-table.tsx";
 
 export const COMPARE_MIN = 2;

@@ -1,6 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import type { SignedInUser } from "../../env.ts";
-import type { StandingRow } from "../../tournament/contract.ts";
+import type { StandingRow } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
 import { Page } from "../layout.tsx";

@@ -1,7 +1,7 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { Page } from "../layout.tsx";
-import type { NamedRow } from "../live/standings.tsx";
+import type { NamedRow } from "../scoreboard/standings.tsx";
 import { comparePath, csvPath, livePath, type ResultsStatus, ResultsStatusBadge, ResultsTable } from "./results-table.tsx";
 
 export interface EventResultsModel {

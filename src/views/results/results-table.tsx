@@ -1,6 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { ScoreTailCells, ScoreTailHeads } from "../components/score-columns.tsx";
-import type { NamedRow } from "../live/standings.tsx";
+import type { NamedRow } from "../scoreboard/standings.tsx";
 
 export type ResultsStatus = "unofficial" | "official";
 

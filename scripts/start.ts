@@ -1,0 +1,64 @@
+/**
+ * `npm start`: local D1 migrations, Tenring under workerd on http://127.0.0.1:8787 with the default local
+ * state (.wrangler/state), the demo data seeded (a second start adds nothing), then wrangler's log until Ctrl-C.
+ */
+import { COMPETITOR, DEMO_PASSWORD, ORGANISER, RANGE_OFFICER } from "../src/seed/plan.ts";
+import type { DemoSignIn } from "./demo-seed.ts";
+import { startTenring } from "./local-runtime.ts";
+
+const PORT = 8787;
+const FALLBACK_SIGN_INS: DemoSignIn[] = [ORGANISER, RANGE_OFFICER, COMPETITOR].map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role }));
+
+// Wrangler's startup chatter stays hidden until the banner is out; after that its request log passes through.
+let passThrough = false;
+
+function describe(signIn: DemoSignIn): string {
+  const label = signIn.role ?? signIn.name;
+  return `  ${signIn.email.padEnd(28)} ${signIn.password}${label ? `   (${label})` : ""}`;
+}
+
+/** The seed's counts of new rows: all zero when the demo was already there. */
+function describeCreated(created: unknown): string {
+  if (!created || typeof created !== "object") return "seeded";
+  const counts = Object.entries(created).filter((pair): pair is [string, number] => typeof pair[1] === "number");
+  if (counts.every(([, n]) => n === 0)) return "already in place (nothing added)";
+  return `added ${counts.map(([name, n]) => `${n} ${name}`).join(", ")}`;
+}
+
+console.log(`Tenring: applying local D1 migrations and starting wrangler dev on port ${PORT}…`);
+const startedAt = Date.now();
+try {
+  const tenring = await startTenring({
+    port: PORT,
+    onOutput: (chunk, stream) => {
+      if (passThrough) (stream === "stdout" ? process.stdout : process.stderr).write(chunk);
+    },
+  });
+  const signIns = tenring.seedResult?.signIns.length ? tenring.seedResult.signIns : FALLBACK_SIGN_INS;
+  const created = (tenring.seedResult?.body as { created?: unknown } | undefined)?.created;
+  console.log(
+    [
+      "",
+      `Tenring is running at ${tenring.url}   (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+      "",
+      `Demo data: ${describeCreated(created)}`,
+      "",
+      "Demo sign-ins (email, password):",
+      ...signIns.map(describe),
+      "",
+      "Press Ctrl-C to stop. Request log follows.",
+      "",
+    ].join("\n"),
+  );
+  passThrough = true;
+  const code = await tenring.exited;
+  // After Ctrl-C the signal handler finishes the stop and exits; anything else is wrangler giving up.
+  if (tenring.stopping) console.log("\nTenring stopped.");
+  else {
+    console.error(`wrangler dev stopped on its own (exit ${code ?? "by signal"}).`);
+    process.exit(code || 1);
+  }
+} catch (error) {
+  console.error(`\nTenring did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

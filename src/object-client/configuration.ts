@@ -1,0 +1,56 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { events, relays, tournaments } from "../db/schema.ts";
+import type { ConfigureResult, EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
+import { tournamentStub } from "./stub.ts";
+
+/** How long an entry is held for payment when the tournament charges a fee (D1 has no column for it yet). */
+const HOLD_MINUTES_WITH_FEE = 30;
+
+type TournamentRow = typeof tournaments.$inferSelect;
+
+/** A tournament's configuration from its D1 rows; events and relays keep the order they are given in. */
+export function configurationOf(
+  t: Pick<TournamentRow, "id" | "revision" | "registrationOpensAt" | "registrationClosesAt" | "entryFeeCents">,
+  eventRows: readonly EventConfig[],
+  relayRows: readonly RelayConfig[],
+): TournamentConfig {
+  return {
+    tournamentId: t.id,
+    revision: t.revision,
+    registrationOpensAt: t.registrationOpensAt,
+    registrationClosesAt: t.registrationClosesAt,
+    holdMinutes: t.entryFeeCents > 0 ? HOLD_MINUTES_WITH_FEE : 0,
+    events: eventRows.map((e) => ({ id: e.id, title: e.title, discipline: e.discipline })),
+    relays: relayRows.map((r) => ({
+      id: r.id,
+      eventId: r.eventId,
+      name: r.name,
+      startsAt: r.startsAt,
+      firingPoints: r.firingPoints,
+      reserved: r.reserved,
+    })),
+  };
+}
+
+/** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
+export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
+  const [tournamentRows, eventRows, relayRows] = await db.batch([
+    db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
+    db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
+    db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
+  ]);
+  const t = tournamentRows[0];
+  return t ? configurationOf(t, eventRows, relayRows) : null;
+}
+
+/**
+ * Tells the tournament's object about its configuration in D1. Call it after every change an organiser
+ * makes to the tournament's window, fee, events or relays (and bump `tournaments.revision` with it).
+ * Returns null when D1 has no such tournament.
+ */
+export async function pushConfiguration(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number): Promise<ConfigureResult | null> {
+  const config = await readConfiguration(db, tournamentId);
+  if (!config) return null;
+  return tournamentStub(env, tournamentId).configure(config);
+}

@@ -1,0 +1,212 @@
+import { discipline } from "../../domain/scoring/index.ts";
+import { snapshotMessage, updateMessage } from "./protocol.tsx";
+import type { NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { StandingRow } from "../contract/index.ts";
+import type { LiveUpdate } from "../scoring/apply.ts";
+import { helloSchema } from "../scoring/guards.ts";
+import { EventFanout } from "./fanout.ts";
+import type { CompetitorNames } from "../scoring/names.ts";
+import { standingRows } from "../scoring/standings.ts";
+import type { ScoringStore } from "../scoring/store.ts";
+
+/** Largest client message read; clients only ever send a short hello. */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024;
+
+/** Close codes (RFC 6455): neither is in htmx's reconnect list, so a misbehaving client stays away. */
+export const CLOSE_UNSUPPORTED = 1003;
+export const CLOSE_TOO_BIG = 1009;
+
+/** What a socket carries through hibernation. */
+export interface SocketState {
+  eventId: number;
+  /** The sequence number the socket was last brought to: at accept, by the client's hello, or by a snapshot. */
+  seq: number;
+  since: number;
+}
+
+export const eventTag = (eventId: number) => `event:${eventId}`;
+
+const SOCKET_PATH = /\/live\/([1-9][0-9]{0,14})\/socket$/;
+
+function stateOf(ws: WebSocket): SocketState | null {
+  const s = ws.deserializeAttachment() as Partial<SocketState> | null;
+  return s && typeof s.eventId === "number" && typeof s.seq === "number" ? (s as SocketState) : null;
+}
+
+function closeQuietly(ws: WebSocket, code: number, reason: string): void {
+  try {
+    ws.close(code, reason);
+  } catch {
+    // Already closed or closing: nothing left to do.
+  }
+}
+
+/**
+ * Scoreboard sockets on the hibernation API. Nothing about sockets is kept in memory: the tag
+ * (`event:<id>`) finds an event's sockets and the attachment holds each socket's state, so an object woken
+ * from hibernation serves them as before. Messages are rendered through one queue, in sequence order, even
+ * when a message first waits for D1 (a competitor's name seen for the first time), and reach the sockets
+ * through each event's fan-out (fanout.ts).
+ */
+export class LiveHub {
+  private queue: Promise<void> = Promise.resolve();
+  /** Events whose competitors' names were looked for since the object (re)started. */
+  private readonly namesLooked = new Set<number>();
+  private readonly fanouts = new Map<number, EventFanout>();
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly store: ScoringStore,
+    private readonly names: CompetitorNames,
+  ) {}
+
+  /** Accepts a scoreboard socket for the event named in the path (`.../live/<eventId>/socket`). */
+  accept(request: Request): Response {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("This address takes a WebSocket connection.", { status: 426, headers: { Upgrade: "websocket" } });
+    }
+    const match = SOCKET_PATH.exec(new URL(request.url).pathname);
+    const eventId = match ? Number(match[1]) : null;
+    if (eventId === null || !this.store.event(eventId)) return new Response("No such event.", { status: 404 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
+    const seq = this.store.seq(eventId);
+    server.serializeAttachment({ eventId, seq, since: Date.now() } satisfies SocketState);
+    this.fanout(eventId).caughtUp(server, seq);
+    this.lookUpNames(eventId);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * When the first spectator of an event arrives, copies the names the object lacks of the event's
+   * competitors in the background, so a competitor's first shot does not wait for D1 before its message
+   * goes out (each such wait holds every message behind it). Later entrants are fetched at their first shot.
+   */
+  private lookUpNames(eventId: number): void {
+    if (this.namesLooked.has(eventId)) return;
+    this.namesLooked.add(eventId);
+    const { missing } = this.names.gaps(this.store.eventCards(eventId).map((c) => c.userId), Date.now());
+    if (missing.length > 0) this.ctx.waitUntil(this.names.fetch(missing));
+  }
+
+  /** The event's fan-out: its sockets, and what each is still owed. */
+  private fanout(eventId: number): EventFanout {
+    let fanout = this.fanouts.get(eventId);
+    if (!fanout) {
+      const tag = eventTag(eventId);
+      fanout = new EventFanout({
+        sockets: () => this.ctx.getWebSockets(tag),
+        send,
+        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        now: () => Date.now(),
+      });
+      this.fanouts.set(eventId, fanout);
+    }
+    return fanout;
+  }
+
+  /**
+   * One message per update, rendered once, after any earlier message, for every socket of its event.
+   * Events nobody watches are skipped: a spectator who arrives later gets a snapshot.
+   */
+  publish(updates: LiveUpdate[]): void {
+    if (updates.length === 0) return;
+    this.enqueue(async () => {
+      const events = new Set(updates.map((u) => u.eventId));
+      const watchedEvents = new Set([...events].filter((id) => this.ctx.getWebSockets(eventTag(id)).length > 0));
+      const watched = updates.filter((u) => watchedEvents.has(u.eventId));
+      if (watched.length === 0) return;
+      const names = await this.namesFor(watched.map((u) => u.row));
+      for (const u of watched) {
+        const text = wireText(updateMessage({ seq: u.seq, d: u.discipline, row: named(u.row, names), after: u.after, ranks: u.ranks }));
+        this.fanout(u.eventId).publish({ seq: u.seq, text });
+      }
+    });
+  }
+
+
+  /** A client message: only `{"type":"hello","seq":N}`; anything else closes the socket politely. */
+  onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    if (typeof message !== "string") return closeQuietly(ws, CLOSE_UNSUPPORTED, "Only text messages are accepted");
+    if (message.length > MAX_CLIENT_MESSAGE_BYTES || new TextEncoder().encode(message).byteLength > MAX_CLIENT_MESSAGE_BYTES) {
+      return closeQuietly(ws, CLOSE_TOO_BIG, `Messages are ${MAX_CLIENT_MESSAGE_BYTES} bytes at most`);
+    }
+    let hello;
+    try {
+      hello = helloSchema.safeParse(JSON.parse(message));
+    } catch {
+      hello = null;
+    }
+    const state = stateOf(ws);
+    if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
+    ws.serializeAttachment({ ...state, seq: hello.data.seq } satisfies SocketState);
+    if (hello.data.seq !== this.store.seq(state.eventId)) this.sendSnapshot(ws, state.eventId);
+  }
+
+  /** Completes the closing handshake the client started (reserved codes cannot be sent back). */
+  onClose(ws: WebSocket, code: number, reason: string): void {
+    const sendable = code === 1005 || code === 1006 || code === 1015 ? 1000 : code;
+    closeQuietly(ws, sendable, reason);
+  }
+
+  onError(ws: WebSocket, error: unknown): void {
+    console.error("live: scoreboard socket failed", error);
+    closeQuietly(ws, 1011, "Socket error");
+  }
+
+  /** The whole standings with the event's current sequence number, to one socket. */
+  private sendSnapshot(ws: WebSocket, eventId: number): void {
+    this.enqueue(async () => {
+      const event = this.store.event(eventId);
+      const d = event ? discipline(event.discipline) : undefined;
+      if (!d) return;
+      await this.namesFor(standingRows(d, this.store.eventCards(eventId)));
+      // Rows and sequence number are read together, after the only await, so they describe one moment.
+      const rows = standingRows(d, this.store.eventCards(eventId));
+      const seq = this.store.seq(eventId);
+      const names = this.names.known(rows.map((r) => r.userId));
+      if (send(ws, wireText(snapshotMessage(seq, d, rows.map((r) => named(r, names)))))) {
+        this.fanout(eventId).caughtUp(ws, seq);
+        const state = stateOf(ws);
+        if (state) ws.serializeAttachment({ ...state, seq } satisfies SocketState);
+      }
+    });
+  }
+
+  /** Names for the rows, fetching from D1 those the object has never seen. */
+  private async namesFor(rows: StandingRow[]) {
+    const ids = rows.map((r) => r.userId);
+    const { missing, stale } = this.names.gaps(ids, Date.now());
+    if (missing.length > 0) await this.names.fetch(missing);
+    if (stale.length > 0) this.ctx.waitUntil(this.names.fetch(stale));
+    return this.names.known(ids);
+  }
+
+  private enqueue(job: () => Promise<void>): void {
+    this.queue = this.queue.then(job).catch((err) => console.error("live: a scoreboard message failed", err));
+  }
+}
+
+function named(row: StandingRow, names: Map<number, { name: string; club: string }>): NamedRow {
+  const n = names.get(row.userId) ?? { name: "Competitor", club: "" };
+  return { ...row, name: n.name, club: n.club };
+}
+
+/**
+ * The message as pure ASCII: characters beyond it become numeric character references, which HTML reads
+ * back as the same text. The runtime converts a string to UTF-8 for every socket it goes to; for ASCII
+ * that is a plain copy, which matters when one message goes to thousands of sockets.
+ */
+export function wireText(html: string): string {
+  return html.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
+function send(ws: WebSocket, html: string): boolean {
+  try {
+    ws.send(html);
+    return true;
+  } catch {
+    // The socket closed meanwhile; webSocketClose tidies up.
+    return false;
+  }
+}

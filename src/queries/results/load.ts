@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { events, tournaments } from "../../db/schema.ts";
+import { discipline, type Discipline } from "../../domain/scoring/index.ts";
+import { withNames } from "./named-standings.ts";
+import { tournamentStub } from "../../object-client/stub.ts";
+import type { NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { ResultsStatus } from "../../views/results/results-table.tsx";
+
+export interface EventResults {
+  tournament: { id: number; slug: string; title: string };
+  event: { id: number; title: string; resultsStatus: ResultsStatus };
+  d: Discipline;
+  rows: NamedRow[];
+}
+
+/**
+ * A published tournament's event with its standings: tournament and event from D1 in one batch, the
+ * standings from the tournament object (the truth, live), names from D1. null when any of it is missing.
+ */
+export async function loadEventResults(env: Env, db: Db, slug: string, eventId: number): Promise<EventResults | null> {
+  const [found, eventRows] = await db.batch([
+    db
+      .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
+      .from(tournaments)
+      .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published"))),
+    db
+      .select({ id: events.id, tournamentId: events.tournamentId, title: events.title, discipline: events.discipline, resultsStatus: events.resultsStatus })
+      .from(events)
+      .where(eq(events.id, eventId)),
+  ]);
+  const tournament = found[0];
+  const event = eventRows[0];
+  const d = event ? discipline(event.discipline) : undefined;
+  if (!tournament || !event || event.tournamentId !== tournament.id || !d) return null;
+  const standings = await tournamentStub(env, tournament.id).results(event.id);
+  const rows = await withNames(db, standings?.rows ?? []);
+  return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus }, d, rows };
+}
+
+/** A published tournament and its events in order, for the results index. */
+export async function loadResultsIndex(db: Db, slug: string) {
+  const tournamentId = db
+    .select({ id: tournaments.id })
+    .from(tournaments)
+    .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published")));
+  const [found, eventRows] = await db.batch([
+    db
+      .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
+      .from(tournaments)
+      .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published"))),
+    db
+      .select({ id: events.id, title: events.title, discipline: events.discipline, resultsStatus: events.resultsStatus })
+      .from(events)
+      .where(inArray(events.tournamentId, tournamentId))
+      .orderBy(asc(events.position), asc(events.id)),
+  ]);
+  const tournament = found[0];
+  return tournament ? { tournament, events: eventRows } : null;
+}

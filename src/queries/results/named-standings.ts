@@ -1,0 +1,20 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import type { NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { StandingRow } from "../../object/contract/index.ts";
+
+/**
+ * The Worker's side: standings from the tournament object, names from D1 users in one query (the ids
+ * travel as one JSON parameter, so any number of rows stays within D1's bound-parameter limit).
+ */
+export async function withNames(db: Db, rows: StandingRow[]): Promise<NamedRow[]> {
+  const ids = [...new Set(rows.map((r) => r.userId))];
+  const names = new Map<number, { name: string; club: string }>();
+  if (ids.length > 0) {
+    const found = await db.all<{ id: number; name: string; club: string }>(
+      sql`SELECT id, name, club FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    );
+    for (const u of found) names.set(u.id, { name: u.name, club: u.club });
+  }
+  return rows.map((r) => ({ ...r, name: names.get(r.userId)?.name ?? "Competitor", club: names.get(r.userId)?.club ?? "" }));
+}

@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { refuse } from "../../lib/refuse.tsx";
+import { cacheTags, cacheUntil, edgeCache } from "../../middleware/edge-cache.ts";
+import { HOME_SCOPE, tournamentScope } from "../../queries/cache-versions.ts";
+import { loadHome } from "../../queries/public/home.ts";
+import { loadTournamentPage } from "../../queries/public/tournament-page.ts";
+import { nextPhaseChange, tournamentPhase } from "../../domain/calendar/phase.ts";
+import { HomePage } from "../../views/public/home.tsx";
+import { TournamentPage } from "../../views/public/tournament.tsx";
+
+/**
+ * Cached, cookie-blind pages: the same bytes for every visitor. Anything personal loads from /fragments.
+ * Places left may trail by the TTL; the registration fragment shows live figures.
+ */
+export const publicRoutes = new Hono<AppEnv>();
+
+const HOME_TTL = 60;
+const TOURNAMENT_TTL = 60;
+
+publicRoutes.get("/", edgeCache({ ttlSeconds: HOME_TTL, scopes: () => [HOME_SCOPE] }), async (c) => {
+  const now = Date.now();
+  const model = await loadHome(c.get("db"), now);
+  cacheUntil(c, model.nextChange);
+  cacheTags(c, ["home"]);
+  return c.html(<HomePage nonce={c.get("nonce")} model={model} now={now} />);
+});
+
+publicRoutes.get(
+  "/t/:slug",
+  edgeCache({ ttlSeconds: TOURNAMENT_TTL, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] }),
+  async (c) => {
+    const now = Date.now();
+    const model = await loadTournamentPage(c.get("db"), c.req.param("slug"));
+    if (!model) {
+      return refuse(c, 404, "Tournament not found", "There is no published tournament at this address. It may not be public yet, or the link may be mistyped.");
+    }
+    cacheUntil(c, nextPhaseChange(model.tournament, now));
+    cacheTags(c, [`tournament-${model.tournament.id}`]);
+    const phase = tournamentPhase(model.tournament, now);
+    return c.html(<TournamentPage nonce={c.get("nonce")} model={model} phase={phase} now={now} />);
+  },
+);
