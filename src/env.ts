@@ -1,4 +1,8 @@
+import type { ApiTokenKind } from "./auth/api-tokens.ts";
+import type { StaffRole } from "./auth/roles.ts";
 import type { Db } from "./db/client.ts";
+import type { Refusal } from "./lib/refusal.ts";
+import type { tournaments } from "./db/schema.ts";
 
 export interface SignedInUser {
   id: number;
@@ -9,13 +13,35 @@ export interface SignedInUser {
   sessionHash: string;
 }
 
+/** Who an API request acts for: a session, a personal token, or a tournament's scoring token. */
+export interface ApiCaller {
+  /** null only for a scoring token made by an account since deleted. */
+  userId: number | null;
+  via: "session" | "token" | "scoring_token";
+  tokenId: number | null;
+  /** The tournament a scoring token belongs to. */
+  tokenTournamentId: number | null;
+  tokenKind: ApiTokenKind | null;
+}
+
+export type Tournament = typeof tournaments.$inferSelect;
+
 export interface AppEnv {
   Bindings: Env;
   Variables: {
     nonce: string;
-    /** This session's (or an anonymous visitor's) token for plain forms. */
+    /** This session's (or an anonymous visitor's) token for plain forms; set by `csrf()`. */
     csrf: string;
     db: Db;
-    user: SignedInUser | null;
+    /** Set by `loadUser()`: null when signed out. Undefined on cached pages, which never read the session. */
+    user: SignedInUser | null | undefined;
+    /** Set by `resolveCaller()` on the API. */
+    caller: ApiCaller | null;
+    /** Set by `tournamentBySlug()`: the tournament of the URL's `:slug`. */
+    tournament: Tournament;
+    /** Set by `requireStaff()`: the caller's role in that tournament. */
+    role: StaffRole;
+    /** How a router shows a refusal inside an htmx swap (the scoring card, a registration block). */
+    refusalFragment: ((refusal: Refusal) => string | Promise<string>) | undefined;
   };
 }

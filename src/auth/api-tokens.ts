@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { apiTokens } from "../db/schema.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
+import { TtlCache } from "../lib/ttl-cache.ts";
 
 /** Token prefixes tell a personal token from a scoring one at a glance (and to secret scanners). */
 const PREFIX = { personal: "trp_", scoring: "trs_" } as const;
@@ -63,3 +64,24 @@ export async function listPersonalTokens(db: Db, userId: number) {
     .all();
 }
 
+/**
+ * Tokens this isolate verified in D1 within `TOKEN_CACHE_MS` are accepted without asking D1 again (the
+ * rush path must not cost a D1 round trip). A token revoked elsewhere keeps working here for at most that
+ * long; `forgetApiToken` makes a revocation take effect at once in the revoking isolate.
+ */
+const TOKEN_CACHE_MS = 30_000;
+const verifiedTokens = new TtlCache<TokenOwner>(TOKEN_CACHE_MS);
+
+export async function findApiTokenCached(db: Db, token: string): Promise<TokenOwner | null> {
+  return verifiedTokens.getOrLoad(await sha256(token), () => findApiToken(db, token));
+}
+
+/** Call after `revokeApiToken` so this isolate stops accepting the token immediately. */
+export function forgetApiToken(tokenId: number): void {
+  verifiedTokens.deleteWhere((owner) => owner.tokenId === tokenId);
+}
+
+/** The token of an `Authorization: Bearer <token>` header; null when the header has another form. */
+export function bearerToken(authorization: string): string | null {
+  return /^Bearer +([A-Za-z0-9_-]{1,200}) *$/.exec(authorization)?.[1] ?? null;
+}

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { STAFF_ROLES } from "../auth/roles.ts";
 
 /** Times are epoch milliseconds (UTC); calendar dates are ISO `YYYY-MM-DD` in the tournament's zone. */
 const now = sql`(unixepoch('subsec') * 1000)`;
@@ -221,7 +222,7 @@ export const tournamentStaff = sqliteTable(
   {
     tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
     userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["owner", "organiser", "range_officer"] }).notNull(),
+    role: text("role", { enum: STAFF_ROLES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.tournamentId, t.userId] }), index("staff_user").on(t.userId)],
 );
@@ -239,7 +240,7 @@ export const staffInvitations = sqliteTable(
     tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
     /** Lower-cased, as accounts store it. */
     email: text("email").notNull(),
-    role: text("role", { enum: ["owner", "organiser", "range_officer"] }).notNull(),
+    role: text("role", { enum: STAFF_ROLES }).notNull(),
     invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
   },

@@ -28,3 +28,6 @@ export function fieldErrors(error: z.ZodError): Errors {
 export function firstInvalid(order: readonly string[], errors: Errors): string | undefined {
   return order.find((name) => errors[name]);
 }
+
+/** The field plain forms carry their CSRF token in (checked by `csrf()`, written by `<Csrf />`). */
+export const CSRF_FIELD = "_csrf";

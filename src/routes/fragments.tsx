@@ -8,4 +8,4 @@ export const fragmentRoutes = new Hono<AppEnv>();
 
 fragmentRoutes.use("*", cacheControl("private, no-store"));
 
-fragmentRoutes.get("/account-nav", (c) => c.html(<AccountNav user={c.get("user")} csrf={c.get("csrf")} />));
+fragmentRoutes.get("/account-nav", (c) => c.html(<AccountNav user={(c.get("user") ?? null)} csrf={c.get("csrf")} />));

@@ -2,7 +2,7 @@ import type { SignedInUser } from "../env.ts";
 import { Csrf } from "./components/fields.tsx";
 
 /** The personal corner of the header: never part of a cached page. */
-export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf: string }) {
+export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf?: string }) {
   if (!user) {
     return (
       <nav id="account-nav" class="account-nav" aria-label="Account">

@@ -1,18 +1,15 @@
-import { Page } from "./layout.tsx";
-
-export function ErrorPage({ nonce, status, title, detail }: { nonce: string; status: number; title: string; detail: string }) {
+/** The body of an error page (rendered in the layout by the app's `onError`). */
+export function ErrorPage({ status, title, detail }: { status: number; title: string; detail: string }) {
   return (
-    <Page title={title} nonce={nonce} noindex>
-      <section class="error-page">
-        <p class="error-code">{status}</p>
-        <h1>{title}</h1>
-        <p>{detail}</p>
-        <p>
-          <a class="button" href="/">
-            Back to tournaments
-          </a>
-        </p>
-      </section>
-    </Page>
+    <section class="error-page">
+      <p class="error-code">{status}</p>
+      <h1>{title}</h1>
+      <p>{detail}</p>
+      <p>
+        <a class="button" href="/">
+          Back to tournaments
+        </a>
+      </p>
+    </section>
   );
 }

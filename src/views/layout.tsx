@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
-import type { Child } from "hono/jsx";
-import type { SignedInUser } from "../env.ts";
+import type { PropsWithChildren } from "hono/jsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import type { AppEnv, SignedInUser } from "../env.ts";
 import { AccountNav } from "./account-nav.tsx";
 
 const HTMX = "/vendor/htmx-4.0.1.min.js";
@@ -11,19 +12,38 @@ const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 /** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */
 export const LIVE_SOCKET_SCRIPTS = [HTMX_WS, "/scripts/live-socket.js"];
 
+/** What a page tells the layout (`c.render(content, props)`, see src/middleware/renderer.tsx). */
 export interface PageProps {
   title: string;
-  nonce: string;
-  /** Signed-in state for uncached pages; `undefined` on cached pages, which load it from a fragment. */
-  account?: { user: SignedInUser | null; csrf: string };
   /** Extra scripts (served from public/), loaded with the page's nonce. */
-  scripts?: string[];
+  scripts?: string[] | undefined;
   /** Leave the page out of search engines (forms, admin). */
-  noindex?: boolean;
-  children: Child;
+  noindex?: boolean | undefined;
+  /** An htmx fragment: the content alone, no layout. */
+  fragment?: boolean | undefined;
 }
 
-export function Page({ title, nonce, account, scripts = [], noindex, children }: PageProps) {
+/**
+ * The layout of every page. The nonce and the account corner come from the request: a page whose route
+ * read the session (`loadUser()`) shows the corner inline; a cached page, which never reads it, loads the
+ * corner from an uncached fragment.
+ */
+export function Layout({ title, scripts = [], noindex, fragment, children }: PropsWithChildren<PageProps>) {
+  if (fragment) return <>{children}</>;
+  const c = useRequestContext<AppEnv>();
+  return (
+    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} scripts={scripts} noindex={noindex}>
+      {children}
+    </Shell>
+  );
+}
+
+/** TRANSITION: the old explicit-props page, for views not yet rendered through c.render; removed once all are. */
+export function Page({ title, nonce, account, scripts = [], noindex, children }: PropsWithChildren<PageProps & { nonce: string; account?: { user: SignedInUser | null; csrf: string } }>) {
+  return <Shell title={title} nonce={nonce} user={account ? account.user : undefined} csrf={account?.csrf} scripts={scripts} noindex={noindex}>{children}</Shell>;
+}
+
+function Shell({ title, nonce, user, csrf, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; csrf?: string | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
   return (
     <>
       {raw("<!doctype html>")}
@@ -52,8 +72,8 @@ export function Page({ title, nonce, account, scripts = [], noindex, children }:
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">◎</span> Tenring
             </a>
-            {account ? (
-              <AccountNav user={account.user} csrf={account.csrf} />
+            {user !== undefined ? (
+              <AccountNav user={user} csrf={csrf} />
             ) : (
               <nav
                 id="account-nav"

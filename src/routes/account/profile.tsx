@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { forgetApiToken } from "../../auth/api-auth.ts";
+import { forgetApiToken } from "../../auth/api-tokens.ts";
 import { createApiToken, listPersonalTokens, revokeApiToken } from "../../auth/api-tokens.ts";
 import { tokenNameSchema } from "../../auth/forms.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";

@@ -25,7 +25,7 @@ signInRoutes.get("/sign-in", (c) =>
   c.html(
     <SignInPage
       nonce={c.get("nonce")}
-      user={c.get("user")}
+      user={(c.get("user") ?? null)}
       csrf={c.get("csrf")}
       next={safeNext(c.req.query("next"))}
       email=""
@@ -40,7 +40,7 @@ signInRoutes.post("/sign-in", async (c) => {
   const answer = (status: 401 | 422 | 429, errors: FieldErrors, message?: string) => {
     const form = { email: raw.email, errors, message, csrf: c.get("csrf"), next };
     if (isHtmx(c)) return c.html(<SignInForm {...form} />, status);
-    return c.html(<SignInPage {...form} nonce={c.get("nonce")} user={c.get("user")} />, status);
+    return c.html(<SignInPage {...form} nonce={c.get("nonce")} user={(c.get("user") ?? null)} />, status);
   };
 
   const parsed = signInSchema.safeParse(raw);

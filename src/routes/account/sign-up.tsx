@@ -20,7 +20,7 @@ signUpRoutes.get("/sign-up", (c) =>
   c.html(
     <SignUpPage
       nonce={c.get("nonce")}
-      user={c.get("user")}
+      user={(c.get("user") ?? null)}
       csrf={c.get("csrf")}
       next={safeNext(c.req.query("next"))}
       values={{ email: "", name: "", club: "" }}
@@ -36,7 +36,7 @@ signUpRoutes.post("/sign-up", async (c) => {
   const refuse = (errors: FieldErrors, status: 422 | 429 = 422, message?: string) => {
     const form = { values, errors, message, csrf: c.get("csrf"), next };
     if (isHtmx(c)) return c.html(<SignUpForm {...form} />, status);
-    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={c.get("user")} />, status);
+    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={(c.get("user") ?? null)} />, status);
   };
 
   const parsed = await signUpSchema.safeParseAsync(raw);

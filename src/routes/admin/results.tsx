@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { forgetApiToken } from "../../auth/api-auth.ts";
+import { forgetApiToken } from "../../auth/api-tokens.ts";
 import { loadEntries } from "../../queries/admin/entries.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import {

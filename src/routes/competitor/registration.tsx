@@ -215,7 +215,7 @@ function answer(c: Context<AppEnv>, status: 200 | 201 | 403 | 404 | 409 | 422 | 
   if (isHtmx(c)) return c.html(<EventBlock {...props} />, status);
   const user = c.get("user");
   return c.html(
-    <RegistrationResultPage nonce={c.get("nonce")} account={{ user, csrf: c.get("csrf") }} tournament={facts} block={props} />,
+    <RegistrationResultPage nonce={c.get("nonce")} account={{ user: user ?? null, csrf: c.get("csrf") }} tournament={facts} block={props} />,
     status,
   );
 }
