@@ -79,31 +79,42 @@ export class Outbox<Item> {
 
   async drain(): Promise<void> {
     const sql = this.storage.sql;
-    const { table } = this.stream;
-    if (this.stream.waitsOutBackOff && retryAt(sql, table) > Date.now()) return;
+    if (this.stream.waitsOutBackOff && retryAt(sql, this.stream.table) > Date.now()) return;
     const batch = takeBatch(sql, this.stream);
     if (!batch) return;
     try {
       await sendItems(this.d1, this.stream, batch.items);
     } catch (err) {
-      const tries = failures(sql, table) + 1;
-      let refused: Refused[];
-      try {
-        if (!refusedForGood(err) || tries < TRIES_BEFORE_SET_ASIDE) throw err;
-        refused = await this.isolate(batch.items, err);
-      } catch (failure) {
-        const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), table));
-        console.error(`outbox: D1 refused ${this.stream.name} up to outbox row ${batch.lastRowId}; next try at ${new Date(at).toISOString()}`, failure);
-        return;
-      }
-      // Their audit rows go to D1 with the alarm's report (SetAside.report), retried there.
-      this.storage.transactionSync(() => {
-        this.setAside.add(this.stream.name, refused, Date.now());
-        settleBatch(sql, batch.lastRowId, table);
-      });
+      await this.refused(batch, err);
       return;
     }
-    this.storage.transactionSync(() => settleBatch(sql, batch.lastRowId, table));
+    this.storage.transactionSync(() => settleBatch(sql, batch.lastRowId, this.stream.table));
+  }
+
+  /** D1 refused the batch: once a constraint failure has lasted, set its culprits aside; otherwise back off. */
+  private async refused(batch: OutboxBatch<Item>, err: unknown): Promise<void> {
+    const sql = this.storage.sql;
+    const { table } = this.stream;
+    let failure = err;
+    let culprits: Refused[] | null = null;
+    if (refusedForGood(err) && failures(sql, table) + 1 >= TRIES_BEFORE_SET_ASIDE) {
+      try {
+        culprits = await this.isolate(batch.items, err);
+      } catch (isolating) {
+        failure = isolating;
+      }
+    }
+    if (culprits === null) {
+      const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), table));
+      console.error(`outbox: D1 refused ${this.stream.name} up to outbox row ${batch.lastRowId}; next try at ${new Date(at).toISOString()}`, failure);
+      return;
+    }
+    const setAside = culprits;
+    // Their audit rows reach D1 with the alarm's report (SetAside.report), which retries them.
+    this.storage.transactionSync(() => {
+      this.setAside.add(this.stream.name, setAside, Date.now());
+      settleBatch(sql, batch.lastRowId, table);
+    });
   }
 
   /**
