@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import type { EntryRecord } from "../domain/registration/types.ts";
 import type {
   ApplyShotsResult,
   ChangeResult,
@@ -32,7 +33,6 @@ import { Registration } from "./registration/registration.ts";
 import { SqliteBook } from "./registration/sqlite-book.ts";
 import { LiveScoring } from "./scoring/live-scoring.ts";
 import { migrate } from "./storage/migrations.ts";
-import type { EntryRecord } from "../domain/registration/types.ts";
 
 /**
  * The single writer for one tournament's entries and live scores. Each RPC method hands its call to the
