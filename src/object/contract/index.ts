@@ -1,7 +1,9 @@
 /**
  * What the Worker and the tournament Durable Object say to each other over RPC.
  * The DO decides; these are the shapes of its decisions. Times are epoch milliseconds (UTC).
+ * Inputs are zod schemas with inferred types (the object parses them at its door); outputs are interfaces.
  */
-export type * from "./organiser.ts";
-export type * from "./scoring.ts";
-export type * from "./registration.ts";
+export * from "./organiser.ts";
+export * from "./scoring.ts";
+export * from "./registration.ts";
+export type * from "./outbox.ts";

@@ -1,16 +1,27 @@
 /** Organiser admin: moves, walk-ups, check-in, firing points, official results (src/object/organiser). */
-import type { WalkUpCommand, WalkUpOutcome } from "../../domain/registration/organiser.ts";
+import { z } from "zod";
+import type { WalkUpOutcome } from "../../domain/registration/organiser.ts";
+import { entryIdSchema, positiveId } from "./registration.ts";
 
-export interface MoveRequest {
-  entryId: string;
-  /** Another relay of the entry's event; it must have a free firing point (reserved ones count). */
-  relayId: number;
-  /** The organiser moving it (checked by the Worker against tournament_staff). */
-  byUserId: number;
-}
+/**
+ * `relayId` is another relay of the entry's event, with a free firing point (reserved ones count);
+ * `byUserId` is the organiser moving it (checked by the Worker against tournament_staff).
+ */
+export const moveRequestSchema = z.object({ entryId: entryIdSchema, relayId: positiveId, byUserId: positiveId });
+export type MoveRequest = z.infer<typeof moveRequestSchema>;
 
 /** A walk-up as the Worker asks for it; the organiser (`byUserId`) is checked against tournament_staff. */
-export type WalkUpRequest = Omit<WalkUpCommand, "idSuffix">;
+export const walkUpRequestSchema = z.object({
+  userId: positiveId,
+  eventId: positiveId,
+  relayId: positiveId,
+  byUserId: positiveId,
+  idempotencyKey: z.string().min(1).max(200),
+});
+export type WalkUpRequest = z.infer<typeof walkUpRequestSchema>;
+
+/** A firing point to put an entry on (whether the relay has it is the rules' answer). */
+export const firingPointSchema = z.number().int();
 
 /** A walk-up entry is confirmed at once, or refused (relay full, already entered, ...). */
 export type WalkUpResult = WalkUpOutcome;

@@ -1,27 +1,49 @@
 /** Registration: configuration, registering, withdrawing, snapshots and the organisers' change feed. */
+import { z } from "zod";
 import type { ChangeOutcome } from "../../domain/registration/outcomes.ts";
-import type { ChangeRefusalReason, EntryRecord, EntryStatus, EventRecord, RefusalReason, RelayRecord } from "../../domain/registration/types.ts";
+import type { ChangeRefusalReason, EntryRecord, EntryStatus, RefusalReason } from "../../domain/registration/types.ts";
 import type { WindowState } from "../../domain/registration/window.ts";
 
 export type { ChangeRefusalReason, EntryStatus, RefusalReason, WindowState };
 
-export type RelayConfig = Omit<RelayRecord, "active">;
+/**
+ * RPC inputs are schemas, and their types are inferred from them: the object parses every input at its
+ * door with the same schema its callers are typed by. The Worker validates what people send; the object
+ * is the last line before storage and must never store a malformed entry.
+ */
+export const positiveId = z.number().int().positive();
+const time = z.number().finite();
+export const entryIdSchema = z.string().min(1).max(100);
 
-export type EventConfig = Omit<EventRecord, "active">;
+export const relayConfigSchema = z.object({
+  id: positiveId,
+  eventId: positiveId,
+  name: z.string(),
+  startsAt: time,
+  firingPoints: z.number().int().nonnegative(),
+  reserved: z.number().int().nonnegative(),
+});
+export type RelayConfig = z.infer<typeof relayConfigSchema>;
 
-/** Everything the DO needs to decide registrations; pushed by the Worker whenever an organiser changes it. */
-export interface TournamentConfig {
-  tournamentId: number;
-  /** The D1 revision this configuration came from; an older push never overwrites a newer one. */
-  revision: number;
-  registrationOpensAt: number;
-  registrationClosesAt: number;
-  /** Minutes an unpaid entry is held before its place is released; 0 when there is no fee. */
-  holdMinutes: number;
-  /** The complete lists: events or relays left out stop taking entries (their entries are kept). */
-  events: EventConfig[];
-  relays: RelayConfig[];
-}
+export const eventConfigSchema = z.object({ id: positiveId, title: z.string(), discipline: z.string() });
+export type EventConfig = z.infer<typeof eventConfigSchema>;
+
+/**
+ * Everything the DO needs to decide registrations; pushed by the Worker whenever an organiser changes it.
+ * `revision` is the D1 revision it came from (an older push never overwrites a newer one); `holdMinutes`
+ * is how long an unpaid entry is held (0 without a fee); the lists are complete: events or relays left out
+ * stop taking entries (their entries are kept).
+ */
+export const tournamentConfigSchema = z.object({
+  tournamentId: positiveId,
+  revision: z.number().int().nonnegative(),
+  registrationOpensAt: time,
+  registrationClosesAt: time,
+  holdMinutes: z.number().finite().nonnegative(),
+  events: z.array(eventConfigSchema),
+  relays: z.array(relayConfigSchema),
+});
+export type TournamentConfig = z.infer<typeof tournamentConfigSchema>;
 
 export interface ConfigureResult {
   /** False when the pushed revision is older than the one the DO already has (nothing changed). */
@@ -35,13 +57,14 @@ export interface ConfigureResult {
 /** An entry as the DO reports it; field meanings are documented on `EntryRecord`. */
 export type EntryView = EntryRecord;
 
-export interface RegisterRequest {
-  userId: number;
-  eventId: number;
-  relayId: number | "any";
-  /** From the form token or the Idempotency-Key header: the same key returns the first answer. */
-  idempotencyKey: string;
-}
+/** `idempotencyKey` comes from the form token or the Idempotency-Key header: the same key returns the first answer. */
+export const registerRequestSchema = z.object({
+  userId: positiveId,
+  eventId: positiveId,
+  relayId: z.union([positiveId, z.literal("any")]),
+  idempotencyKey: z.string().min(1).max(200),
+});
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
 /**
  * Accepted outcomes are replayed for the same user and key with `replayed: true` (the entry as it was then);
@@ -59,19 +82,16 @@ export type RegisterResult =
       retryAfterMs?: number;
     };
 
-export interface WithdrawRequest {
-  entryId: string;
-  /** The competitor asking; only the entry's owner may withdraw it. */
-  userId: number;
-}
+/** The competitor (`userId`) asking; only the entry's owner may withdraw it. */
+export const withdrawRequestSchema = z.object({ entryId: entryIdSchema, userId: positiveId });
+export type WithdrawRequest = z.infer<typeof withdrawRequestSchema>;
 
-export interface RemoveRequest {
-  entryId: string;
-  /** The organiser removing it (checked by the Worker against tournament_staff). */
-  byUserId: number;
-  /** Shown to the competitor and kept on the entry as `note`. */
-  reason: string;
-}
+/**
+ * `byUserId` is the organiser removing it (checked by the Worker against tournament_staff); `reason` is
+ * shown to the competitor and kept on the entry as `note`.
+ */
+export const removeRequestSchema = z.object({ entryId: entryIdSchema, byUserId: positiveId, reason: z.string().max(500) });
+export type RemoveRequest = z.infer<typeof removeRequestSchema>;
 
 /** Result of withdraw, remove and markPaid; `promoted` lists entries that got the freed place. */
 export type ChangeResult = ChangeOutcome;

@@ -1,38 +1,65 @@
 /** Live scoring: shot operations, standings, conflicts (src/object/scoring). */
+import { z } from "zod";
 import type { EntryStatus } from "../../domain/registration/types.ts";
 import type { RejectionReason } from "../../domain/scoring/operations.ts";
+
+/** Most operations one request (and one transaction) may carry. */
+export const MAX_OPS_PER_BATCH = 500;
+
+const opId = z.string().min(1).max(100);
+const opIdPattern = /^[A-Za-z0-9._:-]+$/;
 
 /**
  * One shot operation as the Worker passes it on (see `ShotOperation` in src/domain/scoring/operations.ts).
  * `value` is in stored units (tenths for decimal: 10.4 is 104; points; 1/0 for hit/miss). `display` is the
  * value as people write it ("10.4", "10*", "X", "hit"), read with the event's discipline; send either, or
- * both (they must agree). `value: null` clears a slot and is allowed only in a correction.
+ * both (they must agree). `value: null` clears a slot and is allowed only in a correction. `x`/`y`: where
+ * the shot hit, in mm from the centre, as an electronic target reports it. `enteredAt`: when the shot was
+ * entered on the device (the object's clock when absent). A correction names the value the slot holds now
+ * (`replaces`) and a `reason`.
+ *
+ * Only types and sizes are checked here: whether a value or shot number is possible depends on the event's
+ * discipline and is answered per operation (`rejected` with a reason).
  */
-export interface ShotOpInput {
-  opId: string;
-  entryId: string;
-  shotNo: number;
-  value?: number | null;
-  display?: string;
-  innerTen?: boolean;
-  /** Where the shot hit, in mm from the centre, as an electronic target reports it. */
-  x?: number;
-  y?: number;
-  deviceId?: string;
-  deviceSeq?: number;
-  /** When the shot was entered on the device; the object's clock when absent. */
-  enteredAt?: number;
-  /** A correction names the value the slot holds now, and a reason. */
-  replaces?: { value: number; innerTen?: boolean };
-  reason?: string;
-}
+export const shotOpSchema = z
+  .object({
+    opId: opId.regex(opIdPattern, "Use letters, digits and . _ : - (a UUID is best)"),
+    entryId: z.string().min(1).max(100),
+    shotNo: z.number().finite(),
+    value: z.number().finite().nullable().optional(),
+    display: z.string().trim().min(1).max(20).optional(),
+    innerTen: z.boolean().optional(),
+    x: z.number().finite().optional(),
+    y: z.number().finite().optional(),
+    deviceId: z.string().min(1).max(100).optional(),
+    deviceSeq: z.number().int().nonnegative().optional(),
+    enteredAt: z.number().int().nonnegative().optional(),
+    replaces: z.object({ value: z.number().finite(), innerTen: z.boolean().optional() }).optional(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((op) => op.value !== undefined || op.display !== undefined, {
+    message: "Send the score as value (stored units, e.g. 104 for 10.4) or as display (e.g. \"10.4\")",
+    path: ["value"],
+  });
+export type ShotOpInput = z.infer<typeof shotOpSchema>;
+
+export const shotBatchSchema = z.object({
+  ops: z
+    .array(shotOpSchema)
+    .min(1, "Send at least one operation")
+    .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
+});
 
 /** Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token. */
-export interface ScoringActor {
-  userId: number | null;
-  tokenId: number | null;
-  via: "session" | "token" | "scoring_token";
-}
+export const scoringActorSchema = z.object({
+  userId: z.number().int().positive().nullable(),
+  tokenId: z.number().int().positive().nullable(),
+  via: z.enum(["session", "token", "scoring_token"]),
+});
+export type ScoringActor = z.infer<typeof scoringActorSchema>;
+
+/** A conflict's operation id, as `keepStandingValue` takes it. */
+export const conflictOpIdSchema = opId.regex(opIdPattern);
 
 export type ShotRejectionReason =
   | RejectionReason
@@ -82,6 +109,12 @@ export interface StandingRow {
   lastShot: { shotNo: number; value: number; innerTen: boolean } | null;
   complete: boolean;
   display: { total: string; series: string[]; lastShot: string; average: string };
+}
+
+/** A standings row with the competitor's name, as pages and the scoreboard messages render it. */
+export interface NamedRow extends StandingRow {
+  name: string;
+  club: string;
 }
 
 export interface EventStandings {

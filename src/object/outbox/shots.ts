@@ -1,7 +1,5 @@
-import { backingOff, outboxDueAt, recordFailure, settleBatch } from "./entries.ts";
+import { type OutboxBatch, type OutboxStream, sendItems, takeBatch } from "./driver.ts";
 
-/** Outbox rows taken per drain; the rest waits for the next alarm (set at once). */
-const ROWS_PER_DRAIN = 1000;
 /** Rows per D1 statement; they travel as one JSON parameter, far below D1's 100 bound parameters. */
 const ROWS_PER_STATEMENT = 100;
 const TABLE = "shots_outbox";
@@ -9,28 +7,25 @@ const TABLE = "shots_outbox";
 type Row = Record<string, SqlStorageValue>;
 type Json = (string | number | null)[];
 
-export interface ShotsBatch {
-  /** Outbox rows up to this id are covered. */
-  lastRowId: number;
-  /** Filled slots as they stand now: [entryId, shotNo, tournamentId, value, innerTen, x, y, opId, enteredAt, rev]. */
-  shots: Json[];
-  /** Slots now empty: [entryId, shotNo, rev of the clearing]. */
-  cleared: Json[];
-  conflicts: Json[];
-  /** audit_log rows for corrections: [tournamentId, actorId, subject, detail, at]. */
-  audits: Json[];
+/**
+ * One scoring change as D1 takes it. `shot`: a filled slot as it stands now, [entryId, shotNo, tournamentId,
+ * value, innerTen, x, y, opId, enteredAt, rev]; `cleared`: a slot now empty, [entryId, shotNo, rev of the
+ * clearing]; `conflict`: a shot_conflicts row; `correction`: its audit_log row, [tournamentId, actorId,
+ * subject, detail, at].
+ */
+export interface ScoringChange {
+  kind: "shot" | "cleared" | "conflict" | "correction";
+  tournamentId: number | null;
+  subject: string;
+  row: Json;
 }
 
 const n = (v: SqlStorageValue | undefined) => (v === null || v === undefined ? null : Number(v));
 const s = (v: SqlStorageValue | undefined) => (v === null || v === undefined ? null : String(v));
 
-/** The oldest waiting changes, read synchronously; slots are sent as they are now, not as they were. */
-export function takeShotsBatch(sql: SqlStorage): ShotsBatch | null {
-  const last = sql.exec(`SELECT MAX(id) AS id FROM (SELECT id FROM ${TABLE} ORDER BY id LIMIT ?)`, ROWS_PER_DRAIN).one().id;
-  if (last === null) return null;
-  const lastRowId = Number(last);
-  const batch: ShotsBatch = { lastRowId, shots: [], cleared: [], conflicts: [], audits: [] };
-
+/** What the outbox rows up to `lastRowId` name, read synchronously; slots are sent as they are now. */
+function takeChanges(sql: SqlStorage, lastRowId: number): ScoringChange[] {
+  const changes: ScoringChange[] = [];
   const slots = sql.exec(
     `SELECT o.entry_id, o.shot_no, MAX(o.rev) AS queued_rev, e.tournament_id,
        s.value, s.inner_ten, s.x, s.y, s.op_id, s.entered_at, s.rev
@@ -42,11 +37,11 @@ export function takeShotsBatch(sql: SqlStorage): ShotsBatch | null {
     lastRowId,
   );
   for (const r of slots) {
-    if (r.value === null) batch.cleared.push([s(r.entry_id), n(r.shot_no), n(r.queued_rev)]);
+    const slot = { tournamentId: n(r.tournament_id), subject: `shot:${r.entry_id}/${r.shot_no}` };
+    if (r.value === null) changes.push({ kind: "cleared", ...slot, row: [s(r.entry_id), n(r.shot_no), n(r.queued_rev)] });
     else {
-      batch.shots.push([
-        s(r.entry_id), n(r.shot_no), n(r.tournament_id), n(r.value), n(r.inner_ten), n(r.x), n(r.y), s(r.op_id), n(r.entered_at), n(r.rev),
-      ]);
+      const row = [s(r.entry_id), n(r.shot_no), n(r.tournament_id), n(r.value), n(r.inner_ten), n(r.x), n(r.y), s(r.op_id), n(r.entered_at), n(r.rev)];
+      changes.push({ kind: "shot", ...slot, row });
     }
   }
 
@@ -54,11 +49,16 @@ export function takeShotsBatch(sql: SqlStorage): ShotsBatch | null {
   for (const r of sql.exec<Row>(
     `SELECT c.*, e.tournament_id FROM shot_conflicts c JOIN entries e ON e.id = c.entry_id WHERE c.op_id IN (${refs("conflict")})`,
   )) {
-    batch.conflicts.push([
-      s(r.op_id), n(r.tournament_id), s(r.entry_id), n(r.shot_no), n(r.standing_value), n(r.standing_inner_ten), s(r.standing_op_id),
-      n(r.incoming_value), n(r.incoming_inner_ten), n(r.x), n(r.y), s(r.device_id), n(r.device_seq), n(r.entered_at), n(r.actor_id),
-      n(r.recorded_at), n(r.resolved_at), s(r.resolved_by_op_id),
-    ]);
+    changes.push({
+      kind: "conflict",
+      tournamentId: n(r.tournament_id),
+      subject: `conflict:${r.op_id}`,
+      row: [
+        s(r.op_id), n(r.tournament_id), s(r.entry_id), n(r.shot_no), n(r.standing_value), n(r.standing_inner_ten), s(r.standing_op_id),
+        n(r.incoming_value), n(r.incoming_inner_ten), n(r.x), n(r.y), s(r.device_id), n(r.device_seq), n(r.entered_at), n(r.actor_id),
+        n(r.recorded_at), n(r.resolved_at), s(r.resolved_by_op_id),
+      ],
+    });
   }
   for (const r of sql.exec<Row>(
     `SELECT k.*, e.tournament_id, e.event_id FROM shot_corrections k JOIN entries e ON e.id = k.entry_id
@@ -74,9 +74,14 @@ export function takeShotsBatch(sql: SqlStorage): ShotsBatch | null {
       reason: s(r.reason),
       tokenId: n(r.token_id),
     };
-    batch.audits.push([n(r.tournament_id), n(r.actor_id), `shot:${r.entry_id}/${r.shot_no}/${r.op_id}`, JSON.stringify(detail), n(r.at)]);
+    changes.push({
+      kind: "correction",
+      tournamentId: n(r.tournament_id),
+      subject: `correction:${r.op_id}`,
+      row: [n(r.tournament_id), n(r.actor_id), `shot:${r.entry_id}/${r.shot_no}/${r.op_id}`, JSON.stringify(detail), n(r.at)],
+    });
   }
-  return batch;
+  return changes;
 }
 
 const SHOTS_UPSERT = `
@@ -115,46 +120,46 @@ const AUDIT_INSERT = `
   WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.tournament_id = json_extract(j.value, '$[0]')
     AND a.at = json_extract(j.value, '$[4]') AND a.action = 'shot.corrected' AND a.subject = json_extract(j.value, '$[2]'))`;
 
+/** Statement per kind, in this order: a slot's upsert or delete, then conflicts, then audited corrections. */
+const QUERIES: [ScoringChange["kind"], string][] = [
+  ["shot", SHOTS_UPSERT],
+  ["cleared", SHOTS_DELETE],
+  ["conflict", CONFLICTS_UPSERT],
+  ["correction", AUDIT_INSERT],
+];
+
 /**
- * Copies the batch to D1 in one `batch()` (one transaction there). Upserts only overwrite an older `rev`
- * and deletes only remove an older one, so a resend, or a resend after a newer copy, changes nothing.
+ * Upserts only overwrite an older `rev` and deletes only remove an older one, so a resend, or a resend
+ * after a newer copy, changes nothing.
  */
-export async function sendShotsToD1(d1: D1Database, batch: ShotsBatch): Promise<void> {
-  const statements: D1PreparedStatement[] = [];
-  const add = (query: string, rows: Json[]) => {
+function statements(d1: D1Database, changes: ScoringChange[]): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (const [kind, query] of QUERIES) {
+    const rows = changes.filter((c) => c.kind === kind).map((c) => c.row);
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      statements.push(d1.prepare(query).bind(JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT))));
+      out.push(d1.prepare(query).bind(JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT))));
     }
-  };
-  add(SHOTS_UPSERT, batch.shots);
-  add(SHOTS_DELETE, batch.cleared);
-  add(CONFLICTS_UPSERT, batch.conflicts);
-  add(AUDIT_INSERT, batch.audits);
-  if (statements.length > 0) await d1.batch(statements);
-}
-
-/** Copies waiting scoring changes to D1 unless the queue is backing off after a failure. */
-export async function drainShotsOutbox(storage: DurableObjectStorage, d1: D1Database): Promise<void> {
-  const sql = storage.sql;
-  if (backingOff(sql, Date.now(), TABLE)) return;
-  const batch = takeShotsBatch(sql);
-  if (!batch) return;
-  try {
-    await sendShotsToD1(d1, batch);
-  } catch (err) {
-    const retryAt = storage.transactionSync(() => recordFailure(sql, Date.now(), TABLE));
-    console.error(`live: D1 refused scoring changes up to outbox row ${batch.lastRowId}; next try at ${new Date(retryAt).toISOString()}`, err);
-    return;
   }
-  storage.transactionSync(() => settleBatch(sql, batch.lastRowId, TABLE));
+  return out;
 }
 
-/** When the scoring outbox next wants the alarm; null when it is empty. */
-export function shotsOutboxDueAt(sql: SqlStorage, now: number): number | null {
-  return outboxDueAt(sql, now, TABLE);
+/** Live scoring's copy: the `shots_outbox` table names changed slots, conflicts and corrections. */
+export const shotsStream: OutboxStream<ScoringChange> = {
+  name: "shots",
+  table: TABLE,
+  rowsPerDrain: 1000,
+  waitsOutBackOff: true,
+  take: takeChanges,
+  statements,
+  describe: (c) => ({ tournamentId: c.tournamentId, subject: c.subject, row: JSON.stringify(c.row) }),
+};
+
+/** The oldest waiting scoring changes. */
+export function takeShotsBatch(sql: SqlStorage): OutboxBatch<ScoringChange> | null {
+  return takeBatch(sql, shotsStream);
 }
 
-/** Scoring changes not yet in D1. */
-export function shotsOutboxPending(sql: SqlStorage): number {
-  return Number(sql.exec(`SELECT COUNT(*) AS n FROM ${TABLE}`).one().n);
+/** Copies the batch to D1 in one `batch()` (one transaction there). */
+export function sendShotsToD1(d1: D1Database, batch: OutboxBatch<ScoringChange>): Promise<void> {
+  return sendItems(d1, shotsStream, batch.items);
 }

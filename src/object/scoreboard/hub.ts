@@ -1,9 +1,7 @@
 import { discipline } from "../../domain/scoring/index.ts";
-import { snapshotMessage, updateMessage } from "./protocol.tsx";
-import type { NamedRow } from "../../views/scoreboard/standings.tsx";
-import type { StandingRow } from "../contract/index.ts";
+import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
+import type { NamedRow, StandingRow } from "../contract/index.ts";
 import type { LiveUpdate } from "../scoring/apply.ts";
-import { helloSchema } from "../scoring/guards.ts";
 import { EventFanout } from "./fanout.ts";
 import type { CompetitorNames } from "../scoring/names.ts";
 import { standingRows } from "../scoring/standings.ts";
@@ -16,12 +14,13 @@ export const MAX_CLIENT_MESSAGE_BYTES = 1024;
 export const CLOSE_UNSUPPORTED = 1003;
 export const CLOSE_TOO_BIG = 1009;
 
-/** What a socket carries through hibernation. */
+/**
+ * What a socket carries through hibernation: only what is read back. (What each socket has been sent is
+ * the fan-out's, in memory: after a wake every socket is taken to be up to date, and a client that is not
+ * says so in its hello.)
+ */
 export interface SocketState {
   eventId: number;
-  /** The sequence number the socket was last brought to: at accept, by the client's hello, or by a snapshot. */
-  seq: number;
-  since: number;
 }
 
 export const eventTag = (eventId: number) => `event:${eventId}`;
@@ -30,7 +29,7 @@ const SOCKET_PATH = /\/live\/([1-9][0-9]{0,14})\/socket$/;
 
 function stateOf(ws: WebSocket): SocketState | null {
   const s = ws.deserializeAttachment() as Partial<SocketState> | null;
-  return s && typeof s.eventId === "number" && typeof s.seq === "number" ? (s as SocketState) : null;
+  return s && typeof s.eventId === "number" ? { eventId: s.eventId } : null;
 }
 
 function closeQuietly(ws: WebSocket, code: number, reason: string): void {
@@ -70,9 +69,8 @@ export class LiveHub {
     if (eventId === null || !this.store.event(eventId)) return new Response("No such event.", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
-    const seq = this.store.seq(eventId);
-    server.serializeAttachment({ eventId, seq, since: Date.now() } satisfies SocketState);
-    this.fanout(eventId).caughtUp(server, seq);
+    server.serializeAttachment({ eventId } satisfies SocketState);
+    this.fanout(eventId).caughtUp(server, this.store.seq(eventId));
     this.lookUpNames(eventId);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -124,7 +122,6 @@ export class LiveHub {
     });
   }
 
-
   /** A client message: only `{"type":"hello","seq":N}`; anything else closes the socket politely. */
   onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
     if (typeof message !== "string") return closeQuietly(ws, CLOSE_UNSUPPORTED, "Only text messages are accepted");
@@ -139,7 +136,6 @@ export class LiveHub {
     }
     const state = stateOf(ws);
     if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
-    ws.serializeAttachment({ ...state, seq: hello.data.seq } satisfies SocketState);
     if (hello.data.seq !== this.store.seq(state.eventId)) this.sendSnapshot(ws, state.eventId);
   }
 
@@ -167,8 +163,6 @@ export class LiveHub {
       const names = this.names.known(rows.map((r) => r.userId));
       if (send(ws, wireText(snapshotMessage(seq, d, rows.map((r) => named(r, names)))))) {
         this.fanout(eventId).caughtUp(ws, seq);
-        const state = stateOf(ws);
-        if (state) ws.serializeAttachment({ ...state, seq } satisfies SocketState);
       }
     });
   }

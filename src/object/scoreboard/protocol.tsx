@@ -1,14 +1,140 @@
 import type { Child } from "hono/jsx";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { z } from "zod";
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { ROWS_ID, SEQ_ID, SeqMarker, StandingRows, StandingRowView, rankId, rowId, type NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { NamedRow } from "../contract/index.ts";
 
 /**
- * Scoreboard socket messages: HTML for htmx's ws extension, made of `<hx-partial>` swaps. Each message
- * starts with the sequence marker (`<data id="live-seq" value="N" data-kind="update|snapshot">`), which
+ * The scoreboard's wire protocol, all of it: the standings markup (the page's first table and every row
+ * the sockets swap in), the element ids the swaps target, the sequence marker, and the messages both ways.
+ * Server messages are HTML for htmx's ws extension, made of `<hx-partial>` swaps; each starts with the
+ * sequence marker (`<data id="live-seq" value="N" data-kind="update|snapshot">`), which
  * public/scripts/scoreboard.js reads before htmx applies the message, to skip what it already has and to
- * ask for a snapshot after a gap.
+ * ask for a snapshot after a gap. The cached page gets its table from here too (src/routes/scoreboard), so
+ * the markup a page starts with is the markup the messages update.
  */
+
+/** Element ids the scoreboard messages target; entry ids are `[A-Za-z0-9_-]`, safe in a selector. */
+export const STANDINGS_ID = "standings";
+export const ROWS_ID = "standings-rows";
+export const SEQ_ID = "live-seq";
+export const rowId = (entryId: string) => `row-${entryId}`;
+export const rankId = (entryId: string) => `rank-${entryId}`;
+
+/** A client's message on a scoreboard socket: the sequence number its page has applied. */
+export const helloSchema = z.object({ type: z.literal("hello"), seq: z.number().int().nonnegative() });
+
+/**
+ * The score columns every score table ends with. The results pages draw the same columns from
+ * src/views/components/score-columns.tsx; this copy is the object's, since the object imports no view.
+ */
+const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
+
+function ScoreTailHeads({ d }: { d: Discipline }) {
+  return (
+    <>
+      <th scope="col" class="num total">
+        Total
+      </th>
+      {showsInnerTens(d) && (
+        <th scope="col" class="num inner-tens">
+          <abbr title="Inner tens">X</abbr>
+        </th>
+      )}
+      <th scope="col" class="num shots">
+        {d.shotNoun === "target" ? "Targets" : "Shots"}
+      </th>
+    </>
+  );
+}
+
+function ScoreTailCells({ d, row }: { d: Discipline; row: NamedRow }) {
+  return (
+    <>
+      <td class="num total">{row.display.total}</td>
+      {showsInnerTens(d) && <td class="num inner-tens">{row.innerTens}</td>}
+      <td class="num shots">{row.shotsFired}</td>
+    </>
+  );
+}
+
+/** One competitor's line. `flash` marks it as just changed (the class is removed when its animation ends). */
+function StandingRowView({ row, d, flash = false }: { row: NamedRow; d: Discipline; flash?: boolean }) {
+  const seriesWord = d.seriesNoun === "round" ? "Round" : "Series";
+  return (
+    <tr id={rowId(row.entryId)} class={flash ? "standing flash" : "standing"} data-entry={row.entryId}>
+      <td class="rank" id={rankId(row.entryId)}>
+        {row.rankLabel}
+      </td>
+      <th scope="row" class="competitor">
+        <span class="name">{row.name}</span>
+        {row.club !== "" && <span class="club">{row.club}</span>}
+      </th>
+      <td class="num last">{row.display.lastShot}</td>
+      <td class="num series">
+        <span class="series-no" title={`${seriesWord} ${row.currentSeries}`}>
+          {d.seriesNoun === "round" ? "R" : "S"}
+          {row.currentSeries}
+        </span>{" "}
+        {row.display.series[row.currentSeries - 1] ?? "–"}
+      </td>
+      <ScoreTailCells d={d} row={row} />
+    </tr>
+  );
+}
+
+function StandingRows({ rows, d }: { rows: NamedRow[]; d: Discipline }) {
+  return (
+    <>
+      {rows.map((row) => (
+        <StandingRowView row={row} d={d} />
+      ))}
+    </>
+  );
+}
+
+/** The sequence number the page has applied; every socket message replaces it. */
+function SeqMarker({ seq, kind }: { seq: number; kind: "page" | "update" | "snapshot" }) {
+  return <data id={SEQ_ID} value={String(seq)} data-kind={kind}></data>;
+}
+
+/**
+ * The page's standings at `seq`: the marker and the table the messages update. The empty message shows
+ * (by CSS) only while the body has no rows, so a first row arriving over the socket needs no extra swap.
+ */
+export function LiveStandings({ seq, rows, d, title }: { seq: number; rows: NamedRow[]; d: Discipline; title: string }) {
+  return (
+    <>
+      <SeqMarker seq={seq} kind="page" />
+      <section id={STANDINGS_ID} class="standings" aria-labelledby="standings-caption">
+        <table>
+          <caption id="standings-caption" class="visually-hidden">
+            Live standings: {title}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" class="rank">
+                Rank
+              </th>
+              <th scope="col">Competitor</th>
+              <th scope="col" class="num">
+                Last
+              </th>
+              <th scope="col" class="num">
+                {d.seriesNoun === "round" ? "Round" : "Series"}
+              </th>
+              <ScoreTailHeads d={d} />
+            </tr>
+          </thead>
+          <tbody id={ROWS_ID}>
+            <StandingRows rows={rows} d={d} />
+          </tbody>
+        </table>
+        <p class="empty standings-empty">No competitor is confirmed for this event yet.</p>
+      </section>
+    </>
+  );
+}
 
 export interface RowUpdate {
   seq: number;

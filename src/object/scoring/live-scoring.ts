@@ -1,10 +1,25 @@
 import { discipline, shotsOf } from "../../domain/scoring/index.ts";
-import type { ApplyShotsResult, ConflictView, EntryCard, EventStandings, KeepStandingResult, ScoringActor, ShotOpInput } from "../contract/index.ts";
-import { applyBatch, type EventBoard } from "./apply.ts";
-import { checkShots } from "./guards.ts";
+import {
+  type ApplyShotsResult,
+  type ConflictView,
+  type EntryCard,
+  type EventStandings,
+  type KeepStandingResult,
+  type ScoringActor,
+  type ShotOpInput,
+  conflictOpIdSchema,
+  positiveId,
+  scoringActorSchema,
+  shotBatchSchema,
+} from "../contract/index.ts";
+import type { Decisions } from "../decisions.ts";
+import { Outbox } from "../outbox/driver.ts";
+import type { SetAside } from "../outbox/set-aside.ts";
+import { type ScoringChange, shotsStream } from "../outbox/shots.ts";
 import { LiveHub } from "../scoreboard/hub.ts";
+import { applyBatch, type EventBoard } from "./apply.ts";
 import { CompetitorNames } from "./names.ts";
-import { drainShotsOutbox, shotsOutboxDueAt, shotsOutboxPending } from "../outbox/shots.ts";
+import { guardOfficial, officialEvents, setOfficial } from "./official.ts";
 import { standingRows } from "./standings.ts";
 import { ScoringStore } from "./store.ts";
 
@@ -15,12 +30,13 @@ import { ScoringStore } from "./store.ts";
 export const D1_COPY_INTERVAL_MS = 1_000;
 
 /**
- * Live scoring inside the tournament object: shot operations, standings, the scoreboard sockets and the
- * copy of scores to D1. The object's methods delegate here one to one.
+ * Live scoring inside the tournament object: shot operations, official results, standings, the scoreboard
+ * sockets and the copy of scores to D1. The object's methods delegate here one to one.
  */
 export class LiveScoring {
   private readonly store: ScoringStore;
   readonly hub: LiveHub;
+  private readonly outbox: Outbox<ScoringChange>;
   /** When the scoring outbox was last sent to D1 by this instance (0: not yet). */
   private lastCopyAt = 0;
   /**
@@ -31,18 +47,26 @@ export class LiveScoring {
 
   constructor(
     private readonly ctx: DurableObjectState,
-    private readonly env: Env,
+    env: Env,
+    private readonly decisions: Decisions,
+    setAside: SetAside,
   ) {
     this.store = new ScoringStore(ctx.storage.sql);
     this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB));
+    this.outbox = new Outbox(ctx.storage, env.DB, shotsStream, setAside);
+  }
+
+  /** Applies up to 500 operations; official results are frozen except for corrections (official.ts). */
+  async applyShots(ops: ShotOpInput[], actor: ScoringActor): Promise<ApplyShotsResult> {
+    return this.decisions.withAlarm(() => guardOfficial(this.ctx.storage.sql, ops, (allowed) => this.apply(allowed, actor)));
   }
 
   /**
    * One transaction for the whole batch, nothing awaited inside it; then one message per changed card is
    * queued for the event's sockets (sent in sequence order, after the transaction is durable).
    */
-  applyShots(ops: ShotOpInput[], actor: ScoringActor): ApplyShotsResult {
-    const checked = checkShots(ops, actor);
+  private apply(ops: ShotOpInput[], actor: ScoringActor): ApplyShotsResult {
+    const checked = { ops: shotBatchSchema.parse({ ops }).ops, actor: scoringActorSchema.parse(actor) };
     const now = Date.now();
     const batch = this.ctx.storage.transactionSync(() => applyBatch(this.store, checked.ops, checked.actor, now, this.boards));
     // Kept only now that the transaction has committed.
@@ -56,8 +80,19 @@ export class LiveScoring {
     this.boards.clear();
   }
 
+  /** Marks an event's results official (frozen except for corrections) or unofficial; returns the official events. */
+  setResultsOfficial(eventId: number, official: boolean): number[] {
+    const id = positiveId.parse(eventId);
+    return this.ctx.storage.transactionSync(() => setOfficial(this.ctx.storage.sql, id, official === true, Date.now()));
+  }
+
+  officialEvents(): number[] {
+    return officialEvents(this.ctx.storage.sql);
+  }
+
   /** The event's standings with its current sequence number; null for an event this object does not know. */
-  results(eventId: number): EventStandings | null {
+  results(id: number): EventStandings | null {
+    const eventId = Number(id);
     const event = this.store.event(eventId);
     const d = event ? discipline(event.discipline) : undefined;
     if (!event || !d) return null;
@@ -72,7 +107,7 @@ export class LiveScoring {
 
   /** One entry's shots and standing line; null for an entry (or event discipline) this object does not know. */
   card(entryId: string): EntryCard | null {
-    const entry = this.store.entry(entryId);
+    const entry = this.store.entry(String(entryId));
     const event = entry ? this.store.event(entry.eventId) : null;
     const d = event ? discipline(event.discipline) : undefined;
     if (!entry || !event || !d) return null;
@@ -93,7 +128,12 @@ export class LiveScoring {
    * The organiser keeps the value that stands: the slot's open conflicts are settled without changing it.
    * (Taking the other value is a correction through `applyShots`, which settles them itself.)
    */
-  keepStanding(conflictOpId: string): KeepStandingResult {
+  async keepStandingValue(conflictOpId: string): Promise<KeepStandingResult> {
+    const opId = conflictOpIdSchema.parse(conflictOpId);
+    return this.decisions.withAlarm(() => this.keepStanding(opId));
+  }
+
+  private keepStanding(conflictOpId: string): KeepStandingResult {
     return this.ctx.storage.transactionSync(() => {
       const conflict = this.store.conflictSlot(conflictOpId);
       if (!conflict) return { outcome: "not_found", settled: [] };
@@ -103,22 +143,23 @@ export class LiveScoring {
     });
   }
 
+  /** Later, different values for filled slots (open ones unless asked for all; every event's when `eventId` is null). */
   conflicts(eventId: number | null, includeResolved: boolean): ConflictView[] {
-    return this.store.conflicts(eventId, includeResolved);
+    return this.store.conflicts(eventId === null ? null : Number(eventId), includeResolved === true);
   }
 
   drainOutbox(): Promise<void> {
     this.lastCopyAt = Date.now();
-    return drainShotsOutbox(this.ctx.storage, this.env.DB);
+    return this.outbox.drain();
   }
 
   /** When the alarm should next copy scores to D1: when the outbox is due, but not sooner than the interval allows. */
   outboxDueAt(now: number): number | null {
-    const due = shotsOutboxDueAt(this.ctx.storage.sql, now);
+    const due = this.outbox.dueAt(now);
     return due === null ? null : Math.max(due, this.lastCopyAt + D1_COPY_INTERVAL_MS);
   }
 
   outboxPending(): number {
-    return shotsOutboxPending(this.ctx.storage.sql);
+    return this.outbox.pending();
   }
 }

@@ -165,6 +165,23 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       CREATE INDEX idempotency_at ON idempotency (at);
     `,
   },
+  {
+    name: "0005_outbox_set_aside",
+    sql: `
+      -- Rows D1 refused for good (src/object/outbox/set-aside.ts), kept for the organiser; reported_at is set
+      -- once their audit_log row is in D1.
+      CREATE TABLE outbox_set_aside (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream TEXT NOT NULL,
+        tournament_id INTEGER,
+        subject TEXT NOT NULL,
+        row TEXT NOT NULL,
+        error TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        reported_at INTEGER
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */

@@ -8,8 +8,8 @@ import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
 import { withNames } from "../../queries/results/named-standings.ts";
 import { tournamentStub } from "../../object-client/stub.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
+import { LiveStandings, rowId } from "../../object/scoreboard/protocol.tsx";
 import { ScoreboardPage } from "../../views/scoreboard/page.tsx";
-import { rowId } from "../../views/scoreboard/standings.tsx";
 import { tournamentBySlug } from "../../queries/tournament-lookup.ts";
 
 /**
@@ -48,11 +48,9 @@ liveRoutes.get(
     const standings = await tournamentStub(c.env, tournament.id).results(event.id);
     const rows = await withNames(db, standings?.rows ?? []);
     cacheTags(c, [`tournament-${tournament.id}`]);
+    const table = <LiveStandings seq={standings?.seq ?? 0} rows={rows} d={d} title={event.title} />;
     return c.html(
-      <ScoreboardPage
-        nonce={c.get("nonce")}
-        model={{ tournament, event: { id: event.id, title: event.title }, d, seq: standings?.seq ?? 0, rows }}
-      />,
+      <ScoreboardPage nonce={c.get("nonce")} model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table }} />,
     );
   },
 );

@@ -3,7 +3,10 @@ import type { Discipline } from "../../domain/scoring/index.ts";
 /** Hit/miss disciplines have no inner tens, so their tables drop that column. */
 const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
 
-/** The last column headings every score table shares: total, inner tens (where the discipline has them), shots. */
+/**
+ * The last column headings every score table shares: total, inner tens (where the discipline has them), shots.
+ * The live scoreboard draws the same columns from its own copy in src/object/scoreboard/protocol.tsx.
+ */
 export function ScoreTailHeads({ d }: { d: Discipline }) {
   return (
     <>

@@ -1,20 +1,23 @@
+import type { Child } from "hono/jsx";
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
-import { SeqMarker, StandingsTable, type NamedRow } from "./standings.tsx";
 
 export interface ScoreboardModel {
   tournament: { slug: string; title: string };
   event: { id: number; title: string };
   d: Discipline;
-  seq: number;
-  rows: NamedRow[];
+  /**
+   * The standings at the snapshot's sequence number, rendered by the route through the scoreboard
+   * protocol (src/object/scoreboard/protocol.tsx), so the page starts from the markup the socket updates.
+   */
+  standings: Child;
 }
 
 export const socketPath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}/socket`;
 export const myEntryPath = (slug: string, eventId: number) => `/fragments/live/${slug}/${eventId}`;
 
 /**
- * The live scoreboard: the same cached bytes for everyone. The standings are a snapshot at `seq`; the
+ * The live scoreboard: the same cached bytes for everyone. The standings are a snapshot; the
  * socket (htmx ws extension) brings them up to date and keeps them there. The viewer's own row is marked
  * from an uncached fragment.
  */
@@ -35,8 +38,7 @@ export function ScoreboardPage({ model, nonce }: { model: ScoreboardModel; nonce
         </p>
       </header>
       <div id="scoreboard" class="scoreboard" {...ws} hx-swap="none">
-        <SeqMarker seq={model.seq} kind="page" />
-        <StandingsTable rows={model.rows} d={d} title={event.title} />
+        {model.standings}
       </div>
       <div hx-get={myEntryPath(tournament.slug, event.id)} hx-trigger="load" hx-swap="outerHTML"></div>
       <p class="hint">

@@ -1,0 +1,101 @@
+import { configure, markPaid, remove, settleHolds, withdraw } from "../../domain/registration/changes.ts";
+import { REGISTER_LIMIT } from "../../domain/registration/rate-limit.ts";
+import { ANSWERS_KEPT_MS, register } from "../../domain/registration/register.ts";
+import { randomToken } from "../../lib/encoding.ts";
+import {
+  type ChangeResult,
+  type ChangesPage,
+  type ConfigureResult,
+  type EntryView,
+  type RegisterRequest,
+  type RegisterResult,
+  type RemoveRequest,
+  type TournamentConfig,
+  type TournamentSnapshot,
+  type WithdrawRequest,
+  registerRequestSchema,
+  removeRequestSchema,
+  withdrawRequestSchema,
+} from "../contract/index.ts";
+import type { Decisions } from "../decisions.ts";
+import { toConfiguration } from "./input.ts";
+import { changesSince, entriesOf, outboxPending, snapshot } from "./reads.ts";
+import type { SqliteBook } from "./sqlite-book.ts";
+
+/**
+ * Registration inside the tournament object: the configuration, a competitor's own changes and the reads
+ * behind pages and the API. The rules live in src/domain/registration; this gives them the object's
+ * storage (`book`) and its decisions.
+ */
+export class Registration {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly book: SqliteBook,
+    private readonly decisions: Decisions,
+  ) {}
+
+  /** Applies a configuration pushed by the Worker (ignored when older than the one in force). */
+  async configure(config: TournamentConfig): Promise<ConfigureResult> {
+    const configuration = toConfiguration(config);
+    const outcome = await this.decisions.commit((clock) => configure(this.book, configuration, clock));
+    return { applied: outcome.applied, revision: outcome.revision, promoted: outcome.promoted.length };
+  }
+
+  /**
+   * A place on the relay (or the earliest relay with room for "any"), else the event's waitlist. Even a
+   * refusal may have let due holds lapse, which queued changes for D1.
+   */
+  async register(req: RegisterRequest): Promise<RegisterResult> {
+    const { userId, eventId, relayId, idempotencyKey } = registerRequestSchema.parse(req);
+    const idSuffix = randomToken(12);
+    return this.decisions.commit((clock) => register(this.book, { userId, eventId, relay: relayId, idempotencyKey, idSuffix }, clock));
+  }
+
+  async withdraw(req: WithdrawRequest): Promise<ChangeResult> {
+    const { entryId, userId } = withdrawRequestSchema.parse(req);
+    return this.decisions.commit((clock) => withdraw(this.book, { entryId, userId }, clock));
+  }
+
+  async remove(req: RemoveRequest): Promise<ChangeResult> {
+    const { entryId, reason } = removeRequestSchema.parse(req);
+    return this.decisions.commit((clock) => remove(this.book, { entryId, reason }, clock));
+  }
+
+  async markPaid(entryId: string): Promise<ChangeResult> {
+    return this.decisions.commit((clock) => markPaid(this.book, { entryId: String(entryId) }, clock));
+  }
+
+  /** The alarm's housekeeping: lapses due holds, forgets attempts and answers that no longer count. */
+  tidy(): void {
+    this.decisions.decide((clock) => {
+      settleHolds(this.book, clock);
+      this.book.pruneAttempts(clock.now - REGISTER_LIMIT.windowMs);
+      this.book.pruneAnswers(clock.now - ANSWERS_KEPT_MS);
+    });
+  }
+
+  /** When the earliest hold lapses; null when nothing is held. */
+  nextHoldExpiry(): number | null {
+    return this.book.nextHoldExpiry();
+  }
+
+  entriesOf(userId: number): EntryView[] {
+    return entriesOf(this.sql, userId);
+  }
+
+  entry(id: string): EntryView | null {
+    return this.book.entry(String(id));
+  }
+
+  snapshot(): TournamentSnapshot {
+    return snapshot(this.sql, this.book, Date.now());
+  }
+
+  changesSince(since: number, limit: number): ChangesPage {
+    return changesSince(this.sql, Number(since) || 0, Math.min(Math.max(1, Math.trunc(limit)), 2000));
+  }
+
+  outboxPending(): number {
+    return outboxPending(this.sql);
+  }
+}
