@@ -34,7 +34,7 @@ export function configurationOf(
 }
 
 /** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
-export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
+async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
   const [tournamentRows, eventRows, relayRows] = await db.batch([
     db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
     db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),

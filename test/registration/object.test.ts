@@ -2,8 +2,8 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { tournamentStub } from "../../src/object-client/stub.ts";
-import { readConfiguration } from "../../src/object-client/configuration.ts";
-import { createTournament, createUsers, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
+import { configurationOf } from "../../src/object-client/configuration.ts";
+import { createTournament, createUsers, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
 
 describe("the tournament object", () => {
   it("confirms while places last, then waitlists with positions", async () => {
@@ -165,7 +165,7 @@ describe("the tournament object", () => {
   it("holds entries until paid and lets unpaid holds lapse by alarm, promoting the waitlist", async () => {
     const { stub, tournament, events, relays } = await createTournament({ entryFeeCents: 2500, events: [{ relays: [{ firingPoints: 1 }] }] });
     // A hold of 0.002 minutes (120 ms) lets the test see a real lapse without mocking the object's clock.
-    const config = await readConfiguration(db, tournament.id);
+    const config = configurationOf(tournament, events, relays);
     expect(config?.holdMinutes).toBeGreaterThan(0);
     await stub.configure({ ...config!, revision: config!.revision + 1, holdMinutes: 0.002 });
     const [a, b, c] = await createUsers(3);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { capacityOf } from "../../src/domain/registration/capacity.ts";
 import { configure, remove, withdraw } from "../../src/domain/registration/changes.ts";
 import { decisionClock, nextStamp } from "../../src/domain/registration/clock.ts";
-import { MemoryBook } from "../../src/domain/registration/memory-book.ts";
+import { MemoryBook } from "../helpers/memory-book.ts";
 import { register } from "../../src/domain/registration/register.ts";
 import type { ChangeResult, EntryView, RegisterRequest, RegisterResult, TournamentConfig } from "../../src/object/contract/index.ts";
 import { toConfiguration } from "../../src/object/registration/input.ts";
