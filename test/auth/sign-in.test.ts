@@ -2,15 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { WRONG_CREDENTIALS_MESSAGE } from "../../src/auth/forms.ts";
 import { sessionCookie } from "../helpers/accounts.ts";
 import { cookieFrom, get } from "../helpers/http.ts";
-import {
-  STRONG_PASSWORD,
-  createUserWithoutPassword,
-  freshAddress,
-  freshEmail,
-  headerName,
-  signIn,
-  userWithPassword,
-} from "./support.ts";
+import { createUserWithoutPassword, freshAddress, freshEmail, headerName, signIn, STRONG_PASSWORD, userWithPassword } from "./support.ts";
 
 afterEach(() => vi.restoreAllMocks());
 

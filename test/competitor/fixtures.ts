@@ -1,9 +1,7 @@
-import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
+import { signedInUser } from "../helpers/accounts.ts";
+import { freshKey } from "../helpers/entries.ts";
+import { select } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { select, texts } from "../public/html.ts";
-import { createTournament, freshKey, objectEntries } from "../registration/fixtures.ts";
-
-export { createTournament, freshKey, objectEntries, select, sessionCookie, signedInUser, texts };
 
 export const ZONE = "Europe/Berlin";
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { signedInUser } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
 import { get, sendJson } from "../helpers/http.ts";
-import { addStaff, db, enter, scoringState, scoringTournament, shot } from "./fixtures.ts";
+import { enter, scoringState, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { addStaff } from "../helpers/staff.ts";
 
 async function officerOf(tournamentId: number, role: "owner" | "organiser" | "range_officer" = "range_officer") {
   const officer = await signedInUser();
