@@ -4,12 +4,12 @@ import { apiTokens, events, shotConflicts, shots } from "../../src/db/schema.ts"
 import type { ShotOpInput } from "../../src/object/contract/index.ts";
 import { auditOf, db } from "../helpers/d1.ts";
 import { drainOutboxes, register } from "../helpers/entries.ts";
+import { OFFICER } from "../helpers/live-scoring.ts";
 import { texts } from "../helpers/html.ts";
 import { sendJson } from "../helpers/http.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { configuredTournament, open, send } from "./fixtures.ts";
 
-const OFFICER = { userId: null, tokenId: null, via: "session" as const };
 let ops = 0;
 const op = (entryId: string, shotNo: number, value: number, extra: Partial<ShotOpInput> = {}): ShotOpInput => ({
   opId: `admin-op-${Date.now().toString(36)}-${++ops}`,

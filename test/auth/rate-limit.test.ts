@@ -9,13 +9,9 @@ import {
 } from "../../src/auth/rate-limit.ts";
 import { signInFailures, signUps } from "../../src/db/schema.ts";
 import { db } from "../helpers/d1.ts";
-import { freshAddress, freshEmail, signIn, signUp, STRONG_PASSWORD, userByEmail, userCount, userWithPassword } from "./support.ts";
+import { formError, freshAddress, freshEmail, signIn, signUp, STRONG_PASSWORD, userByEmail, userCount, userWithPassword } from "./support.ts";
 
 afterEach(() => vi.restoreAllMocks());
-
-function formError(html: string): string | undefined {
-  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
-}
 
 async function failures(key: string) {
   return db.select().from(signInFailures).where(eq(signInFailures.key, key)).all();

@@ -55,6 +55,11 @@ export async function signUp(fields: Record<string, string>, call: Call = {}) {
   return postForm("/account/sign-up", { _csrf, ...fields }, call);
 }
 
+/** The sign-in form's error line, if it shows one. */
+export function formError(html: string): string | undefined {
+  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
+}
+
 /** What the header fragment shows for this cookie: the signed-in name, or null when signed out. */
 export async function headerName(cookie: string): Promise<string | null> {
   const html = await (await get("/fragments/account-nav", { cookie })).text();
