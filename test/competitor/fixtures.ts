@@ -5,7 +5,7 @@ import { get, postForm } from "../helpers/http.ts";
 
 export const ZONE = "Europe/Berlin";
 
-export const panelPath = (slug: string) => `/fragments/t/${slug}/registration`;
+const panelPath = (slug: string) => `/fragments/t/${slug}/registration`;
 
 /** The registration panel as the tournament page loads it (htmx, with the visitor's cookie if any). */
 export async function panel(slug: string, cookie?: string) {

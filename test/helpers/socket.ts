@@ -3,10 +3,10 @@ import { expect } from "vitest";
 import { ORIGIN } from "./http.ts";
 
 /** How long a test waits for a socket's next message or its close before failing with a clear error. */
-export const SOCKET_WAIT_MS = 2_000;
+const SOCKET_WAIT_MS = 2_000;
 
 /** Settles as `promise` does, or rejects with `what` named once `ms` pass (the wait never hangs the test). */
-export function withinTimeout<T>(promise: Promise<T>, what: string, ms = SOCKET_WAIT_MS, onTimeout?: () => void): Promise<T> {
+function withinTimeout<T>(promise: Promise<T>, what: string, ms = SOCKET_WAIT_MS, onTimeout?: () => void): Promise<T> {
   let timer: number | null = null;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
