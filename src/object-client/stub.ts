@@ -1,6 +1,6 @@
 import { tournamentOfEntry } from "../domain/registration/entry-id.ts";
 
-export { formatEntryId, tournamentOfEntry } from "../domain/registration/entry-id.ts";
+export { tournamentOfEntry } from "../domain/registration/entry-id.ts";
 
 /** The tournament's Durable Object: one per tournament, named by its D1 id. */
 export function tournamentStub(env: Pick<Env, "TOURNAMENT">, tournamentId: number) {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { adminRoutes } from "../../src/routes/admin/index.ts";
 import { auditLog } from "../../src/db/schema.ts";
-import { configuredTournament, db, open, send, staffOf, texts } from "./fixtures.ts";
+import { db } from "../helpers/d1.ts";
+import { texts } from "../helpers/html.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 describe("the audit log", () => {
   it("lists who did what, newest first, filtered by action and by actor, a page at a time", async () => {

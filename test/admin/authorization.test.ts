@@ -6,8 +6,13 @@ import { apiTokens, auditLog, events, relays, tournaments, tournamentStaff } fro
 import { csrfTokenFor } from "../../src/middleware/csrf.ts";
 import { adminRoutes } from "../../src/routes/admin/index.ts";
 import { tournamentStub } from "../../src/object-client/stub.ts";
-import { postForm } from "../helpers/http.ts";
-import { configuredTournament, db, get, open, person, register, send, staffOf, texts } from "./fixtures.ts";
+import { person } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
+import { register } from "../helpers/entries.ts";
+import { texts } from "../helpers/html.ts";
+import { get, postForm } from "../helpers/http.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 /** Every route of a tournament's admin, as registered (method and path pattern). */
 function tournamentRoutes(): { method: string; path: string }[] {

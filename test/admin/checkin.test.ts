@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { entries } from "../../src/db/schema.ts";
+import { auditOf, db } from "../helpers/d1.ts";
+import { d1AndObject, register } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { postForm } from "../helpers/http.ts";
-import { auditOf, configuredTournament, d1AndObject, db, open, register, select, send, staffOf, texts } from "./fixtures.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 describe("check-in at the range", () => {
   it("finds competitors as you type and checks one in with one tap: the row and the counts come back, D1 follows", async () => {

@@ -1,7 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payments, users } from "../../src/db/schema.ts";
-import { auditOf, configuredTournament, d1AndObject, db, inputValue, open, register, select, send, staffOf, texts } from "./fixtures.ts";
+import { auditOf, db } from "../helpers/d1.ts";
+import { d1AndObject, register } from "../helpers/entries.ts";
+import { inputValue, select, texts } from "../helpers/html.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 async function setting(spec: Parameters<typeof configuredTournament>[0] = {}) {
   const made = await configuredTournament(spec);

@@ -2,10 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, events, shotConflicts, shots } from "../../src/db/schema.ts";
 import type { ShotOpInput } from "../../src/object/contract/index.ts";
+import { auditOf, db } from "../helpers/d1.ts";
+import { drainOutboxes, register } from "../helpers/entries.ts";
+import { OFFICER } from "../helpers/live-scoring.ts";
+import { texts } from "../helpers/html.ts";
 import { sendJson } from "../helpers/http.ts";
-import { auditOf, configuredTournament, db, drain, open, register, send, staffOf, texts } from "./fixtures.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
-const OFFICER = { userId: null, tokenId: null, via: "session" as const };
 let ops = 0;
 const op = (entryId: string, shotNo: number, value: number, extra: Partial<ShotOpInput> = {}): ShotOpInput => ({
   opId: `admin-op-${Date.now().toString(36)}-${++ops}`,
@@ -48,11 +52,11 @@ describe("official results", () => {
     ]);
     expect((await stub.results(event.id))?.rows[0]).toMatchObject({ total: 104, shotsFired: 1 });
 
-    await drain(stub);
+    await drainOutboxes(stub);
     const correction = await send(owner, `/admin/t/${tournament.slug}/results/corrections`, { entryId: entry.id, shotNo: "1", value: "10.1", reason: "Target paper rescored" });
     expect(correction.status).toBe(303);
     expect((await stub.results(event.id))?.rows[0]).toMatchObject({ total: 101 });
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await slot(entry.id, 1)).toMatchObject({ value: 101 });
     const actions = (await auditOf(tournament.id)).map((a) => a.action);
     expect(actions).toEqual(["token.create", "results.official", "results.correction", "shot.corrected"]);
@@ -70,7 +74,7 @@ describe("official results", () => {
   it("refuses a correction with a bad value or no reason, by the field", async () => {
     const { tournament, stub, owner, entry } = await scored();
     await stub.applyShots([op(entry.id, 1, 104)], OFFICER);
-    await drain(stub);
+    await drainOutboxes(stub);
     const res = await send(owner, `/admin/t/${tournament.slug}/results/corrections`, { entryId: entry.id, shotNo: "1", value: "12.5", reason: "" });
     expect(res.status).toBe(422);
     expect(await texts(await res.text(), "#correction-reason-error")).toEqual([expect.stringContaining("Give a reason")]);
@@ -106,7 +110,7 @@ describe("the conflicts queue", () => {
     expect(await stub.conflicts(null, false)).toEqual([]);
     expect((await stub.results(event.id))?.rows[0]).toMatchObject({ total: 98 + 95 });
 
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await slot(entry.id, 1)).toMatchObject({ value: 98 });
     expect(await slot(entry.id, 2)).toMatchObject({ value: 95 });
     const stored = await db.select().from(shotConflicts).where(eq(shotConflicts.entryId, entry.id)).all();

@@ -4,7 +4,7 @@ import type { Configuration } from "../../src/domain/registration/book.ts";
 import { configure, remove, withdraw } from "../../src/domain/registration/changes.ts";
 import { decisionClock } from "../../src/domain/registration/clock.ts";
 import { assignFiringPoint, lowestFreePoint } from "../../src/domain/registration/firing-points.ts";
-import { MemoryBook } from "../../src/domain/registration/memory-book.ts";
+import { MemoryBook } from "../helpers/memory-book.ts";
 import { addWalkUp, checkIn, moveEntry } from "../../src/domain/registration/organiser.ts";
 import { register } from "../../src/domain/registration/register.ts";
 

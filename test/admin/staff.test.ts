@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { staffInvitations, tournamentStaff } from "../../src/db/schema.ts";
+import { person } from "../helpers/accounts.ts";
+import { auditOf, db } from "../helpers/d1.ts";
+import { texts } from "../helpers/html.ts";
 import { cookieFrom, get, postForm } from "../helpers/http.ts";
-import { auditOf, configuredTournament, db, open, person, send, staffOf, texts } from "./fixtures.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 async function staffRows(tournamentId: number) {
   return (await db.select().from(tournamentStaff).where(eq(tournamentStaff.tournamentId, tournamentId)).all()).map((s) => [s.userId, s.role]);

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { events, relays } from "../../src/db/schema.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
 import { adminRoutes } from "../../src/routes/admin/index.ts";
-import { auditOf, configuredTournament, db, get, open, register, select, send, staffOf, texts, tournamentRow } from "./fixtures.ts";
+import { auditOf, db, tournamentRow } from "../helpers/d1.ts";
+import { register } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
+import { get } from "../helpers/http.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 const ZONE = "Europe/Berlin";
 

@@ -6,22 +6,14 @@ import { parseTournament, tournamentValues } from "../../src/queries/admin/tourn
 import { updateTournament } from "../../src/queries/admin/tournaments.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
 import { tournamentStub } from "../../src/object-client/stub.ts";
-import {
-  auditOf,
-  configuredTournament,
-  createTournament,
-  db,
-  get,
-  inputValue,
-  open,
-  person,
-  register,
-  select,
-  send,
-  staffOf,
-  texts,
-  tournamentRow,
-} from "./fixtures.ts";
+import { person } from "../helpers/accounts.ts";
+import { auditOf, db, tournamentRow } from "../helpers/d1.ts";
+import { register } from "../helpers/entries.ts";
+import { inputValue, select, texts } from "../helpers/html.ts";
+import { get } from "../helpers/http.ts";
+import { staffOf } from "../helpers/staff.ts";
+import { createTournament } from "../helpers/tournaments.ts";
+import { configuredTournament, open, send } from "./fixtures.ts";
 
 const NEW = {
   title: "Spring Cup",

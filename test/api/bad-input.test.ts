@@ -1,12 +1,13 @@
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { forgetApiToken } from "../../src/auth/api-auth.ts";
 import { createApiToken, revokeApiToken } from "../../src/auth/api-tokens.ts";
-import { openDb } from "../../src/db/client.ts";
+import { createUsers, sessionCookie, tokenFor } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
+import { freshKey, objectEntries } from "../helpers/entries.ts";
 import { ORIGIN, sendJson } from "../helpers/http.ts";
-import { sessionCookie } from "../helpers/accounts.ts";
-import { createTournament, createUsers, freshKey, objectEntries } from "../registration/fixtures.ts";
-import { getVia, problemOf, registerVia, tokenFor, withdrawVia } from "./client.ts";
+import { createTournament } from "../helpers/tournaments.ts";
+import { getVia, problemOf, registerVia, withdrawVia } from "./client.ts";
 
 describe("JSON API v1: bad input changes nothing and says what is wrong", () => {
   async function setup() {
@@ -87,7 +88,6 @@ describe("JSON API v1: bad input changes nothing and says what is wrong", () => 
       headers: { Authorization: "Basic dXNlcjpwYXNz", "Idempotency-Key": freshKey() },
     });
     expect(malformed.status).toBe(401);
-    const db = openDb(env.DB);
     const revoked = await createApiToken(db, { kind: "personal", userId }, "old laptop");
     await revokeApiToken(db, revoked.id, userId);
     expect((await registerVia(revoked.token, tournament.slug, body)).status).toBe(401);
@@ -142,7 +142,6 @@ describe("JSON API v1: bad input changes nothing and says what is wrong", () => 
 
   it("stops accepting a token in this isolate as soon as its revocation is reported", async () => {
     const [userId] = await createUsers(1);
-    const db = openDb(env.DB);
     const { id, token } = await createApiToken(db, { kind: "personal", userId: userId! }, "phone");
     expect((await getVia(token, "/api/v1/me/entries")).status).toBe(200);
     await revokeApiToken(db, id, userId!);

@@ -1,18 +1,6 @@
-import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { createApiToken } from "../../src/auth/api-tokens.ts";
-import { openDb } from "../../src/db/client.ts";
-import { get, sendJson } from "../helpers/http.ts";
-import { freshKey } from "../registration/fixtures.ts";
-
-/** A competitor with a personal API token, as integrations use the API. */
-export async function tokenFor(userId: number): Promise<string> {
-  return (await createApiToken(openDb(env.DB), { kind: "personal", userId }, "tests")).token;
-}
-
-export function bearer(token: string, extra: Record<string, string> = {}) {
-  return { headers: { Authorization: `Bearer ${token}`, ...extra } };
-}
+import { freshKey } from "../helpers/entries.ts";
+import { bearer, get, sendJson } from "../helpers/http.ts";
 
 /** POST /api/v1/tournaments/:slug/entries with a Bearer token and (unless given) a fresh Idempotency-Key. */
 export function registerVia(token: string, slug: string, body: unknown, key: string | null = freshKey()) {

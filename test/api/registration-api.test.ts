@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { createUsers, sessionCookie, tokenFor } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
+import { drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
 import { get, sendJson } from "../helpers/http.ts";
-import { sessionCookie } from "../helpers/accounts.ts";
+import { createTournament } from "../helpers/tournaments.ts";
+import { getVia, problemOf, registerVia, withdrawVia } from "./client.ts";
 import { eq } from "drizzle-orm";
 import { auditLog } from "../../src/db/schema.ts";
-import { createTournament, createUsers, db, drainOutbox, freshKey, objectEntries } from "../registration/fixtures.ts";
-import { getVia, problemOf, registerVia, tokenFor, withdrawVia } from "./client.ts";
 
 describe("JSON API v1: registration", () => {
   it("lists published tournaments with their registration state", async () => {
     const now = Date.now();
     const open = await createTournament({ configure: false });
-    const upcoming = await createTournament({ configure: false, opensAt: now + 86_400_000, closesAt: now + 2 * 86_400_000 });
-    const closed = await createTournament({ configure: false, opensAt: now - 2 * 86_400_000, closesAt: now - 86_400_000 });
+    const upcoming = await createTournament({ configure: false, registrationOpensAt: now + 86_400_000, registrationClosesAt: now + 2 * 86_400_000 });
+    const closed = await createTournament({ configure: false, registrationOpensAt: now - 2 * 86_400_000, registrationClosesAt: now - 86_400_000 });
     const draft = await createTournament({ configure: false, status: "draft" });
     const res = await get("/api/v1/tournaments");
     expect(res.status).toBe(200);
@@ -87,7 +89,7 @@ describe("JSON API v1: registration", () => {
 
   it("refuses outside the window with 403 and the times", async () => {
     const opensAt = Date.now() + 3_600_000;
-    const { tournament, events } = await createTournament({ opensAt, closesAt: opensAt + 3_600_000 });
+    const { tournament, events } = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 3_600_000 });
     const [userId] = await createUsers(1);
     const res = await registerVia(await tokenFor(userId!), tournament.slug, { event: events[0]!.id, relay: "any" });
     expect(res.status).toBe(403);
@@ -118,8 +120,8 @@ describe("JSON API v1: registration", () => {
     await registerVia(rivalToken, second.tournament.slug, { event: second.events[0]!.id, relay: "any" });
     await registerVia(token, first.tournament.slug, { event: first.events[0]!.id, relay: first.relays[0]!.id });
     await registerVia(token, second.tournament.slug, { event: second.events[0]!.id, relay: "any" });
-    await drainOutbox(first.stub);
-    await drainOutbox(second.stub);
+    await drainOutboxes(first.stub);
+    await drainOutboxes(second.stub);
     const res = await getVia(token, "/api/v1/me/entries");
     expect(res.status).toBe(200);
     const { entries } = (await res.json()) as { entries: unknown[] };
@@ -167,7 +169,7 @@ describe("JSON API v1: registration", () => {
 
     const competitor = await getVia(tokens[1]!, `/api/v1/tournaments/${tournament.slug}/entries`);
     expect(competitor.status).toBe(403);
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     const caughtUp = await getVia(organiserToken, `/api/v1/tournaments/${tournament.slug}/entries?updatedAfter=${encodeURIComponent(page.updatedThrough)}`);
     expect(await caughtUp.json()).toMatchObject({ d1Pending: 0 });
 

@@ -1,7 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ORIGIN, postForm } from "../helpers/http.ts";
-import { STRONG_PASSWORD, formToken, freshEmail, userCount } from "./support.ts";
+import { formToken, freshEmail, STRONG_PASSWORD, userCount } from "./support.ts";
 
 function post(path: string, fields: Record<string, string>, headers: Record<string, string>) {
   return exports.default.fetch(ORIGIN + path, {

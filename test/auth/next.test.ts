@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeNext } from "../../src/routes/account/respond.ts";
 import { get } from "../helpers/http.ts";
-import { STRONG_PASSWORD, freshAddress, freshEmail, signIn, signUp, userWithPassword } from "./support.ts";
+import { freshAddress, freshEmail, signIn, signUp, STRONG_PASSWORD, userWithPassword } from "./support.ts";
 
 const OFFSITE = [
   "//evil.example",

@@ -8,16 +8,13 @@ import {
   SIGN_UP_WINDOW_MS,
 } from "../../src/auth/rate-limit.ts";
 import { signInFailures, signUps } from "../../src/db/schema.ts";
-import { STRONG_PASSWORD, db, freshAddress, freshEmail, signIn, signUp, userByEmail, userCount, userWithPassword } from "./support.ts";
+import { db } from "../helpers/d1.ts";
+import { formError, freshAddress, freshEmail, signIn, signUp, STRONG_PASSWORD, userByEmail, userCount, userWithPassword } from "./support.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
-function formError(html: string): string | undefined {
-  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
-}
-
 async function failures(key: string) {
-  return db().select().from(signInFailures).where(eq(signInFailures.key, key)).all();
+  return db.select().from(signInFailures).where(eq(signInFailures.key, key)).all();
 }
 
 describe("sign-in rate limit", () => {
@@ -50,7 +47,7 @@ describe("sign-in rate limit", () => {
   it("names the time left until the oldest counted failure leaves the window", async () => {
     const email = freshEmail();
     const tenMinutesAgo = Date.now() - 10 * 60_000;
-    await db()
+    await db
       .insert(signInFailures)
       .values(Array.from({ length: ACCOUNT_FAILURE_LIMIT }, (_, i) => ({ key: `acct:${email}`, at: tenMinutesAgo + i })))
       .run();
@@ -96,13 +93,13 @@ describe("sign-in rate limit", () => {
     const email = freshEmail();
     await userWithPassword(STRONG_PASSWORD, { email });
     const old = Date.now() - SIGN_IN_WINDOW_MS - 60_000;
-    await db()
+    await db
       .insert(signInFailures)
       .values(Array.from({ length: 10 }, (_, i) => ({ key: i % 2 ? `acct:${email}` : `addr:elsewhere-${i}`, at: old })))
       .run();
     const call = { headers: { "CF-Connecting-IP": freshAddress() } };
     expect((await signIn(email, "wrong-once", call)).status).toBe(401);
-    const stale = await db().select().from(signInFailures).where(lt(signInFailures.at, Date.now() - SIGN_IN_WINDOW_MS)).all();
+    const stale = await db.select().from(signInFailures).where(lt(signInFailures.at, Date.now() - SIGN_IN_WINDOW_MS)).all();
     expect(stale).toEqual([]);
     expect(await failures(`acct:${email}`)).toHaveLength(1);
     expect((await signIn(email, STRONG_PASSWORD, call)).status).toBe(303);
@@ -118,7 +115,7 @@ describe("sign-in rate limit", () => {
 
 describe("sign-up rate limit", () => {
   const recentSignUps = (address: string, n: number, at = Date.now() - 60_000) =>
-    db().insert(signUps).values(Array.from({ length: n }, () => ({ address, at }))).run();
+    db.insert(signUps).values(Array.from({ length: n }, () => ({ address, at }))).run();
   const account = (label: string) => ({ email: freshEmail(label), name: "New Shooter", club: "", password: STRONG_PASSWORD });
 
   it("allows 50 new accounts per address and hour", () => {
@@ -155,7 +152,7 @@ describe("sign-up rate limit", () => {
     const address = freshAddress();
     await recentSignUps(address, SIGN_UP_LIMIT, Date.now() - SIGN_UP_WINDOW_MS - 60_000);
     expect((await signUp(account("after-an-hour"), { headers: { "CF-Connecting-IP": address } })).status).toBe(303);
-    const kept = await db().select().from(signUps).where(eq(signUps.address, address)).all();
+    const kept = await db.select().from(signUps).where(eq(signUps.address, address)).all();
     expect(kept).toHaveLength(1);
   });
 });

@@ -2,21 +2,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { WRONG_CREDENTIALS_MESSAGE } from "../../src/auth/forms.ts";
 import { sessionCookie } from "../helpers/accounts.ts";
 import { cookieFrom, get } from "../helpers/http.ts";
-import {
-  STRONG_PASSWORD,
-  createUserWithoutPassword,
-  freshAddress,
-  freshEmail,
-  headerName,
-  signIn,
-  userWithPassword,
-} from "./support.ts";
+import { createUserWithoutPassword, formError, freshAddress, freshEmail, headerName, signIn, STRONG_PASSWORD, userWithPassword } from "./support.ts";
 
 afterEach(() => vi.restoreAllMocks());
-
-function formError(html: string): string | undefined {
-  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
-}
 
 describe("sign-in page", () => {
   it("has labelled email and password inputs, a CSRF field and the submit button", async () => {

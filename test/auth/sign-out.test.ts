@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { sessions } from "../../src/db/schema.ts";
 import { signedInUser } from "../helpers/accounts.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { openDb } from "../../src/db/client.ts";
 import { formToken, headerName } from "./support.ts";
+import { openDb } from "../../src/db/client.ts";
 
 describe("sign-out", () => {
   it("ends the session on the server: the old cookie no longer shows the name", async () => {

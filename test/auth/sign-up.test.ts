@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORD_MESSAGE } from "../../src/auth/forms.ts";
 import { MAX_PBKDF2_ITERATIONS, verifyPassword } from "../../src/auth/password.ts";
 import { cookieFrom, get } from "../helpers/http.ts";
-import { STRONG_PASSWORD, freshEmail, headerName, signUp, userByEmail, userCount } from "./support.ts";
+import { freshEmail, headerName, signUp, STRONG_PASSWORD, userByEmail, userCount } from "./support.ts";
 
 function fieldError(html: string, field: string): string | undefined {
   return new RegExp(`id="sign-up-${field}-error">([^<]*)<`).exec(html)?.[1];

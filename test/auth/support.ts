@@ -1,12 +1,9 @@
-import { env } from "cloudflare:workers";
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../src/auth/password.ts";
-import { openDb } from "../../src/db/client.ts";
 import { users } from "../../src/db/schema.ts";
-import { createUser } from "../helpers/accounts.ts";
-import { get, postForm, type Call } from "../helpers/http.ts";
-
-export const db = () => openDb(env.DB);
+import { createUser, type UserFields } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
+import { type Call, get, postForm } from "../helpers/http.ts";
 
 let addressCounter = 0;
 /** A fresh client address per test, so address-wide rate limits of one test never touch another. */
@@ -24,18 +21,18 @@ export async function formToken(path: string, cookie?: string): Promise<string> 
 }
 
 export async function userCount(): Promise<number> {
-  const row = await db().select({ n: count() }).from(users).get();
+  const row = await db.select({ n: count() }).from(users).get();
   return row?.n ?? 0;
 }
 
 export async function userByEmail(email: string) {
-  return db().select().from(users).where(eq(users.email, email)).get();
+  return db.select().from(users).where(eq(users.email, email)).get();
 }
 
 /** A user who can sign in with the password. */
-export async function userWithPassword(password: string, fields: Parameters<typeof createUser>[0] = {}) {
+export async function userWithPassword(password: string, fields: UserFields = {}) {
   const user = await createUser(fields);
-  await db().update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id)).run();
+  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id)).run();
   return user;
 }
 
@@ -56,6 +53,11 @@ export async function signIn(email: string, password: string, call: Call & { nex
 export async function signUp(fields: Record<string, string>, call: Call = {}) {
   const _csrf = await formToken("/account/sign-up", call.cookie);
   return postForm("/account/sign-up", { _csrf, ...fields }, call);
+}
+
+/** The sign-in form's error line, if it shows one. */
+export function formError(html: string): string | undefined {
+  return /id="sign-in-error"[^>]*>([^<]*)</.exec(html)?.[1];
 }
 
 /** What the header fragment shows for this cookie: the signed-in name, or null when signed out. */

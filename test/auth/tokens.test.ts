@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken, findApiToken } from "../../src/auth/api-tokens.ts";
 import { signedInUser } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { db, formToken } from "./support.ts";
+import { formToken } from "./support.ts";
 
 async function createToken(cookie: string, name: string, hx = false) {
   return postForm("/account/tokens", { _csrf: await formToken("/account", cookie), name }, { cookie, hx });
@@ -38,7 +39,7 @@ describe("personal API tokens", () => {
     const token = /<code class="token-value" data-testid="new-token">(trp_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
     expect(token).toBeDefined();
     expect(html).toContain("It is shown only once");
-    expect(await findApiToken(db(), token!)).toMatchObject({ kind: "personal" });
+    expect(await findApiToken(db, token!)).toMatchObject({ kind: "personal" });
 
     const later = await (await get("/account", { cookie })).text();
     expect(later).toContain("<td>results export</td>");
@@ -63,18 +64,18 @@ describe("personal API tokens", () => {
 
   it("revokes the owner's token", async () => {
     const { user, cookie } = await signedInUser();
-    const { id, token } = await createApiToken(db(), { kind: "personal", userId: user.id }, "old laptop");
+    const { id, token } = await createApiToken(db, { kind: "personal", userId: user.id }, "old laptop");
     const res = await postForm(`/account/tokens/${id}/revoke`, { _csrf: await formToken("/account", cookie) }, { cookie });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/account");
-    expect(await findApiToken(db(), token)).toBeNull();
+    expect(await findApiToken(db, token)).toBeNull();
     expect(await (await get("/account", { cookie })).text()).not.toContain("old laptop");
   });
 
   it("never lets one competitor revoke another's token", async () => {
     const owner = await signedInUser();
     const other = await signedInUser();
-    const { id, token } = await createApiToken(db(), { kind: "personal", userId: owner.user.id }, "owner's script");
+    const { id, token } = await createApiToken(db, { kind: "personal", userId: owner.user.id }, "owner's script");
     const _csrf = await formToken("/account", other.cookie);
 
     const plain = await postForm(`/account/tokens/${id}/revoke`, { _csrf }, { cookie: other.cookie });
@@ -83,7 +84,7 @@ describe("personal API tokens", () => {
     expect(hx.status).toBe(404);
     expect(await hx.text()).toContain("That token does not exist, is not yours, or was revoked already.");
 
-    expect(await findApiToken(db(), token)).toMatchObject({ tokenId: id, userId: owner.user.id });
+    expect(await findApiToken(db, token)).toMatchObject({ tokenId: id, userId: owner.user.id });
     expect(await (await get("/account", { cookie: owner.cookie })).text()).toContain("owner&#39;s script");
   });
 

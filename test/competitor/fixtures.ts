@@ -1,13 +1,11 @@
-import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
+import { signedInUser } from "../helpers/accounts.ts";
+import { freshKey } from "../helpers/entries.ts";
+import { select } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { select, texts } from "../public/html.ts";
-import { createTournament, freshKey, objectEntries } from "../registration/fixtures.ts";
-
-export { createTournament, freshKey, objectEntries, select, sessionCookie, signedInUser, texts };
 
 export const ZONE = "Europe/Berlin";
 
-export const panelPath = (slug: string) => `/fragments/t/${slug}/registration`;
+const panelPath = (slug: string) => `/fragments/t/${slug}/registration`;
 
 /** The registration panel as the tournament page loads it (htmx, with the visitor's cookie if any). */
 export async function panel(slug: string, cookie?: string) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
+import { drainOutboxes, objectEntries } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { drainOutbox } from "../registration/fixtures.ts";
-import { competitor, createTournament, objectEntries, registerOk, select, texts, ZONE } from "./fixtures.ts";
+import { createTournament } from "../helpers/tournaments.ts";
+import { competitor, registerOk, ZONE } from "./fixtures.ts";
 
 async function myEntries(cookie: string, query = "") {
   const res = await get(`/me/entries${query}`, { cookie });
@@ -50,8 +52,8 @@ describe("My entries (/me/entries)", () => {
 
     // Later, from D1's copy, across tournaments.
     await registerOk(prone.tournament.slug, cookie, prone.events[0]!.id, prone.relays[0]!.id);
-    await drainOutbox(rifle.stub);
-    await drainOutbox(prone.stub);
+    await drainOutboxes(rifle.stub);
+    await drainOutboxes(prone.stub);
     const { html } = await myEntries(cookie);
     expect((await select(html, "[data-testid=my-tournament] h2 a")).map((a) => a.attrs.href).sort()).toEqual(
       [`/t/${rifle.tournament.slug}`, `/t/${prone.tournament.slug}`].sort(),
@@ -87,7 +89,7 @@ describe("My entries (/me/entries)", () => {
     expect(await select(doneHtml, "[data-testid=my-entry] a.button")).toEqual([]);
 
     // Promoted in the same decision; once D1 has the copy, the other competitor's page says so.
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     const promoted = await cards((await myEntries(waiting.cookie)).html);
     expect(promoted.map((c) => c.status)).toEqual(["confirmed"]);
     expect(promoted[0]!.text).toContain("Relay 1");

@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import { tournaments } from "../../src/db/schema.ts";
 import { pushConfiguration } from "../../src/object-client/configuration.ts";
 import { formatDateTime } from "../../src/domain/time/format.ts";
+import { db } from "../helpers/d1.ts";
+import { freshKey } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { db } from "../registration/fixtures.ts";
-import { competitor, createTournament, formsIn, freshKey, panel, select, texts, ZONE } from "./fixtures.ts";
+import { createTournament, HOUR } from "../helpers/tournaments.ts";
+import { competitor, formsIn, panel, ZONE } from "./fixtures.ts";
 
-const HOUR = 3_600_000;
 
 describe("the registration panel (/fragments/t/:slug/registration)", () => {
   it("offers a visitor a sign-in link that comes back to the tournament, and no form", async () => {
@@ -26,7 +28,7 @@ describe("the registration panel (/fragments/t/:slug/registration)", () => {
 
   it("before opening: the countdown to the opening, and the page's slot asks again when it fires", async () => {
     const opensAt = Date.now() + 2 * HOUR;
-    const { tournament } = await createTournament({ opensAt, closesAt: opensAt + 48 * HOUR });
+    const { tournament } = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 48 * HOUR });
     const { cookie } = await competitor();
     const { html } = await panel(tournament.slug, cookie);
     const [countdown] = await select(html, ".countdown");
@@ -45,7 +47,7 @@ describe("the registration panel (/fragments/t/:slug/registration)", () => {
 
   it("moments before opening, asks again by itself at the opening instant (a browser clock running ahead)", async () => {
     const opensAt = Date.now() + 8_000;
-    const { tournament } = await createTournament({ opensAt, closesAt: opensAt + 48 * HOUR });
+    const { tournament } = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 48 * HOUR });
     const { cookie } = await competitor();
     const { html } = await panel(tournament.slug, cookie);
     const [recheck] = await select(html, "[hx-get]");
@@ -117,7 +119,7 @@ describe("the registration panel (/fragments/t/:slug/registration)", () => {
     expect((await select(html, "[data-testid=reg-event]")).map((e) => Number(e.attrs["data-event-id"]))).toEqual([events[0]!.id]);
     expect((await select(html, "[data-testid=reg-result]"))[0]?.attrs["data-status"]).toBe("confirmed");
 
-    const closed = await createTournament({ opensAt: Date.now() - 5 * HOUR, closesAt: Date.now() - HOUR });
+    const closed = await createTournament({ registrationOpensAt: Date.now() - 5 * HOUR, registrationClosesAt: Date.now() - HOUR });
     const visitor = await panel(closed.tournament.slug);
     expect(await texts(visitor.html, "[data-testid=registration-closed]")).toEqual([`Registration closed on ${formatDateTime(closed.tournament.registrationClosesAt, ZONE)}.`]);
     expect(await select(visitor.html, "a.button")).toEqual([]);

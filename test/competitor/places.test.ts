@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { freshKey } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { competitor, createTournament, freshKey, select, texts } from "./fixtures.ts";
+import { createTournament, HOUR } from "../helpers/tournaments.ts";
+import { competitor } from "./fixtures.ts";
 
-const HOUR = 3_600_000;
 
 describe("places left for the polling page (/t/:slug/places)", () => {
   it("shows the object's live figures, the same bytes for everyone, cached at the edge, without Set-Cookie", async () => {
@@ -41,7 +43,7 @@ describe("places left for the polling page (/t/:slug/places)", () => {
   });
 
   it("tells the page to stop asking once registration has closed", async () => {
-    const { tournament } = await createTournament({ opensAt: Date.now() - 5 * HOUR, closesAt: Date.now() - HOUR });
+    const { tournament } = await createTournament({ registrationOpensAt: Date.now() - 5 * HOUR, registrationClosesAt: Date.now() - HOUR });
     const html = await (await get(`/t/${tournament.slug}/places`, { hx: true })).text();
     const [poller] = await select(html, "#places-poller");
     expect(poller).toBeDefined();
@@ -55,11 +57,11 @@ describe("places left for the polling page (/t/:slug/places)", () => {
     expect((await select(openPage, "td.places"))[0]?.attrs.id).toBe(`places-cell-${open.relays[0]!.id}`);
 
     const opensAt = Date.now() + 2 * HOUR;
-    const soon = await createTournament({ opensAt, closesAt: opensAt + 24 * HOUR });
+    const soon = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 24 * HOUR });
     const soonPage = await (await get(`/t/${soon.tournament.slug}`)).text();
     expect((await select(soonPage, "#places-poller"))[0]?.attrs["hx-trigger"]).toBe("registration-opens from:body");
 
-    const closed = await createTournament({ opensAt: Date.now() - 5 * HOUR, closesAt: Date.now() - HOUR });
+    const closed = await createTournament({ registrationOpensAt: Date.now() - 5 * HOUR, registrationClosesAt: Date.now() - HOUR });
     const closedPage = await (await get(`/t/${closed.tournament.slug}`)).text();
     expect(await select(closedPage, "#places-poller")).toEqual([]);
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { REGISTER_LIMIT } from "../../src/domain/registration/rate-limit.ts";
+import { freshKey, objectEntries } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { postForm } from "../helpers/http.ts";
-import { competitor, createTournament, freshKey, objectEntries, panel, register, registerOk, select, texts, ZONE } from "./fixtures.ts";
+import { createTournament, HOUR } from "../helpers/tournaments.ts";
+import { competitor, panel, register, registerOk, ZONE } from "./fixtures.ts";
 
-const HOUR = 3_600_000;
 
 describe("registering from the panel (POST /me/t/:slug/entries, htmx)", () => {
   it("confirms at once: the relay, its start in the tournament's zone and the firing point, without a reload", async () => {
@@ -88,14 +90,14 @@ describe("registering from the panel (POST /me/t/:slug/entries, htmx)", () => {
 
   it("refuses before opening and after closing with the times in the tournament's zone (403)", async () => {
     const opensAt = Date.now() + 3 * HOUR;
-    const upcoming = await createTournament({ opensAt, closesAt: opensAt + 24 * HOUR });
+    const upcoming = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 24 * HOUR });
     const { cookie } = await competitor();
     const early = await registerOk(upcoming.tournament.slug, cookie, upcoming.events[0]!.id, upcoming.relays[0]!.id);
     expect(early.res.status).toBe(403);
     expect(await texts(early.html, "[data-testid=reg-notice]")).toEqual([`Registration is not open yet: it opens on ${formatDateTime(opensAt, ZONE)}.`]);
 
     const closesAt = Date.now() - HOUR;
-    const closed = await createTournament({ opensAt: closesAt - 24 * HOUR, closesAt });
+    const closed = await createTournament({ registrationOpensAt: closesAt - 24 * HOUR, registrationClosesAt: closesAt });
     const late = await registerOk(closed.tournament.slug, cookie, closed.events[0]!.id, closed.relays[0]!.id);
     expect(late.res.status).toBe(403);
     expect(await texts(late.html, "[data-testid=reg-notice]")).toEqual([`Registration closed on ${formatDateTime(closesAt, ZONE)}.`]);

@@ -1,20 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { launchBrowser, newAccount, screenshot, SESSION_COOKIE, signIn, signUp, visit, waitForText, type Visit } from "./browser.ts";
+import { before, test } from "node:test";
+import { browserForFile, newAccount, screenshot, SESSION_COOKIE, signIn, signUp, visit, waitForText, type Visit } from "./browser.ts";
 
 // One visitor goes through the whole account life cycle, in order, in one browser context.
 const account = newAccount();
-let browser: Browser;
+const browser = browserForFile();
 let visitor: Visit;
 
 before(async () => {
-  browser = await launchBrowser();
-  visitor = await visit(browser);
-});
-after(async () => {
-  await visitor?.context.close();
-  await browser?.close();
+  visitor = await visit(browser());
 });
 
 async function sessionCookie() {

@@ -1,18 +1,12 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, newAccount, PHONE, screenshot, signIn, signUp, visit } from "./browser.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { browserForFile, newAccount, PHONE, screenshot, signIn, signUp, visit } from "./browser.ts";
 
 const ORGANISER = { email: "organiser@tenring.test", password: "tenring-demo-2026" };
 const DEMO = "nordheide-air-open";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 function day(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -35,7 +29,7 @@ async function addEventWithRelay(page: Page, slug: string, title: string, discip
 }
 
 test("an organiser creates a tournament with two events and relays, publishes it, and finds it on the home page", async () => {
-  const { page, context, problems } = await visit(browser);
+  const { page, context, problems } = await visit(browser());
   await signUp(page, newAccount());
   await page.goto("/admin");
   await page.getByText("You run no tournaments yet").waitFor();
@@ -74,7 +68,7 @@ test("an organiser creates a tournament with two events and relays, publishes it
 });
 
 test("the entries table searches as you type, and a relay's start list prints", async () => {
-  const { page, context, problems } = await visit(browser);
+  const { page, context, problems } = await visit(browser());
   await signIn(page, ORGANISER);
   await page.goto(`/admin/t/${DEMO}/entries`);
   const rows = page.locator("[data-testid=entry-row]");
@@ -110,7 +104,7 @@ test("the entries table searches as you type, and a relay's start list prints", 
 });
 
 test("check-in on a phone: find a competitor, one tap, the count goes up, undo", async () => {
-  const { page, context, problems } = await visit(browser, PHONE);
+  const { page, context, problems } = await visit(browser(), PHONE);
   await signIn(page, ORGANISER);
   await page.goto(`/admin/t/${DEMO}/check-in`);
   const rows = page.locator("[data-testid=checkin-row]");

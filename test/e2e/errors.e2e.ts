@@ -1,18 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { launchBrowser, PHONE, screenshot, visit } from "./browser.ts";
+import { test } from "node:test";
+import { browserForFile, PHONE, screenshot, visit } from "./browser.ts";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test("an unknown address shows the friendly 404 page with a way back", async () => {
-  const { page, context, problems } = await visit(browser, PHONE);
+  const { page, context, problems } = await visit(browser(), PHONE);
   const response = await page.goto("/no-such-page-e2e");
   assert.equal(response?.status(), 404);
   await page.getByRole("heading", { name: "Page not found" }).waitFor();

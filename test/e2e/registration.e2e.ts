@@ -1,26 +1,21 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, test } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, newAccount, PHONE, screenshot, signUp, visit, waitForText, type Visit } from "./browser.ts";
+import { before, test } from "node:test";
+import type { Locator, Page } from "playwright-core";
+import { browserForFile, newAccount, PHONE, screenshot, signUp, visit, waitForText, type Visit } from "./browser.ts";
 
 // One new competitor registers on the open demo tournament, lands on a waitlist, and withdraws.
 const SLUG = "nordheide-air-open";
 const RIFLE = "10 m Air Rifle";
 const PISTOL = "10 m Air Pistol";
 const account = newAccount();
-let browser: Browser;
+const browser = browserForFile();
 let competitor: Visit;
 
 before(async () => {
-  browser = await launchBrowser();
-  competitor = await visit(browser);
+  competitor = await visit(browser());
   await signUp(competitor.page, account);
   await waitForText(competitor.page.locator("[data-testid=who]"), account.name);
-});
-after(async () => {
-  await competitor?.context.close();
-  await browser?.close();
 });
 
 interface ApiRelay {
@@ -54,7 +49,7 @@ async function fill(eventTitle: string, relay: ApiRelay): Promise<void> {
   const events = (await (await competitor.page.request.get(`/api/v1/tournaments/${SLUG}`)).json()) as { events: { id: number; title: string }[] };
   const eventId = events.events.find((e) => e.title === eventTitle)?.id;
   for (let i = 0; i < relay.placesLeft; i++) {
-    const filler = await visit(browser);
+    const filler = await visit(browser());
     await signUp(filler.page, newAccount());
     const status = await filler.page.evaluate(
       async ({ slug, body, key }) => {

@@ -1,20 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PHONE, problemsOf, screenshot, signIn, visit } from "./browser.ts";
+import { test } from "node:test";
+import type { Page } from "playwright-core";
+import { browserForFile, PHONE, problemsOf, screenshot, signIn, visit } from "./browser.ts";
 
 const DEMO_SLUG = "nordheide-air-open";
 const RANGE_OFFICER = { email: "ro@tenring.test", password: "tenring-demo-2026" };
 
-let browser: Browser;
+const browser = browserForFile();
 /** The event scored by the first test, for the results test after it. */
 let scoredEvent: string | null = null;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** Types a score the way a range officer does, and waits for the card to count it. */
 async function enterShot(page: Page, value: string, shotsAfter: number): Promise<void> {
@@ -34,7 +28,7 @@ async function rowOrder(page: Page): Promise<string[]> {
 }
 
 test("a range officer enters shots; a spectator's scoreboard follows and re-ranks without a reload", async () => {
-  const officer = await visit(browser);
+  const officer = await visit(browser());
   await signIn(officer.page, RANGE_OFFICER);
   await officer.page.goto(`/score/t/${DEMO_SLUG}`);
   const airRifle = officer.page.locator("section.scoring-event", { has: officer.page.getByRole("heading", { name: /10 m Air Rifle/ }) });
@@ -47,7 +41,7 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   const entryOf = async (i: number) => new URL((await picks.nth(i).getAttribute("href"))!, "http://x").searchParams.get("entry")!;
   const [first, second] = [await entryOf(0), await entryOf(1)];
 
-  const spectator = await visit(browser);
+  const spectator = await visit(browser());
   const frames: string[] = [];
   spectator.page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
   await spectator.page.goto(liveHref);
@@ -134,7 +128,7 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
 
 test("the event's results: ranked, two competitors compared side by side, printable", async () => {
   assert.ok(scoredEvent, "the scoring test ran first");
-  const { page, context, problems } = await visit(browser);
+  const { page, context, problems } = await visit(browser());
   await page.goto(`/t/${DEMO_SLUG}/results/${scoredEvent}`);
   const rows = page.locator("table.results tbody tr");
   await rows.first().waitFor();

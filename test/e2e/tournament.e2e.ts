@@ -1,18 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { launchBrowser, PHONE, screenshot, visit } from "./browser.ts";
+import { test } from "node:test";
+import { browserForFile, PHONE, screenshot, visit } from "./browser.ts";
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test("from the home page to the open demo tournament: relays with places left", async () => {
-  const { page, context, problems } = await visit(browser);
+  const { page, context, problems } = await visit(browser());
   await page.goto("/");
   const open = page.getByRole("region", { name: "Registration open", exact: true });
   const card = open.locator("[data-testid=tournament-card]").first();

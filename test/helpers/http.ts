@@ -47,3 +47,8 @@ export function cookieFrom(res: Response, name = "__Host-tenring_session"): stri
   }
   return undefined;
 }
+
+/** A call authorised by an API token (personal or scoring), with any further headers. */
+export function bearer(token: string, extra: Record<string, string> = {}): Call {
+  return { headers: { Authorization: `Bearer ${token}`, ...extra } };
+}

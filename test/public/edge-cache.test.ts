@@ -5,9 +5,10 @@ import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
+import { db } from "../helpers/d1.ts";
+import { select } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { createTournament, db } from "./fixtures.ts";
-import { select } from "./html.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 const CACHE = "X-Tenring-Cache";
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
 import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
+import { addEntries } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { addEntries, createTournament, DAY, isoDate } from "./fixtures.ts";
-import { select, texts } from "./html.ts";
+import { createTournament, DAY, isoDate } from "../helpers/tournaments.ts";
 
 describe("the home page", () => {
   it("groups published tournaments: opens soon (with countdown), open, live, past (with results link)", async () => {

@@ -1,7 +1,9 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ANSWERS_KEPT_MS } from "../../src/domain/registration/register.ts";
-import { createTournament, createUsers, freshKey } from "./fixtures.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { freshKey } from "../helpers/entries.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 describe("remembered registration answers", () => {
   it("are replayed while kept and let go by the alarm once they are older than a week", async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { RegisterResult } from "../../src/object/contract/index.ts";
-import { copied, createTournament, createUsers, d1Entries, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { d1Entries } from "../helpers/d1.ts";
+import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 describe("the opening rush on one tournament object", () => {
   it("confirms exactly the capacity, waitlists the rest in sequence order and makes no duplicates", async () => {
@@ -54,7 +57,7 @@ describe("the opening rush on one tournament object", () => {
       expect(a.result).toEqual({ ...first, replayed: true });
     }
 
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     expect((await d1Entries(tournament.id)).map(copied)).toEqual(entries.map(copied));
   });
 });

@@ -2,8 +2,10 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { tournamentStub } from "../../src/object-client/stub.ts";
-import { readConfiguration } from "../../src/object-client/configuration.ts";
-import { createTournament, createUsers, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
+import { configurationOf } from "../../src/object-client/configuration.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 describe("the tournament object", () => {
   it("confirms while places last, then waitlists with positions", async () => {
@@ -113,8 +115,8 @@ describe("the tournament object", () => {
 
   it("refuses before the window opens and after it closes, naming the times", async () => {
     const opensAt = Date.now() + 3_600_000;
-    const early = await createTournament({ opensAt, closesAt: opensAt + 3_600_000 });
-    const late = await createTournament({ opensAt: Date.now() - 7_200_000, closesAt: Date.now() - 3_600_000 });
+    const early = await createTournament({ registrationOpensAt: opensAt, registrationClosesAt: opensAt + 3_600_000 });
+    const late = await createTournament({ registrationOpensAt: Date.now() - 7_200_000, registrationClosesAt: Date.now() - 3_600_000 });
     const [userId] = await createUsers(1);
     const tooEarly = await early.stub.register({ userId: userId!, eventId: early.events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
     const tooLate = await late.stub.register({ userId: userId!, eventId: late.events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
@@ -165,7 +167,7 @@ describe("the tournament object", () => {
   it("holds entries until paid and lets unpaid holds lapse by alarm, promoting the waitlist", async () => {
     const { stub, tournament, events, relays } = await createTournament({ entryFeeCents: 2500, events: [{ relays: [{ firingPoints: 1 }] }] });
     // A hold of 0.002 minutes (120 ms) lets the test see a real lapse without mocking the object's clock.
-    const config = await readConfiguration(db, tournament.id);
+    const config = configurationOf(tournament, events, relays);
     expect(config?.holdMinutes).toBeGreaterThan(0);
     await stub.configure({ ...config!, revision: config!.revision + 1, holdMinutes: 0.002 });
     const [a, b, c] = await createUsers(3);
@@ -227,6 +229,6 @@ describe("the tournament object", () => {
     await evictDurableObject(stub);
     const again = await tournamentStub(env, tournament.id).register(request);
     expect(again).toMatchObject({ replayed: true, outcome: first.outcome });
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
   });
 });

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema.ts";
 import { sendToD1 } from "../../src/object/outbox/entries.ts";
 import { tournamentStub } from "../../src/object-client/stub.ts";
-import { copied, createTournament, createUsers, d1Entries, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { d1Entries, db } from "../helpers/d1.ts";
+import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 /** D1's copy must equal the object's entries, field by field, with nothing missing or doubled. */
 async function expectD1MatchesObject(tournamentId: number) {
@@ -32,7 +35,7 @@ describe("the outbox to D1", () => {
     await tournamentStub(env, tournament.id).withdraw({ entryId: first.entry.id, userId: ids[0]! });
     await evictDurableObject(stub);
     await register(ids[5]!, "any");
-    await drainOutbox(tournamentStub(env, tournament.id));
+    await drainOutboxes(tournamentStub(env, tournament.id));
     const entries = await expectD1MatchesObject(tournament.id);
     expect(entries).toHaveLength(6);
     // The fourth waits for relay 2 only, so the withdrawn relay-1 place went to the fifth ("any").
@@ -63,7 +66,7 @@ describe("the outbox to D1", () => {
       await env.DB.prepare("ALTER TABLE entries_offline RENAME TO entries").run();
     }
     expect(await d1Entries(tournament.id)).toEqual([]);
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     const entries = await expectD1MatchesObject(tournament.id);
     expect(entries.map((e) => e.status)).toEqual(["withdrawn", "confirmed", "confirmed", "waitlisted"]);
     // Running the alarm again is harmless: nothing is pending, D1 is unchanged.
@@ -82,7 +85,7 @@ describe("the outbox to D1", () => {
     expect(await stub.outboxPending()).toBeGreaterThan(0);
     expect(await d1Entries(tournament.id)).toEqual([]);
     await db.insert(users).values({ id: missing, email: `late-${missing}@example.test`, name: "Late Row" }).run();
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     expect(await expectD1MatchesObject(tournament.id)).toHaveLength(2);
   });
 
@@ -92,7 +95,7 @@ describe("the outbox to D1", () => {
     const placed = await stub.register({ userId: userId!, eventId: events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
     if (placed.outcome === "refused") throw new Error("refused");
     await stub.withdraw({ entryId: placed.entry.id, userId: userId! });
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     const newest = await stub.entry(placed.entry.id);
     expect(newest?.status).toBe("withdrawn");
     // A late duplicate delivery of the first state (as a repeated alarm might send) changes nothing.

@@ -1,15 +1,17 @@
-import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { capacityOf } from "../../src/domain/registration/capacity.ts";
 import { configure, remove, withdraw } from "../../src/domain/registration/changes.ts";
 import { decisionClock, nextStamp } from "../../src/domain/registration/clock.ts";
-import { MemoryBook } from "../../src/domain/registration/memory-book.ts";
 import { register } from "../../src/domain/registration/register.ts";
 import type { ChangeResult, EntryView, RegisterRequest, RegisterResult, TournamentConfig } from "../../src/object/contract/index.ts";
 import { toConfiguration } from "../../src/object/registration/input.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
-import { copied, createTournament, createUsers, d1Entries, drainOutbox } from "./fixtures.ts";
+import type { tournamentStub } from "../../src/object-client/stub.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { d1Entries } from "../helpers/d1.ts";
+import { copied, drainOutboxes, objectEntries } from "../helpers/entries.ts";
+import { MemoryBook } from "../helpers/memory-book.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 import { type ModelAnswer, type ModelRelay, ReferenceModel } from "./model.ts";
 
 interface SystemUnderTest {
@@ -64,7 +66,7 @@ class InObject implements SystemUnderTest {
     return this.stub.remove({ entryId, byUserId: 1, reason });
   }
   async entries() {
-    return (await this.stub.changesSince(0, 2000)).entries.sort((a, b) => a.seq - b.seq);
+    return objectEntries(this.stub);
   }
 }
 
@@ -217,11 +219,10 @@ describe("registration against a reference model", () => {
     const users = await createUsers(6);
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 19, size: "max" }), async (commands) => {
-        const { tournament } = await createTournament({ events: [], configure: false });
-        const stub = tournamentStub(env, tournament.id);
+        const { tournament, stub } = await createTournament({ events: [], configure: false });
         await run(new InObject(stub), tournament.id, users, commands);
-        await drainOutbox(stub);
-        const inObject = (await stub.changesSince(0, 2000)).entries.sort((a, b) => a.seq - b.seq);
+        await drainOutboxes(stub);
+        const inObject = await objectEntries(stub);
         expect((await d1Entries(tournament.id)).map(copied)).toEqual(inObject.map(copied));
       }),
       { numRuns: 12 },

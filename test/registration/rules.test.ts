@@ -5,7 +5,7 @@ import { configure, markPaid, withdraw } from "../../src/domain/registration/cha
 import { decisionClock } from "../../src/domain/registration/clock.ts";
 import { formatEntryId, tournamentOfEntry } from "../../src/domain/registration/entry-id.ts";
 import { holdUntil, isHoldDue, placedStatus } from "../../src/domain/registration/holds.ts";
-import { MemoryBook } from "../../src/domain/registration/memory-book.ts";
+import { MemoryBook } from "../helpers/memory-book.ts";
 import { REGISTER_LIMIT, rateVerdict } from "../../src/domain/registration/rate-limit.ts";
 import { register } from "../../src/domain/registration/register.ts";
 import type { RelayLoad } from "../../src/domain/registration/types.ts";

@@ -4,7 +4,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, users } from "../../src/db/schema.ts";
 import { TRIES_BEFORE_SET_ASIDE } from "../../src/object/outbox/driver.ts";
-import { copied, createTournament, createUsers, d1Entries, db, drainOutbox, freshKey, objectEntries } from "./fixtures.ts";
+import { createUsers } from "../helpers/accounts.ts";
+import { d1Entries, db } from "../helpers/d1.ts";
+import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
+import { createTournament } from "../helpers/tournaments.ts";
 
 function setAsideAudits(tournamentId: number) {
   return db
@@ -30,7 +33,7 @@ describe("rows D1 refuses for good", () => {
     expect(await stub.setAsideRows()).toEqual([]);
     expect(await d1Entries(tournament.id)).toEqual([]);
 
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     const inObject = await objectEntries(stub);
     const refused = inObject.filter((e) => gone.includes(e.userId));
     // Everything else reached D1, as the object has it.
@@ -66,7 +69,7 @@ describe("rows D1 refuses for good", () => {
     } finally {
       await env.DB.prepare("ALTER TABLE entries_offline RENAME TO entries").run();
     }
-    await drainOutbox(stub);
+    await drainOutboxes(stub);
     expect(await d1Entries(tournament.id)).toHaveLength(2);
     expect(await setAsideAudits(tournament.id)).toEqual([]);
   });
@@ -78,7 +81,7 @@ describe("rows D1 refuses for good", () => {
     await db.delete(users).where(eq(users.id, deleted!)).run();
     await env.DB.prepare("ALTER TABLE audit_log RENAME TO audit_log_offline").run();
     try {
-      await drainOutbox(stub);
+      await drainOutboxes(stub);
       expect(await stub.setAsideRows()).toHaveLength(1);
     } finally {
       await env.DB.prepare("ALTER TABLE audit_log_offline RENAME TO audit_log").run();

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { entries } from "../../src/db/schema.ts";
-import { signedInUser } from "../helpers/accounts.ts";
-import { select } from "../public/html.ts";
-import { addStaff, db, enter, scoringTournament } from "../live/fixtures.ts";
-import { drainOutbox } from "../registration/fixtures.ts";
-
-export { db };
+import { db } from "../helpers/d1.ts";
+import { drainOutboxes } from "../helpers/entries.ts";
+import { select } from "../helpers/html.ts";
+import { enter, scoringTournament } from "../helpers/live-scoring.ts";
+import { staffOf } from "../helpers/staff.ts";
 
 export const relayPage = (slug: string, relayId: number, entryId?: string) =>
   `/score/t/${slug}/relays/${relayId}${entryId ? `?entry=${entryId}` : ""}`;
@@ -16,9 +15,8 @@ export async function scoredRelay(names: string[], spec: { discipline?: string; 
   const event = made.events[0]!;
   const competitors = [];
   for (const name of names) competitors.push(await enter(made.stub, event, name));
-  await drainOutbox(made.stub);
-  const officer = await signedInUser({ name: "Rita Range" });
-  await addStaff(made.tournament.id, officer.user.id, "range_officer");
+  await drainOutboxes(made.stub);
+  const officer = await staffOf(made.tournament.id, "range_officer", { name: "Rita Range" });
   return { ...made, event, relay: event.relays[0]!, competitors, officer };
 }
 

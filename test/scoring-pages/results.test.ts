@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { events } from "../../src/db/schema.ts";
 import { bumpCacheScopes, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { OFFICER, shot } from "../live/fixtures.ts";
-import { select, texts } from "../public/html.ts";
-import { db, scoredRelay } from "./fixtures.ts";
+import { OFFICER, shot } from "../helpers/live-scoring.ts";
+import { scoredRelay } from "./fixtures.ts";
 
 /** Three competitors: Cid leads, Ada and Bea tie after every tie-break (identical cards). */
 async function tiedEvent() {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { signedInUser } from "../helpers/accounts.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { addStaff, scoringState } from "../live/fixtures.ts";
-import { select, texts } from "../public/html.ts";
+import { scoringState } from "../helpers/live-scoring.ts";
+import { addStaff } from "../helpers/staff.ts";
 import { formFields, relayPage, scoredRelay, setFiringPoint } from "./fixtures.ts";
 
 

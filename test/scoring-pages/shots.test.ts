@@ -1,8 +1,8 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { get, ORIGIN, postForm } from "../helpers/http.ts";
-import { enter, OFFICER, scoringState, shot } from "../live/fixtures.ts";
-import { select, texts } from "../public/html.ts";
+import { select, texts } from "../helpers/html.ts";
+import { get, postForm } from "../helpers/http.ts";
+import { enter, OFFICER, scoringState, shot } from "../helpers/live-scoring.ts";
+import { watch } from "../helpers/socket.ts";
 import { formFields, relayPage, scoredRelay } from "./fixtures.ts";
 
 describe("entering shots", () => {
@@ -191,16 +191,8 @@ describe("the scoreboard after entries change", () => {
     const [ada, bea] = made.competitors;
     // Bea leads by more than Ada's next shot can make up.
     await made.stub.applyShots([shot(bea!.entry.id, 1, 105), shot(bea!.entry.id, 2, 105), shot(ada!.entry.id, 1, 100)], OFFICER);
-    const socket = await exports.default.fetch(`${ORIGIN}/t/${made.tournament.slug}/live/${made.event.id}/socket`, { headers: { Upgrade: "websocket" } });
-    const ws = socket.webSocket!;
-    const messages: string[] = [];
-    const arrived = new Promise<void>((resolve) =>
-      ws.addEventListener("message", (evt) => {
-        messages.push(String(evt.data));
-        resolve();
-      }),
-    );
-    ws.accept();
+    const viewer = await watch(made.tournament.slug, made.event.id);
+    const messages = viewer.frames;
 
     const withdrawn = await made.stub.withdraw({ entryId: bea!.entry.id, userId: bea!.user.id });
     expect(withdrawn.outcome).not.toBe("refused");
@@ -210,9 +202,9 @@ describe("the scoreboard after entries change", () => {
       { cookie: made.officer.cookie, hx: true },
     );
     expect(res.status).toBe(200);
-    await arrived;
+    await viewer.next();
     expect(messages[0]).toContain(`<td class="rank" id="rank-${ada!.entry.id}">1</td>`);
-    ws.close(1000, "done");
+    viewer.ws.close(1000, "done");
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   applyOperation,
-  applyOperations,
   nextCard,
   recordsOpId,
   shotsOf,
@@ -10,6 +9,7 @@ import {
   type ShotSlot,
 } from "../../src/domain/scoring/operations.ts";
 import { cardTotals } from "../../src/domain/scoring/totals.ts";
+import { applyOperations } from "../helpers/shot-operations.ts";
 import { pistol, rifle, trap } from "./fixtures.ts";
 
 function emptyCard(entryId = "e1"): CardState {

@@ -1,17 +1,17 @@
-import { createExecutionContext, runDurableObjectAlarm } from "cloudflare:test";
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/app.ts";
 import { verifyPassword } from "../../src/auth/password.ts";
-import { openDb } from "../../src/db/client.ts";
 import { entries, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
 import { tournamentStub } from "../../src/object-client/stub.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTournaments } from "../../src/seed/plan.ts";
+import { db } from "../helpers/d1.ts";
+import { drainOutboxes } from "../helpers/entries.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get, ORIGIN, sendJson } from "../helpers/http.ts";
-import { select, texts } from "../public/html.ts";
 
-const db = openDb(env.DB);
 const TOKEN = "seed-token-for-tests";
 
 /** The app with a seed token configured, called as the Worker would be. */
@@ -20,10 +20,6 @@ function seed(token: string | undefined, configured = TOKEN) {
   if (token !== undefined) headers.set("X-Seed-Token", token);
   const request = new Request(`${ORIGIN}/__seed`, { method: "POST", headers, body: "{}" });
   return app.fetch(request, { ...env, SEED_TOKEN: configured }, createExecutionContext());
-}
-
-async function drainOutboxes(ids: number[]) {
-  for (const id of ids) while (await runDurableObjectAlarm(tournamentStub(env, id))) {}
 }
 
 describe("POST /__seed", () => {
@@ -76,7 +72,7 @@ describe("POST /__seed", () => {
     expect(soonAfter!.revision).toBe(soon.revision + 1);
     expect(await db.select().from(users)).toHaveLength(DEMO_ACCOUNTS.length);
 
-    await drainOutboxes(stored.map((t) => t.id));
+    for (const t of stored) await drainOutboxes(tournamentStub(env, t.id));
     const copied = await db.select().from(entries);
     expect(copied).toHaveLength(planned);
     expect(copied.filter((e) => e.status === "waitlisted")).toHaveLength(overflow);
@@ -99,7 +95,7 @@ describe("POST /__seed", () => {
     await seed(TOKEN);
     const plan = demoTournaments(Date.now());
     const stored = await db.select().from(tournaments);
-    await drainOutboxes(stored.map((t) => t.id));
+    for (const t of stored) await drainOutboxes(tournamentStub(env, t.id));
 
     const home = await (await get("/")).text();
     expect(await texts(home, "#group-open .card-title")).toEqual([plan[0]!.title]);

@@ -175,22 +175,6 @@ export function nextCard(card: CardState, result: OperationResult): CardState {
   return { ...card, slots, appliedOpIds };
 }
 
-/** Applies a batch to one card in order; later operations see the effect of earlier ones. */
-export function applyOperations(
-  d: Discipline,
-  card: CardState,
-  ops: Iterable<ShotOperation>,
-): { card: CardState; results: OperationResult[] } {
-  const results: OperationResult[] = [];
-  let state = card;
-  for (const op of ops) {
-    const result = applyOperation(d, state, op);
-    results.push(result);
-    state = nextCard(state, result);
-  }
-  return { card: state, results };
-}
-
 /** A card's slots as the shots that totals and ranking read. */
 export function shotsOf(card: Pick<CardState, "slots">): { shotNo: number; value: number; innerTen: boolean }[] {
   return [...card.slots].map(([shotNo, slot]) => ({ shotNo, value: slot.value, innerTen: slot.innerTen }));

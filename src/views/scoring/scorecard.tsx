@@ -29,8 +29,6 @@ export interface ScorecardModel {
 }
 
 export const SCORECARD_ID = "scorecard";
-export const shotsPath = (slug: string, entryId: string) => `/score/t/${slug}/entries/${entryId}/shots`;
-export const undoPath = (slug: string, entryId: string) => `/score/t/${slug}/entries/${entryId}/undo`;
 export const fpScoreId = (entryId: string) => `fp-score-${entryId}`;
 
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

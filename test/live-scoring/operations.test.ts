@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OFFICER, enter, scoringState, scoringTournament, shot } from "./fixtures.ts";
+import { enter, OFFICER, scoringState, scoringTournament, shot } from "../helpers/live-scoring.ts";
 
 /** Shot operations applied by the tournament object, through its RPC methods. */
 describe("applyShots in the tournament object", () => {

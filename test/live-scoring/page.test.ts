@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sessionCookie } from "../helpers/accounts.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { select, texts } from "../public/html.ts";
-import { OFFICER, enter, scoringTournament, shot } from "./fixtures.ts";
+import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
 
 describe("the live scoreboard page", () => {
   it("renders the current standings at their sequence number, cached for a few seconds, and connects the socket", async () => {

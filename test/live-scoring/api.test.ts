@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { signedInUser } from "../helpers/accounts.ts";
+import { db } from "../helpers/d1.ts";
 import { get, sendJson } from "../helpers/http.ts";
-import { addStaff, db, enter, scoringState, scoringTournament, shot } from "./fixtures.ts";
-
-async function officerOf(tournamentId: number, role: "owner" | "organiser" | "range_officer" = "range_officer") {
-  const officer = await signedInUser();
-  await addStaff(tournamentId, officer.user.id, role);
-  return officer;
-}
+import { enter, scoringState, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { staffOf } from "../helpers/staff.ts";
 
 const post = (slug: string, body: unknown, call: Parameters<typeof sendJson>[3] = {}) =>
   sendJson("POST", `/api/v1/tournaments/${slug}/shots`, body, call);
@@ -17,7 +13,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
   it("applies a range officer's batch and answers one outcome per operation", async () => {
     const { stub, events, tournament } = await scoringTournament();
     const { entry } = await enter(stub, events[0]!);
-    const officer = await officerOf(tournament.id);
+    const officer = await staffOf(tournament.id, "range_officer");
     const first = shot(entry.id, 1, 101);
 
     const res = await post(
@@ -44,7 +40,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
     const home = await scoringTournament();
     const away = await scoringTournament();
     const { entry } = await enter(home.stub, home.events[0]!);
-    const organiser = await officerOf(home.tournament.id, "organiser");
+    const organiser = await staffOf(home.tournament.id, "organiser");
     const homeToken = await createApiToken(db, { kind: "scoring", tournamentId: home.tournament.id, userId: organiser.user.id }, "Target 1");
     const awayToken = await createApiToken(db, { kind: "scoring", tournamentId: away.tournament.id, userId: organiser.user.id }, "Target 1");
     const before = await scoringState(home.stub);
@@ -68,7 +64,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
   it("takes a staff member's personal token", async () => {
     const { stub, events, tournament } = await scoringTournament();
     const { entry } = await enter(stub, events[0]!);
-    const owner = await officerOf(tournament.id, "owner");
+    const owner = await staffOf(tournament.id, "owner");
     const token = await createApiToken(db, { kind: "personal", userId: owner.user.id }, "laptop");
     const res = await post(tournament.slug, { ops: [shot(entry.id, 1, 100)] }, { headers: { Authorization: `Bearer ${token.token}` } });
     expect(res.status).toBe(200);
@@ -78,7 +74,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
     const { stub, events, tournament } = await scoringTournament();
     const other = await scoringTournament();
     const competitor = await enter(stub, events[0]!);
-    const elsewhere = await officerOf(other.tournament.id);
+    const elsewhere = await staffOf(other.tournament.id, "range_officer");
     const signedIn = await signedInUser();
     const before = await scoringState(stub);
     const ops = { ops: [shot(competitor.entry.id, 1, 109)] };
@@ -97,7 +93,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
   it("refuses a malformed batch as a whole with field messages", async () => {
     const { stub, events, tournament } = await scoringTournament();
     const { entry } = await enter(stub, events[0]!);
-    const officer = await officerOf(tournament.id);
+    const officer = await staffOf(tournament.id, "range_officer");
     const before = await scoringState(stub);
 
     const missingValue = await post(tournament.slug, { ops: [shot(entry.id, 1, 100), { opId: "x1", entryId: entry.id, shotNo: 2 }] }, { cookie: officer.cookie });
@@ -115,7 +111,7 @@ describe("POST /api/v1/tournaments/:slug/shots", () => {
 
   it("applies 500 operations in one request", async () => {
     const { stub, events, tournament } = await scoringTournament();
-    const officer = await officerOf(tournament.id);
+    const officer = await staffOf(tournament.id, "range_officer");
     const entries: { id: string }[] = [];
     for (let i = 0; i < 9; i++) entries.push((await enter(stub, events[0]!)).entry);
     const ops = Array.from({ length: 500 }, (_, i) => shot(entries[Math.floor(i / 60)]!.id, (i % 60) + 1, 90 + (i % 20)));

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { auditLog, shots } from "../../src/db/schema.ts";
 import { TRIES_BEFORE_SET_ASIDE } from "../../src/object/outbox/driver.ts";
 import type { TournamentObject } from "../../src/object/tournament-object.ts";
-import { OFFICER, db, enter, scoringTournament, shot } from "./fixtures.ts";
+import { db } from "../helpers/d1.ts";
+import { OFFICER, enter, scoringTournament, shot } from "../helpers/live-scoring.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;
 

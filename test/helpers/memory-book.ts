@@ -1,5 +1,5 @@
-import type { Book, Configuration, Remembered } from "./book.ts";
-import { type EntryRecord, type EventRecord, isActive, occupiesPlace, type RelayLoad, type RelayRecord, type Settings } from "./types.ts";
+import type { Book, Configuration, Remembered } from "../../src/domain/registration/book.ts";
+import { type EntryRecord, type EventRecord, isActive, occupiesPlace, type RelayLoad, type RelayRecord, type Settings } from "../../src/domain/registration/types.ts";
 
 /** The registration state in plain memory: the reference `Book` for unit and model tests of the rules. */
 export class MemoryBook implements Book {

@@ -5,18 +5,11 @@ import { describe, expect, it } from "vitest";
 import { auditLog, shotConflicts, shots } from "../../src/db/schema.ts";
 import type { TournamentObject } from "../../src/object/tournament-object.ts";
 import { sendShotsToD1, takeShotsBatch } from "../../src/object/outbox/shots.ts";
-import { OFFICER, db, enter, scoringTournament, shot } from "./fixtures.ts";
+import { db } from "../helpers/d1.ts";
+import { drainOutboxes } from "../helpers/entries.ts";
+import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;
-
-/** Runs the object's alarm until the scoring outbox is empty (the alarm may also have run by itself). */
-async function drain(stub: Stub) {
-  for (let i = 0; i < 50; i++) {
-    if ((await stub.shotsOutboxPending()) === 0) return;
-    if (!(await runDurableObjectAlarm(stub))) await scheduler.wait(20);
-  }
-  throw new Error(`The scoring outbox still holds ${await stub.shotsOutboxPending()} rows after 50 alarms.`);
-}
 
 function d1Shots(tournamentId: number) {
   return db
@@ -51,7 +44,7 @@ describe("the scoring outbox to D1", () => {
     const bea = (await enter(stub, events[0]!)).entry;
     const clash = shot(ada.id, 2, 95, { deviceId: "tablet" });
     await stub.applyShots([shot(ada.id, 1, 100), shot(ada.id, 2, 99), clash, shot(bea.id, 1, 87)], OFFICER);
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await d1Shots(tournament.id)).toEqual(await objectShots(stub));
     expect(await d1Shots(tournament.id)).toHaveLength(3);
     const [conflict] = await db.select().from(shotConflicts).where(eq(shotConflicts.opId, clash.opId)).all();
@@ -60,7 +53,7 @@ describe("the scoring outbox to D1", () => {
     const fix = shot(ada.id, 2, 95, { replaces: { value: 99 }, reason: "Electronic target re-read" });
     const undo = shot(bea.id, 1, null, { replaces: { value: 87 }, reason: "Wrong competitor" });
     await stub.applyShots([fix, undo], OFFICER);
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await d1Shots(tournament.id)).toEqual(await objectShots(stub));
     expect((await d1Shots(tournament.id)).map((s) => [s.entryId, s.shotNo, s.value])).toEqual([
       [ada.id, 1, 100],
@@ -87,7 +80,7 @@ describe("the scoring outbox to D1", () => {
     await stub.applyShots([shot(entry.id, 1, 90)], OFFICER);
     const older = await runInDurableObject(stub, (_o: TournamentObject, state) => takeShotsBatch(state.storage.sql));
     await stub.applyShots([shot(entry.id, 1, 96, { replaces: { value: 90 }, reason: "Misheard" })], OFFICER);
-    await drain(stub);
+    await drainOutboxes(stub);
     const copied = await d1Shots(tournament.id);
     const audits = await corrections(tournament.id);
     expect(copied.map((s) => s.value)).toEqual([96]);
@@ -104,7 +97,7 @@ describe("the scoring outbox to D1", () => {
     expect(await d1Shots(tournament.id)).toEqual(copied);
     expect(await corrections(tournament.id)).toEqual(audits);
     // Running the alarm again is harmless too.
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await d1Shots(tournament.id)).toEqual(copied);
     expect(await corrections(tournament.id)).toEqual(audits);
   });
@@ -133,7 +126,7 @@ describe("the scoring outbox to D1", () => {
     await runInDurableObject(stub, (_o: TournamentObject, state) => {
       state.storage.sql.exec("UPDATE meta SET value = 0 WHERE key = 'shots_outbox_retry_at'");
     });
-    await drain(stub);
+    await drainOutboxes(stub);
     expect(await d1Shots(tournament.id)).toEqual(await objectShots(stub));
     expect(await d1Shots(tournament.id)).toHaveLength(2);
     const backoff = await runInDurableObject(stub, (_o: TournamentObject, state) =>

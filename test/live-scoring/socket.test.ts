@@ -1,76 +1,9 @@
 import { evictDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ORIGIN } from "../helpers/http.ts";
 import { SOCKETS_PER_SLICE } from "../../src/object/scoreboard/fanout.ts";
-import { OFFICER, enter, scoringTournament, shot } from "./fixtures.ts";
-
-const MARKER = '<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="';
-
-/** A frame's messages: a busy object sends a socket everything it lacks in one frame. */
-function messagesIn(frame: string): string[] {
-  const starts: number[] = [];
-  for (let at = frame.indexOf(MARKER); at >= 0; at = frame.indexOf(MARKER, at + 1)) starts.push(at);
-  if (starts[0] !== 0) return [frame];
-  return starts.map((start, i) => frame.slice(start, starts[i + 1]));
-}
-
-/** The test's end of a scoreboard socket: frames and the messages in them in arrival order, and its close. */
-class Viewer {
-  readonly frames: string[] = [];
-  private readonly inbox: string[] = [];
-  private readonly waiting: ((message: string) => void)[] = [];
-  readonly closed: Promise<{ code: number; reason: string }>;
-
-  constructor(readonly ws: WebSocket) {
-    ws.addEventListener("message", (evt) => {
-      const text = typeof evt.data === "string" ? evt.data : "(binary)";
-      this.frames.push(text);
-      for (const message of messagesIn(text)) {
-        const waiter = this.waiting.shift();
-        if (waiter) waiter(message);
-        else this.inbox.push(message);
-      }
-    });
-    this.closed = new Promise((resolve) => ws.addEventListener("close", (evt) => resolve({ code: evt.code, reason: evt.reason })));
-    ws.accept();
-  }
-
-  /** The next message, whichever frame it came in. */
-  next(): Promise<string> {
-    const queued = this.inbox.shift();
-    if (queued !== undefined) return Promise.resolve(queued);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** The sequence numbers of the next `count` messages. */
-  async seqs(count: number): Promise<number[]> {
-    const seen: number[] = [];
-    while (seen.length < count) seen.push(marker(await this.next()).seq);
-    return seen;
-  }
-
-  send(message: string | ArrayBuffer) {
-    this.ws.send(message);
-  }
-}
-
-function socketUrl(slug: string, eventId: number) {
-  return `${ORIGIN}/t/${slug}/live/${eventId}/socket`;
-}
-
-async function watch(slug: string, eventId: number): Promise<Viewer> {
-  const res = await exports.default.fetch(socketUrl(slug, eventId), { headers: { Upgrade: "websocket" } });
-  expect(res.status).toBe(101);
-  return new Viewer(res.webSocket!);
-}
-
-/** The sequence marker every message starts with. */
-function marker(message: string): { seq: number; kind: string } {
-  const m = /^<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="(\d+)" data-kind="(\w+)">/.exec(message);
-  if (!m) throw new Error(`no sequence marker in ${message.slice(0, 120)}`);
-  return { seq: Number(m[1]), kind: m[2]! };
-}
+import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { marker, messagesIn, socketUrl, watch } from "../helpers/socket.ts";
 
 describe("the live scoreboard socket", () => {
   it("sends one fragment per accepted shot, numbered in sequence, with the row and the ranks it moved", async () => {

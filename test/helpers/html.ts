@@ -46,3 +46,8 @@ export async function select(html: string, selector: string): Promise<Found[]> {
 export async function texts(html: string, selector: string): Promise<string[]> {
   return (await select(html, selector)).map((f) => f.text);
 }
+
+/** The value of a hidden or text input on a page. */
+export async function inputValue(html: string, name: string): Promise<string | undefined> {
+  return (await select(html, `[name="${name}"]`))[0]?.attrs.value;
+}
