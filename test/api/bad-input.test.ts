@@ -1,7 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { forgetApiToken } from "../../src/auth/api-auth.ts";
-import { createApiToken, revokeApiToken } from "../../src/auth/api-tokens.ts";
+import { createApiToken, forgetApiToken, revokeApiToken } from "../../src/auth/api-tokens.ts";
 import { openDb } from "../../src/db/client.ts";
 import { ORIGIN, sendJson } from "../helpers/http.ts";
 import { sessionCookie } from "../helpers/accounts.ts";
