@@ -16,8 +16,6 @@ import { publicRoutes } from "./routes/public/index.tsx";
 import { resultsRoutes } from "./routes/results/index.tsx";
 import { myResultsRoutes } from "./routes/results/me.tsx";
 import { liveRoutes as scoreboardRoutes } from "./routes/scoreboard/index.tsx";
-import { resultRoutes } from "./routes/api/results.ts";
-import { shotRoutes } from "./routes/api/shots.ts";
 import { scoringRoutes } from "./routes/scoring/index.tsx";
 import { seedRoutes } from "./routes/seed.ts";
 
@@ -52,8 +50,6 @@ app.route("/fragments", fragmentRoutes);
 app.route("/__seed", seedRoutes);
 app.route("/admin", adminRoutes);
 app.route("/score", scoringRoutes);
-app.route("/api/v1", shotRoutes);
-app.route("/api/v1", resultRoutes);
 app.route("/api/v1", apiV1Routes);
 app.route("/", myResultsRoutes);
 app.route("/", publicRoutes);

@@ -1,4 +1,5 @@
-import { tournamentStub } from "../object-client/stub.ts";
+import { openDb } from "../db/client.ts";
+import { TournamentClient } from "../object-client/client.ts";
 import { configurationOf } from "../object-client/configuration.ts";
 import type { StoredDemo } from "./demo.ts";
 import { type DemoTournament, FILLERS } from "./plan.ts";
@@ -19,12 +20,13 @@ export interface EntrySeedCounts {
  */
 export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: StoredDemo): Promise<EntrySeedCounts> {
   const counts: EntrySeedCounts = { entries: 0, confirmed: 0, waitlisted: 0, replayed: 0, refused: 0 };
+  const db = openDb(env.DB);
   for (const planned of plan) {
     const t = stored.tournaments.find((s) => s.slug === planned.slug);
     if (!t) throw new Error(`Demo tournament ${planned.slug} is missing from D1 after seeding.`);
-    const desk = tournamentStub(env, t.id);
+    const desk = new TournamentClient(env, db, t.id);
     // Demo entries count as paid at the range, so none expires and the nearly full relays stay nearly full.
-    await desk.configure({ ...configurationOf(t, t.events, t.relays), holdMinutes: 0 });
+    await desk.call("configure", { ...configurationOf(t, t.events, t.relays), holdMinutes: 0 });
     for (const event of planned.events) {
       const storedEvent = t.events.find((e) => e.position === event.position);
       if (!storedEvent) throw new Error(`Demo event ${event.title} of ${planned.slug} is missing from D1.`);
@@ -37,7 +39,7 @@ export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: 
           const filler = FILLERS[next];
           const userId = filler && stored.userIds.get(filler.email);
           if (!filler || userId === undefined) throw new Error(`Not enough demo competitors to fill ${event.title}.`);
-          const result = await desk.register({
+          const result = await desk.call("register", {
             userId,
             eventId: storedEvent.id,
             relayId: storedRelay.id,

@@ -1,7 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { forgetApiToken } from "../../src/auth/api-auth.ts";
-import { createApiToken, revokeApiToken } from "../../src/auth/api-tokens.ts";
+import { createApiToken, forgetApiToken, revokeApiToken } from "../../src/auth/api-tokens.ts";
 import { createUsers, sessionCookie, tokenFor } from "../helpers/accounts.ts";
 import { db } from "../helpers/d1.ts";
 import { freshKey, objectEntries } from "../helpers/entries.ts";

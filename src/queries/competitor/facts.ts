@@ -1,6 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { events, relays, tournaments } from "../../db/schema.ts";
+import { events, relays } from "../../db/schema.ts";
+import type { Tournament } from "../../env.ts";
 import { TtlCache } from "../../lib/ttl-cache.ts";
 
 export interface RelayFacts {
@@ -21,7 +22,6 @@ export interface TournamentFacts {
   id: number;
   slug: string;
   title: string;
-  status: "draft" | "published";
   timeZone: string;
   revision: number;
   opensAt: number;
@@ -31,53 +31,48 @@ export interface TournamentFacts {
 }
 
 /**
- * Names, zone and window change rarely; during the rush every registration and every fragment needs them.
- * A change shows here within `FACTS_CACHE_MS`; the object decides on its own configuration meanwhile.
+ * Event and relay names change rarely; during the rush every registration and every fragment needs them.
+ * Kept per tournament revision (a saved change shows as soon as the tournament row does), and at most
+ * `FACTS_CACHE_MS` in any case; the object decides on its own configuration meanwhile.
  */
 const FACTS_CACHE_MS = 10_000;
-const cache = new TtlCache<TournamentFacts>(FACTS_CACHE_MS, 500);
+const cache = new TtlCache<Pick<TournamentFacts, "events" | "relays">>(FACTS_CACHE_MS, 500);
 
-async function read(db: Db, slug: string): Promise<TournamentFacts | null> {
-  const tournamentId = db.select({ id: tournaments.id }).from(tournaments).where(eq(tournaments.slug, slug));
-  const [found, eventRows, relayRows] = await db.batch([
-    db.select().from(tournaments).where(eq(tournaments.slug, slug)),
+async function read(db: Db, tournamentId: number): Promise<Pick<TournamentFacts, "events" | "relays">> {
+  const [eventRows, relayRows] = await db.batch([
     db
       .select({ id: events.id, title: events.title, position: events.position })
       .from(events)
-      .where(inArray(events.tournamentId, tournamentId))
+      .where(eq(events.tournamentId, tournamentId))
       .orderBy(asc(events.position), asc(events.id)),
     db
       .select({ id: relays.id, eventId: relays.eventId, name: relays.name, startsAt: relays.startsAt })
       .from(relays)
-      .where(inArray(relays.tournamentId, tournamentId))
+      .where(eq(relays.tournamentId, tournamentId))
       .orderBy(asc(relays.startsAt), asc(relays.id)),
   ]);
-  const t = found[0];
-  if (!t) return null;
+  return { events: eventRows, relays: relayRows };
+}
+
+/**
+ * The facts of the tournament `tournamentBySlug()` found; `fresh` skips the cache (a relay it does not
+ * know yet).
+ */
+export async function tournamentFacts(db: Db, t: Tournament, options: { fresh?: boolean } = {}): Promise<TournamentFacts> {
+  const key = `${t.id}@${t.revision}`;
+  const known = options.fresh ? undefined : cache.get(key);
+  const names = known ?? (await read(db, t.id));
+  if (!known) cache.set(key, names);
   return {
     id: t.id,
     slug: t.slug,
     title: t.title,
-    status: t.status,
     timeZone: t.timeZone,
     revision: t.revision,
     opensAt: t.registrationOpensAt,
     closesAt: t.registrationClosesAt,
-    events: eventRows,
-    relays: relayRows,
+    ...names,
   };
-}
-
-/** The tournament at `slug`, published or not; `fresh` skips the cache (a relay it does not know yet). */
-export async function tournamentFacts(db: Db, slug: string, options: { fresh?: boolean } = {}): Promise<TournamentFacts | null> {
-  if (!options.fresh) {
-    const known = cache.get(slug);
-    if (known) return known;
-  }
-  const facts = await read(db, slug);
-  if (facts) cache.set(slug, facts);
-  else cache.delete(slug);
-  return facts;
 }
 
 export function relayOf(facts: TournamentFacts, relayId: number | null): RelayFacts | undefined {

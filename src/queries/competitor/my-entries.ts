@@ -1,7 +1,7 @@
 import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import type { EntryFigures } from "../../views/competitor/entry-summary.tsx";
 import type { MyEntry, MyTournament } from "../../views/competitor/my-entries.tsx";
 
@@ -55,7 +55,7 @@ export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: num
   // Only tournaments D1 knows: an invented id must not wake (and create) an object.
   const known = new Set(tournamentRows.map((t) => t.id));
   const freshKnown = fresh.filter((id) => known.has(id));
-  const fromObjects = await Promise.all(freshKnown.map((id) => tournamentStub(env, id).entriesOf(userId)));
+  const fromObjects = await Promise.all(freshKnown.map((id) => new TournamentClient(env, db, id).call("entriesOf", userId)));
 
   const found: Found[] = entryRows
     .filter((e) => !freshKnown.includes(e.tournamentId))

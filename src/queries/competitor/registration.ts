@@ -37,27 +37,22 @@ export function activeEntryIn(entries: EntryView[], eventId: number): EntryView 
   return entries.find((e) => e.eventId === eventId && isActive(e.status));
 }
 
-export interface BlockContext {
-  facts: TournamentFacts;
-  csrf: string;
-}
-
-export function block(ctx: BlockContext, event: { id: number; title: string }, body: EventBlockBody): EventBlockProps {
-  return { slug: ctx.facts.slug, tournamentId: ctx.facts.id, zone: ctx.facts.timeZone, csrf: ctx.csrf, event, body };
+export function block(facts: TournamentFacts, event: { id: number; title: string }, body: EventBlockBody): EventBlockProps {
+  return { slug: facts.slug, tournamentId: facts.id, zone: facts.timeZone, event, body };
 }
 
 /**
  * One block per event: the competitor's entry where they have one, a form where they may register
  * (only while open), nothing otherwise.
  */
-export function eventBlocks(ctx: BlockContext, snapshot: TournamentSnapshot, entries: EntryView[], state: WindowState): EventBlockProps[] {
+export function eventBlocks(facts: TournamentFacts, snapshot: TournamentSnapshot, entries: EntryView[], state: WindowState): EventBlockProps[] {
   const blocks: EventBlockProps[] = [];
-  for (const event of ordered(ctx.facts, snapshot.events)) {
+  for (const event of ordered(facts, snapshot.events)) {
     const mine = activeEntryIn(entries, event.id);
     if (mine) {
-      blocks.push(block(ctx, event, { kind: "entry", entry: mine, relay: relayName(ctx.facts, snapshot, mine.relayId), justNow: false }));
+      blocks.push(block(facts, event, { kind: "entry", entry: mine, relay: relayName(facts, snapshot, mine.relayId), justNow: false }));
     } else if (state === "open") {
-      blocks.push(block(ctx, event, { kind: "form", relays: relayChoices(event), key: newFormKey() }));
+      blocks.push(block(facts, event, { kind: "form", relays: relayChoices(event), key: newFormKey() }));
     }
   }
   return blocks;

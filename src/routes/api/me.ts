@@ -1,17 +1,19 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { type ApiEnv, callerOf, requireCaller } from "../../auth/api-auth.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
+import type { AppEnv } from "../../env.ts";
+import { callerOf, requireCaller } from "../../middleware/caller.ts";
+import { personalCaller } from "./callers.ts";
 import { iso, isoOrNull } from "./present.ts";
 
-export const meRoutes = new Hono<ApiEnv>();
+export const meRoutes = new Hono<AppEnv>();
 
 /**
  * The caller's entries in every tournament, read from D1 in one query. D1 is the tournament objects' copy,
  * normally a fraction of a second behind (the outbox alarm fires as soon as an entry changes; longer only
  * while D1 fails). One tournament's entries fresh from its object: GET /api/v1/entries/{id}.
  */
-meRoutes.get("/me/entries", requireCaller, async (c) => {
+meRoutes.get("/me/entries", personalCaller, requireCaller, async (c) => {
   const caller = callerOf(c);
   const rows = await c
     .get("db")

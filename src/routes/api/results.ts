@@ -1,45 +1,47 @@
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
+import { validator } from "hono/validator";
 import { z } from "zod";
-import type { ApiEnv } from "../../auth/api-auth.ts";
 import { events } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
-import { problem } from "../../lib/problem.ts";
+import type { AppEnv } from "../../env.ts";
+import { Refusal } from "../../lib/refusal.ts";
+import { tournamentBySlug } from "../../middleware/tournament.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { withNames } from "../../queries/results/named-standings.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
-import { tournamentBySlug } from "../../queries/tournament-lookup.ts";
 
-const eventParam = z.coerce
-  .number({ error: "event must be the id (a number) of an event of this tournament." })
-  .int({ error: "event must be the id (a number) of an event of this tournament." })
-  .positive({ error: "event must be the id (a number) of an event of this tournament." });
+const EVENT_MESSAGE = "event must be the id (a number) of an event of this tournament.";
+const eventParam = z.coerce.number({ error: EVENT_MESSAGE }).int({ error: EVENT_MESSAGE }).positive({ error: EVENT_MESSAGE });
 
-export const resultRoutes = new Hono<ApiEnv>();
+/** `?event=` for `c.req.valid("query")`; 422 naming it otherwise. */
+const eventQuery = validator("query", (query) => {
+  const parsed = eventParam.safeParse(query.event);
+  if (parsed.success) return { event: parsed.data };
+  const message = parsed.error.issues[0]?.message ?? "Invalid event.";
+  throw new Refusal(422, { title: "Which event?", detail: message, errors: { event: message } });
+});
+
+export const resultRoutes = new Hono<AppEnv>();
 
 /**
  * The ranked list of an event of a published tournament, live: `{event, seq, results: [...]}`. Scores are
  * in stored units (tenths for decimal scoring) with display strings beside them; `seq` is the scoreboard's
  * sequence number the list was taken at. Unranked entries (no shot yet) come last with `rank: null`.
+ * Public: no caller is resolved.
  */
-resultRoutes.get("/tournaments/:slug/results", async (c) => {
-  const param = eventParam.safeParse(c.req.query("event"));
-  if (!param.success) {
-    const message = param.error.issues[0]?.message ?? "Invalid event.";
-    return problem(c, 422, "Which event?", message, { event: message });
-  }
+resultRoutes.get("/tournaments/:slug/results", eventQuery, tournamentBySlug({ published: true, cached: true }), async (c) => {
   const db = c.get("db");
-  const tournament = await tournamentBySlug(db, c.req.param("slug"), { cached: true });
-  if (!tournament || tournament.status !== "published") {
-    return problem(c, 404, "No such tournament", "There is no published tournament at this address.");
-  }
+  const tournament = c.get("tournament");
   const event = await db
     .select({ id: events.id, title: events.title, discipline: events.discipline })
     .from(events)
-    .where(and(eq(events.id, param.data), eq(events.tournamentId, tournament.id)))
+    .where(and(eq(events.id, c.req.valid("query").event), eq(events.tournamentId, tournament.id)))
     .get();
-  if (!event) return problem(c, 404, "No such event", "This tournament has no event with that id.", { event: "Unknown event." });
+  if (!event) {
+    throw new Refusal(404, { title: "No such event", detail: "This tournament has no event with that id.", errors: { event: "Unknown event." } });
+  }
 
-  const standings = await tournamentStub(c.env, tournament.id).results(event.id);
+  const standings = await TournamentClient.of(c).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
   c.header("Cache-Control", "no-store");
   return c.json({

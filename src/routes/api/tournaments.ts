@@ -1,19 +1,21 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { validator } from "hono/validator";
 import { z } from "zod";
-import { type ApiEnv, callerOf, requireCaller } from "../../auth/api-auth.ts";
+import { EDITORS } from "../../auth/roles.ts";
 import { events, relays, tournaments, users } from "../../db/schema.ts";
 import { capacityOf } from "../../domain/registration/capacity.ts";
 import { windowState } from "../../domain/registration/window.ts";
-import { problem } from "../../lib/problem.ts";
-import type { TournamentSnapshot } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
-import { pushConfiguration } from "../../object-client/configuration.ts";
-import { isOrganiser, tournamentBySlug } from "../../queries/tournament-lookup.ts";
+import type { AppEnv } from "../../env.ts";
+import { Refusal } from "../../lib/refusal.ts";
+import { requireCaller } from "../../middleware/caller.ts";
+import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
+import { fieldErrors } from "../../middleware/validate.ts";
+import { TournamentClient } from "../../object-client/client.ts";
+import { personalCaller } from "./callers.ts";
 import { entryJson, iso } from "./present.ts";
-import { fieldErrors } from "./validation.ts";
 
-export const tournamentRoutes = new Hono<ApiEnv>();
+export const tournamentRoutes = new Hono<AppEnv>();
 
 /** Public figures change with every registration: let clients and shared caches keep them only briefly. */
 const BRIEFLY = "public, max-age=5";
@@ -44,7 +46,7 @@ function summaryJson(t: TournamentRow, now: number) {
 }
 
 /** Published tournaments with their registration state (upcoming, open, closed), soonest first. */
-tournamentRoutes.get("/tournaments", async (c) => {
+tournamentRoutes.get("/tournaments", personalCaller, async (c) => {
   const rows = await c
     .get("db")
     .select()
@@ -62,21 +64,14 @@ tournamentRoutes.get("/tournaments", async (c) => {
  * counts from the tournament object's snapshot (the truth, not the D1 copy). An object behind D1's
  * revision is brought up to date on the way.
  */
-tournamentRoutes.get("/tournaments/:slug", async (c) => {
+tournamentRoutes.get("/tournaments/:slug", personalCaller, tournamentBySlug({ published: true }), async (c) => {
   const db = c.get("db");
-  const t = await db.select().from(tournaments).where(eq(tournaments.slug, c.req.param("slug"))).get();
-  if (!t || t.status !== "published") return problem(c, 404, "No such tournament", "There is no published tournament at this address.");
-  const stub = tournamentStub(c.env, t.id);
-  const [eventRows, relayRows, first] = await Promise.all([
+  const t = c.get("tournament");
+  const [eventRows, relayRows, snapshot] = await Promise.all([
     db.select().from(events).where(eq(events.tournamentId, t.id)).orderBy(asc(events.position), asc(events.id)).all(),
     db.select().from(relays).where(eq(relays.tournamentId, t.id)).orderBy(asc(relays.startsAt), asc(relays.id)).all(),
-    stub.snapshot(),
+    TournamentClient.of(c).snapshot(t.revision),
   ]);
-  let snapshot: TournamentSnapshot = first;
-  if (snapshot.revision < t.revision) {
-    await pushConfiguration(c.env, db, t.id);
-    snapshot = await stub.snapshot();
-  }
   const liveEvents = new Map(snapshot.events.map((e) => [e.id, e]));
   const liveRelays = new Map(snapshot.events.flatMap((e) => e.relays).map((r) => [r.id, r]));
   c.header("Cache-Control", BRIEFLY);
@@ -122,46 +117,55 @@ const feedQuery = z.object({
     .default(500),
 });
 
+/** The feed's query for `c.req.valid("query")`; 422 naming each bad parameter. */
+const feedQueryValid = validator("query", (query) => {
+  const parsed = feedQuery.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrors(parsed.error, "query");
+  throw new Refusal(422, { title: "Invalid query", detail: Object.values(errors).join(" "), errors });
+});
+
+const ORGANISERS_ONLY = { title: "Organisers only", detail: "Only the tournament's owners and organisers may list its entries." };
+
 /**
  * For the tournament's owners and organisers: entries changed after `updatedAfter` (all when omitted),
  * oldest change first, straight from the tournament object. Continue with `updatedAfter=updatedThrough`
  * while `more` is true. `d1Pending` counts changes not yet copied to D1 (a benchmark waits for 0).
  */
-tournamentRoutes.get("/tournaments/:slug/entries", requireCaller, async (c) => {
-  const caller = callerOf(c);
-  const db = c.get("db");
-  const query = feedQuery.safeParse(c.req.query());
-  if (!query.success) {
-    const errors = fieldErrors(query.error, "query");
-    return problem(c, 422, "Invalid query", Object.values(errors).join(" "), errors);
-  }
-  const tournament = await tournamentBySlug(db, c.req.param("slug"), { cached: false });
-  if (!tournament) return problem(c, 404, "No such tournament", "There is no tournament at this address.");
-  if (!(await isOrganiser(db, tournament.id, caller.userId))) {
-    return problem(c, 403, "Organisers only", "Only the tournament's owners and organisers may list its entries.");
-  }
-  const since = query.data.updatedAfter ? Date.parse(query.data.updatedAfter) : 0;
-  const page = await tournamentStub(c.env, tournament.id).changesSince(since, query.data.limit);
-  const userIds = [...new Set(page.entries.map((e) => e.userId))];
-  const people = userIds.length
-    ? await db
-        .select({ id: users.id, name: users.name, club: users.club })
-        .from(users)
-        .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`)
-        .all()
-    : [];
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const updatedThrough = iso(page.through);
-  c.header("Cache-Control", "no-store");
-  return c.json({
-    entries: page.entries.map((e) => ({
-      ...entryJson(e),
-      seq: e.seq,
-      competitor: { id: e.userId, name: byId.get(e.userId)?.name ?? null, club: byId.get(e.userId)?.club ?? null },
-    })),
-    updatedThrough,
-    more: page.more,
-    d1Pending: page.outboxPending,
-    next: `/api/v1/tournaments/${encodeURIComponent(tournament.slug)}/entries?updatedAfter=${encodeURIComponent(updatedThrough)}`,
-  });
-});
+tournamentRoutes.get(
+  "/tournaments/:slug/entries",
+  personalCaller,
+  requireCaller,
+  feedQueryValid,
+  tournamentBySlug(),
+  requireStaff(EDITORS, { notStaff: ORGANISERS_ONLY }),
+  async (c) => {
+    const db = c.get("db");
+    const tournament = c.get("tournament");
+    const query = c.req.valid("query");
+    const since = query.updatedAfter ? Date.parse(query.updatedAfter) : 0;
+    const page = await TournamentClient.of(c).call("changesSince", since, query.limit);
+    const userIds = [...new Set(page.entries.map((e) => e.userId))];
+    const people = userIds.length
+      ? await db
+          .select({ id: users.id, name: users.name, club: users.club })
+          .from(users)
+          .where(sql`${users.id} IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))`)
+          .all()
+      : [];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const updatedThrough = iso(page.through);
+    c.header("Cache-Control", "no-store");
+    return c.json({
+      entries: page.entries.map((e) => ({
+        ...entryJson(e),
+        seq: e.seq,
+        competitor: { id: e.userId, name: byId.get(e.userId)?.name ?? null, club: byId.get(e.userId)?.club ?? null },
+      })),
+      updatedThrough,
+      more: page.more,
+      d1Pending: page.outboxPending,
+      next: `/api/v1/tournaments/${encodeURIComponent(tournament.slug)}/entries?updatedAfter=${encodeURIComponent(updatedThrough)}`,
+    });
+  },
+);

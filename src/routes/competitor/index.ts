@@ -6,8 +6,8 @@ import { registrationRoutes } from "./registration.tsx";
 
 /**
  * The competitor's side of registration, mounted at the root because it spans prefixes: the panel under
- * /fragments and the forms under /me (personal: session and CSRF), places left under /t (public, cached,
- * cookie-blind).
+ * /fragments and the forms under /me (personal: each router mounts the session and the CSRF check on
+ * them), places left under /t (public, cached, cookie-blind).
  */
 export const competitorRoutes = new Hono<AppEnv>();
 

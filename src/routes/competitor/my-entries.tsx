@@ -1,91 +1,100 @@
 import { type Context, Hono } from "hono";
-import { currentUser, requireUser } from "../../auth/session.ts";
+import { createMiddleware } from "hono/factory";
+import { currentUser, loadUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
+import { Refusal } from "../../lib/refusal.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
-import { refuse } from "../../lib/refuse.tsx";
-import type { ChangeResult } from "../../object/contract/index.ts";
-import { retryOnce, stubForEntry } from "../../object-client/stub.ts";
+import { csrf } from "../../middleware/csrf.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
+import { TournamentClient } from "../../object-client/client.ts";
+import { REFUSALS } from "../../object-client/refusals.ts";
+import { freshIds, loadMyEntries } from "../../queries/competitor/my-entries.ts";
+import { tournamentById } from "../../queries/tournament-lookup.ts";
 import { type Notice, NoticeLine } from "../../views/competitor/event-block.tsx";
 import { ConfirmWithdrawalCard, EntryCard, MyEntriesPage, TournamentGroup } from "../../views/competitor/my-entries.tsx";
-import { isHtmx } from "../account/respond.ts";
-import { tournamentById } from "../../queries/tournament-lookup.ts";
-import { freshIds, loadMyEntries } from "../../queries/competitor/my-entries.ts";
 
 /** "My entries": every entry of the signed-in competitor, and withdrawal in two steps. Never cached. */
 export const myEntriesRoutes = new Hono<AppEnv>();
 
-for (const path of ["/me/entries", "/me/entries/*"]) {
-  myEntriesRoutes.use(path, requireUser, cacheControl("no-store"));
-}
-
-myEntriesRoutes.get("/me/entries", async (c) => {
-  const user = currentUser(c);
-  const tournaments = await loadMyEntries(c.env, c.get("db"), user.id, freshIds(c.req.query("fresh")));
-  return c.html(<MyEntriesPage nonce={c.get("nonce")} user={user} csrf={c.get("csrf")} tournaments={tournaments} />);
+/**
+ * A refusal inside an htmx swap goes to the page's notice slot, not the card or group the request aimed
+ * at: those stay as they are.
+ */
+const noticeOnRefusal = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("refusalFragment", (r) => {
+    c.header("HX-Retarget", "#my-entries-notice");
+    c.header("HX-Reswap", "innerHTML");
+    return <NoticeLine notice={{ tone: "error", text: r.detail }} />;
+  });
+  await next();
 });
 
-/** The user's own entry, found through its tournament's object; null for anyone else's or an invented id. */
+for (const path of ["/me/entries", "/me/entries/*"]) {
+  myEntriesRoutes.use(path, loadUser(), csrf(), requireUser, cacheControl("no-store"), noticeOnRefusal);
+}
+
+const page = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "My entries", noindex: true });
+const fragment = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "", fragment: true });
+
+myEntriesRoutes.get("/me/entries", async (c) => {
+  const tournaments = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, freshIds(c.req.query("fresh")));
+  return page(c, <MyEntriesPage tournaments={tournaments} />);
+});
+
+const notYours = () =>
+  new Refusal(404, {
+    title: "Entry not found",
+    detail: "There is no entry of yours with this id. It may belong to someone else, or the link may be mistyped.",
+  });
+
+/** The user's own entry, found through its tournament's object; 404 for anyone else's or an invented id. */
 async function ownEntry(c: Context<AppEnv>, entryId: string) {
-  const found = stubForEntry(c.env, entryId);
+  const client = TournamentClient.forEntry(c, entryId);
   // Only existing tournaments get their object woken (an invented id must not create storage).
-  if (!found || !(await tournamentById(c.get("db"), found.tournamentId))) return null;
-  const entry = await found.stub.entry(entryId);
-  if (!entry || entry.userId !== currentUser(c).id) return null;
-  return { entry, stub: found.stub, tournamentId: found.tournamentId };
+  if (!client || !(await tournamentById(c.get("db"), client.tournamentId))) throw notYours();
+  const entry = await client.call("entry", entryId);
+  if (!entry || entry.userId !== currentUser(c).id) throw notYours();
+  return { entry, client };
 }
 
-/** The entry's tournament as the page shows it, read fresh from the object. */
-async function freshGroup(c: Context<AppEnv>, tournamentId: number) {
-  const groups = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [tournamentId]);
-  return groups.find((g) => g.id === tournamentId) ?? null;
+/** The entry's tournament as the page shows it, read fresh from the object, with the entry's card. */
+async function freshCard(c: Context<AppEnv>, entryId: string) {
+  const { client } = await ownEntry(c, entryId);
+  const groups = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId]);
+  const group = groups.find((g) => g.id === client.tournamentId);
+  const entry = group?.entries.find((e) => e.figures.id === entryId);
+  if (!group || !entry) throw notYours();
+  return { group, entry, groups };
 }
-
-function refused(c: Context<AppEnv>, status: 404 | 409, title: string, detail: string) {
-  if (!isHtmx(c)) return refuse(c, status, title, detail);
-  // The page's notice slot, not the card or group the request aimed at: those stay as they are.
-  c.header("HX-Retarget", "#my-entries-notice");
-  c.header("HX-Reswap", "innerHTML");
-  return c.html(<NoticeLine notice={{ tone: "error", text: detail }} />, status);
-}
-
-const NOT_YOURS = "There is no entry of yours with this id. It may belong to someone else, or the link may be mistyped.";
 
 /** One entry's card (htmx: "Keep my entry" puts it back); without script, the whole page. */
 myEntriesRoutes.get("/me/entries/:id", async (c) => {
-  const id = c.req.param("id");
   if (!isHtmx(c)) return c.redirect("/me/entries", 303);
-  const found = await ownEntry(c, id);
-  const group = found && (await freshGroup(c, found.tournamentId));
-  const entry = group?.entries.find((e) => e.figures.id === id);
-  if (!group || !entry) return refused(c, 404, "Entry not found", NOT_YOURS);
-  return c.html(<EntryCard entry={entry} zone={group.timeZone} />);
+  const { group, entry } = await freshCard(c, c.req.param("id"));
+  return fragment(c, <EntryCard entry={entry} zone={group.timeZone} />);
 });
 
 /** The confirmation step: the card asks once more (htmx), or the page shows it in place. */
 myEntriesRoutes.get("/me/entries/:id/withdraw", async (c) => {
   const id = c.req.param("id");
-  const found = await ownEntry(c, id);
-  const group = found && (await freshGroup(c, found.tournamentId));
-  const entry = group?.entries.find((e) => e.figures.id === id);
-  if (!group || !entry) return refused(c, 404, "Entry not found", NOT_YOURS);
-  if (isHtmx(c)) return c.html(<ConfirmWithdrawalCard entry={entry} tournamentId={group.id} zone={group.timeZone} csrf={c.get("csrf")} />);
-  const user = currentUser(c);
-  const tournaments = await loadMyEntries(c.env, c.get("db"), user.id, [group.id]);
-  return c.html(<MyEntriesPage nonce={c.get("nonce")} user={user} csrf={c.get("csrf")} tournaments={tournaments} confirming={id} />);
+  const { group, entry, groups } = await freshCard(c, id);
+  if (isHtmx(c)) return fragment(c, <ConfirmWithdrawalCard entry={entry} tournamentId={group.id} zone={group.timeZone} />);
+  return page(c, <MyEntriesPage tournaments={groups} confirming={id} />);
 });
 
 /** Withdraws; the freed place goes to the waitlist in the same decision. Withdrawing twice changes nothing. */
 myEntriesRoutes.post("/me/entries/:id/withdraw", async (c) => {
   const id = c.req.param("id");
-  const user = currentUser(c);
-  const found = await ownEntry(c, id);
-  if (!found) return refused(c, 404, "Entry not found", NOT_YOURS);
-  const result = await retryOnce<ChangeResult>(() => found.stub.withdraw({ entryId: id, userId: user.id }));
-  if (result.outcome === "refused") return refused(c, 409, "Entry not withdrawn", result.message);
-  if (!isHtmx(c)) return c.redirect(`/me/entries?fresh=${found.tournamentId}`, 303);
-  const group = await freshGroup(c, found.tournamentId);
-  if (!group) return c.redirect(`/me/entries?fresh=${found.tournamentId}`, 303);
+  const { client } = await ownEntry(c, id);
+  const result = await client.call("withdraw", { entryId: id, userId: currentUser(c).id });
+  if (result.outcome === "refused") {
+    throw new Refusal(REFUSALS[result.reason].status, { title: "Entry not withdrawn", detail: result.message, reason: result.reason });
+  }
+  const back = `/me/entries?fresh=${client.tournamentId}`;
+  if (!isHtmx(c)) return c.redirect(back, 303);
+  const group = (await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId])).find((g) => g.id === client.tournamentId);
+  if (!group) return c.redirect(back, 303);
   const eventTitle = group.entries.find((e) => e.figures.id === id)?.eventTitle ?? "the event";
   const notice: Notice = { tone: "success", text: `You withdrew from ${eventTitle}.` };
-  return c.html(<TournamentGroup tournament={group} csrf={c.get("csrf")} notice={notice} />);
+  return fragment(c, <TournamentGroup tournament={group} notice={notice} />);
 });

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { cacheTags, cacheUntil, edgeCache } from "../../middleware/edge-cache.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import { tournamentBySlug } from "../../middleware/tournament.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
 import { PlacesUpdate } from "../../views/competitor/places.tsx";
-import { tournamentFacts } from "../../queries/competitor/facts.ts";
 
 /**
  * Places left on every relay, for the tournament page to poll during the rush. Public and cookie-blind
@@ -18,19 +18,17 @@ const PLACES_TTL = 3;
 placesRoutes.get(
   "/t/:slug/places",
   edgeCache({ ttlSeconds: PLACES_TTL, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] }),
+  tournamentBySlug({ published: true, cached: true }),
   async (c) => {
-    const facts = await tournamentFacts(c.get("db"), c.req.param("slug"));
-    if (!facts || facts.status !== "published") {
-      c.header("Cache-Control", "no-store");
-      return c.text("No such tournament.", 404);
-    }
-    const snapshot = await tournamentStub(c.env, facts.id).snapshot();
+    const t = c.get("tournament");
+    // No repair here: an object not yet told its configuration has no figures, and the page keeps its own.
+    const snapshot = await TournamentClient.of(c).call("snapshot");
     const now = Date.now();
+    const closesAt = t.registrationClosesAt;
     // A copy must not outlive the closing: the last answer after it tells pages to stop asking.
-    cacheUntil(c, facts.closesAt > now ? facts.closesAt : null);
-    cacheTags(c, [`tournament-${facts.id}`]);
-    // An object not yet told its configuration has no figures: the page keeps its own until it has.
+    cacheUntil(c, closesAt > now ? closesAt : null);
+    cacheTags(c, [`tournament-${t.id}`]);
     const relays = snapshot.configured ? snapshot.events.flatMap((e) => e.relays) : [];
-    return c.html(<PlacesUpdate slug={facts.slug} relays={relays} polling={now < facts.closesAt} />);
+    return c.render(<PlacesUpdate slug={t.slug} relays={relays} polling={now < closesAt} />, { title: "", fragment: true });
   },
 );

@@ -34,7 +34,6 @@ export interface EventBlockProps {
   slug: string;
   tournamentId: number;
   zone: string;
-  csrf: string;
   event: { id: number; title: string };
   body: EventBlockBody;
 }
@@ -62,7 +61,7 @@ function defaultChoice(relays: RelayChoice[]): string {
   return withRoom ? String(withRoom.id) : "any";
 }
 
-function RelayForm({ slug, zone, csrf, event, body }: Omit<EventBlockProps, "body" | "tournamentId"> & { body: Extract<EventBlockBody, { kind: "form" }> }) {
+function RelayForm({ slug, zone, event, body }: Omit<EventBlockProps, "body" | "tournamentId"> & { body: Extract<EventBlockBody, { kind: "form" }> }) {
   const action = `/me/t/${slug}/entries`;
   const selected = body.selected ?? defaultChoice(body.relays);
   const known = body.relays.every((r) => r.placesLeft !== null);
@@ -79,7 +78,7 @@ function RelayForm({ slug, zone, csrf, event, body }: Omit<EventBlockProps, "bod
       hx-swap="outerHTML"
       hx-disable="find button"
     >
-      <Csrf token={csrf} />
+      <Csrf />
       <input type="hidden" name="event" value={String(event.id)} />
       <input type="hidden" name="key" value={body.key} />
       <fieldset class="reg-relays" aria-describedby={body.relayError ? errorId : undefined}>

@@ -1,9 +1,7 @@
-import type { SignedInUser } from "../../env.ts";
 import { isActive } from "../../domain/registration/types.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf } from "../components/fields.tsx";
 import { DateRange } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
 import { type Notice, NoticeLine } from "./event-block.tsx";
 
@@ -54,7 +52,7 @@ export function EntryCard({ entry, zone }: { entry: MyEntry; zone: string }) {
 }
 
 /** The second step: say what withdrawing does, and ask once more. */
-export function ConfirmWithdrawalCard({ entry, tournamentId, zone, csrf }: { entry: MyEntry; tournamentId: number; zone: string; csrf: string }) {
+export function ConfirmWithdrawalCard({ entry, tournamentId, zone }: { entry: MyEntry; tournamentId: number; zone: string }) {
   const { figures } = entry;
   const consequence =
     figures.status === "waitlisted"
@@ -78,7 +76,7 @@ export function ConfirmWithdrawalCard({ entry, tournamentId, zone, csrf }: { ent
         hx-disable="find button"
         aria-labelledby={headingId}
       >
-        <Csrf token={csrf} />
+        <Csrf />
         <button type="submit" class="danger" autofocus>
           Confirm withdrawal
         </button>
@@ -92,13 +90,12 @@ export function ConfirmWithdrawalCard({ entry, tournamentId, zone, csrf }: { ent
 
 export interface TournamentGroupProps {
   tournament: MyTournament;
-  csrf: string;
   notice?: Notice | undefined;
   /** The entry whose withdrawal is being confirmed (the page without script shows the step in place). */
   confirming?: string | undefined;
 }
 
-export function TournamentGroup({ tournament, csrf, notice, confirming }: TournamentGroupProps) {
+export function TournamentGroup({ tournament, notice, confirming }: TournamentGroupProps) {
   const headingId = `${groupId(tournament.id)}-heading`;
   const zone = tournament.timeZone;
   return (
@@ -113,7 +110,7 @@ export function TournamentGroup({ tournament, csrf, notice, confirming }: Tourna
       <ul class="my-entries">
         {tournament.entries.map((e) =>
           e.figures.id === confirming ? (
-            <ConfirmWithdrawalCard entry={e} tournamentId={tournament.id} zone={zone} csrf={csrf} />
+            <ConfirmWithdrawalCard entry={e} tournamentId={tournament.id} zone={zone} />
           ) : (
             <EntryCard entry={e} zone={zone} />
           ),
@@ -124,27 +121,23 @@ export function TournamentGroup({ tournament, csrf, notice, confirming }: Tourna
 }
 
 export interface MyEntriesPageProps {
-  nonce: string;
-  user: SignedInUser;
-  csrf: string;
   tournaments: MyTournament[];
   confirming?: string | undefined;
 }
 
-export function MyEntriesPage({ nonce, user, csrf, tournaments, confirming }: MyEntriesPageProps) {
+/** The page's content; the route renders it in the layout (`c.render`, title "My entries"). */
+export function MyEntriesPage({ tournaments, confirming }: MyEntriesPageProps) {
   return (
-    <Page title="My entries" nonce={nonce} account={{ user, csrf }} noindex>
-      <section class="my-entries-page">
-        <h1>My entries</h1>
-        <div id="my-entries-notice"></div>
-        {tournaments.length === 0 ? (
-          <Empty>
-            You have not entered any tournament yet. <a href="/">Find a tournament</a> and register from its page.
-          </Empty>
-        ) : (
-          tournaments.map((t) => <TournamentGroup tournament={t} csrf={csrf} confirming={confirming} />)
-        )}
-      </section>
-    </Page>
+    <section class="my-entries-page">
+      <h1>My entries</h1>
+      <div id="my-entries-notice"></div>
+      {tournaments.length === 0 ? (
+        <Empty>
+          You have not entered any tournament yet. <a href="/">Find a tournament</a> and register from its page.
+        </Empty>
+      ) : (
+        tournaments.map((t) => <TournamentGroup tournament={t} confirming={confirming} />)
+      )}
+    </section>
   );
 }
