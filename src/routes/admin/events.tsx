@@ -1,16 +1,24 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { EDITORS } from "../../auth/roles.ts";
-import { currentUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import { formBody } from "../../middleware/validate.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import { activeEntries, addEvent, deleteEvent, EVENT_FIELDS, type EventFields, loadStructure, parseEvent, updateEvent } from "../../queries/admin/structure.ts";
+import {
+  activeEntries,
+  addEvent,
+  deleteEvent,
+  EVENT_FIELDS,
+  type EventFields,
+  loadStructure,
+  parseEvent,
+  updateEvent,
+} from "../../queries/admin/structure.ts";
 import { DeleteForm, EventForm, EventList, type Occupancy } from "../../views/admin/structure.tsx";
 import { Saved } from "../../views/components/fields.tsx";
 import { type EventEnv, eventFromPath, formBodyWith, forStaff, type Parsed, withoutRevision } from "./loaders.ts";
-import { adminPage, afterConfigChange, appContext, typedValues } from "./respond.tsx";
+import { adminPage, afterConfigChange, appContext, changeBy, typedValues } from "./respond.tsx";
 import { SyncWarning } from "./tournaments.tsx";
 
 export const eventRoutes = new Hono<AppEnv>();
@@ -71,10 +79,9 @@ eventRoutes.get("/t/:slug/events", editors, (c) => eventsPage(c, { values: { tit
 const addEventBody = formBody(parseEvent, { fields: EVENT_FIELDS, revision: true, invalid: (c, state) => eventsPage(c, state) });
 
 eventRoutes.post("/t/:slug/events", editors, addEventBody, async (c) => {
-  const t = c.get("tournament");
-  const outcome = await addEvent(c.get("db"), { t, revision: t.revision, actorId: currentUser(c).id }, withoutRevision(c.req.valid("form")));
+  const outcome = await addEvent(c.get("db"), changeBy(c), withoutRevision(c.req.valid("form")));
   if (!outcome.committed) return eventsPage(c, { values: await typedValues(c, EVENT_FIELDS), errors: {}, stale: true }, 409);
-  return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "added" });
+  return afterConfigChange(c, `/admin/t/${c.get("tournament").slug}/events`, { done: "added" });
 });
 
 /** One event's form and its delete button (status already set when a form was refused). */
@@ -97,26 +104,31 @@ async function eventPage(c: Context<EventEnv>, form: EventFormState, status?: Co
         stale={form.stale ? base : undefined}
       />
       <h2>Delete this event</h2>
-      <DeleteForm action={`${base}/delete`} revision={t.revision} label={`Delete ${event.title}`} blockedBy={activeEntries(entries, { eventId: event.id })} />
+      <DeleteForm
+        action={`${base}/delete`}
+        revision={t.revision}
+        label={`Delete ${event.title}`}
+        blockedBy={activeEntries(entries, { eventId: event.id })}
+      />
     </>,
   );
 }
 
 eventRoutes.get("/t/:slug/events/:eventId", editors, eventFromPath, (c) => eventPage(c, { errors: {} }));
 
-/** Whether shots were entered in the event, asked only when the form changes its discipline. */
-async function shotsIfDisciplineChanges(c: Context<EventEnv>): Promise<boolean> {
+/** The event's discipline if shots were entered in it (it cannot change then); the object is asked only when the form changes it. */
+async function lockedDiscipline(c: Context<EventEnv>): Promise<string | null> {
   const event = c.get("event");
-  if ((await c.req.parseBody()).discipline === event.discipline) return false;
+  if ((await c.req.parseBody()).discipline === event.discipline) return null;
   const standings = await TournamentClient.of(appContext(c)).call("results", event.id);
-  return standings?.rows.some((r) => r.shotsFired > 0) ?? false;
+  return standings?.rows.some((r) => r.shotsFired > 0) ? event.discipline : null;
 }
 
-const editEventBody = formBodyWith<boolean, EventFields, EventEnv>(
-  shotsIfDisciplineChanges,
-  (values, shotsEntered): Parsed<EventFields> => {
+const editEventBody = formBodyWith<string | null, EventFields, EventEnv>(
+  lockedDiscipline,
+  (values, locked): Parsed<EventFields> => {
     const parsed = parseEvent(values);
-    if ("data" in parsed && shotsEntered) {
+    if ("data" in parsed && locked !== null && parsed.data.discipline !== locked) {
       return { errors: { discipline: "Shots were already entered in this event's discipline: it cannot change now." } };
     }
     return parsed;
@@ -126,7 +138,7 @@ const editEventBody = formBodyWith<boolean, EventFields, EventEnv>(
 
 eventRoutes.post("/t/:slug/events/:eventId", editors, eventFromPath, editEventBody, async (c) => {
   const t = c.get("tournament");
-  const outcome = await updateEvent(c.get("db"), { t, revision: t.revision, actorId: currentUser(appContext(c)).id }, c.get("event"), withoutRevision(c.req.valid("form")));
+  const outcome = await updateEvent(c.get("db"), changeBy(c), c.get("event"), withoutRevision(c.req.valid("form")));
   if (!outcome.committed) return eventPage(c, { values: await typedValues(c, EVENT_FIELDS), errors: {}, stale: true }, 409);
   return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "saved" });
 });
@@ -146,7 +158,7 @@ const deleteEventBody = formBodyWith<string | null, object, EventEnv>(
 
 eventRoutes.post("/t/:slug/events/:eventId/delete", editors, eventFromPath, deleteEventBody, async (c) => {
   const t = c.get("tournament");
-  const outcome = await deleteEvent(c.get("db"), { t, revision: t.revision, actorId: currentUser(appContext(c)).id }, c.get("event"));
+  const outcome = await deleteEvent(c.get("db"), changeBy(c), c.get("event"));
   if (!outcome.committed) return eventPage(c, { errors: {}, stale: true }, 409);
   return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "deleted" });
 });

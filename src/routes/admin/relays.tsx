@@ -1,7 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { EDITORS } from "../../auth/roles.ts";
-import { currentUser } from "../../auth/session.ts";
 import { formatDate, zoneAbbreviation } from "../../domain/time/format.ts";
 import type { AppEnv, Tournament } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
@@ -22,7 +21,7 @@ import {
 } from "../../queries/admin/structure.ts";
 import { DeleteForm, RelayForm } from "../../views/admin/structure.tsx";
 import { type EventEnv, eventFromPath, formBodyWith, forStaff, type Parsed, type RelayEnv, relayFromPath, withoutRevision } from "./loaders.ts";
-import { adminPage, afterConfigChange, appContext, typedValues } from "./respond.tsx";
+import { adminPage, afterConfigChange, appContext, changeBy, typedValues } from "./respond.tsx";
 
 export const relayRoutes = new Hono<AppEnv>();
 const editors = forStaff(EDITORS);
@@ -78,8 +77,7 @@ const newRelayBody = formBodyWith<Tournament, RelayFields, EventEnv>(
 
 relayRoutes.post("/t/:slug/events/:eventId/relays/new", editors, eventFromPath, newRelayBody, async (c) => {
   const t = c.get("tournament");
-  const by = { t, revision: t.revision, actorId: currentUser(appContext(c)).id };
-  const outcome = await addRelay(c.get("db"), by, c.get("event"), withoutRevision(c.req.valid("form")));
+  const outcome = await addRelay(c.get("db"), changeBy(c), c.get("event"), withoutRevision(c.req.valid("form")));
   if (!outcome.committed) return newRelayPage(c, { values: await typedValues(c, RELAY_FIELDS), errors: {}, stale: true }, 409);
   return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "relay" });
 });
@@ -107,7 +105,12 @@ async function relayPage(c: Context<RelayEnv>, form: RelayFormState, status?: Co
         stale={form.stale ? base : undefined}
       />
       <h2>Delete this relay</h2>
-      <DeleteForm action={`${base}/delete`} revision={t.revision} label={`Delete ${relay.name}`} blockedBy={activeEntries(entries, { relayId: relay.id })} />
+      <DeleteForm
+        action={`${base}/delete`}
+        revision={t.revision}
+        label={`Delete ${relay.name}`}
+        blockedBy={activeEntries(entries, { relayId: relay.id })}
+      />
     </>,
   );
 }
@@ -127,8 +130,7 @@ const editRelayBody = formBodyWith<{ t: Tournament; relay: RelayEnv["Variables"]
 
 relayRoutes.post("/t/:slug/relays/:relayId", editors, relayFromPath, editRelayBody, async (c) => {
   const t = c.get("tournament");
-  const by = { t, revision: t.revision, actorId: currentUser(appContext(c)).id };
-  const outcome = await updateRelay(c.get("db"), by, c.get("relay"), withoutRevision(c.req.valid("form")));
+  const outcome = await updateRelay(c.get("db"), changeBy(c), c.get("relay"), withoutRevision(c.req.valid("form")));
   if (!outcome.committed) return relayPage(c, { values: await typedValues(c, RELAY_FIELDS), errors: {}, stale: true }, 409);
   return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "relay" });
 });
@@ -148,8 +150,7 @@ const deleteRelayBody = formBodyWith<string | null, object, RelayEnv>(
 
 relayRoutes.post("/t/:slug/relays/:relayId/delete", editors, relayFromPath, deleteRelayBody, async (c) => {
   const t = c.get("tournament");
-  const by = { t, revision: t.revision, actorId: currentUser(appContext(c)).id };
-  const outcome = await deleteRelay(c.get("db"), by, c.get("relay"));
+  const outcome = await deleteRelay(c.get("db"), changeBy(c), c.get("relay"));
   if (!outcome.committed) return relayPage(c, { errors: {}, stale: true }, 409);
   return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "deleted" });
 });

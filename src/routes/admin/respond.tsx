@@ -44,6 +44,15 @@ export function actor<E extends AppEnv>(c: Context<E>) {
   return { client: TournamentClient.of(appContext(c)), db: c.get("db"), tournament: c.get("tournament"), actorId: currentUser(appContext(c)).id };
 }
 
+/**
+ * Who changes the tournament's structure, at the revision the form was checked against (`formBody`'s
+ * `revision: true` let it through only if it matched the tournament's).
+ */
+export function changeBy<E extends AppEnv>(c: Context<E>) {
+  const t = c.get("tournament");
+  return { t, revision: t.revision, actorId: currentUser(appContext(c)).id };
+}
+
 /** The text of a form's fields as typed (after `formBody`, which read the body already), to show them again. */
 export async function typedValues<K extends string>(c: Context, fields: readonly K[]): Promise<Record<K, string>> {
   return formText(await c.req.parseBody(), fields);

@@ -6,7 +6,13 @@ import type { AppEnv, Tournament } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import { formBody } from "../../middleware/validate.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import { newTournamentValues, parseTournament, type RelayOnCalendar, TOURNAMENT_FIELDS, tournamentValues } from "../../queries/admin/tournament-form.ts";
+import {
+  newTournamentValues,
+  parseTournament,
+  type RelayOnCalendar,
+  TOURNAMENT_FIELDS,
+  tournamentValues,
+} from "../../queries/admin/tournament-form.ts";
 import { createTournament, latestChange, relaysOnCalendar, SLUG_TAKEN, slugTaken, updateTournament } from "../../queries/admin/tournaments.ts";
 import type { TournamentFields } from "../../queries/tournament-fields.ts";
 import { type OtherChange, TournamentForm } from "../../views/admin/tournament-form.tsx";
@@ -146,10 +152,11 @@ tournamentRoutes.post("/t/:slug/edit", editors, detailsBody, async (c) => {
   const db = c.get("db");
   const fields = withoutRevision(c.req.valid("form"));
   const values = withAddress(t, await typedValues(c, TOURNAMENT_FIELDS));
-  if (fields.slug !== t.slug && (await slugTaken(db, fields.slug, t.id))) return detailsPage(c, { values, errors: { slug: SLUG_TAKEN }, revision: t.revision }, 422);
+  const slugTakenPage = () => detailsPage(c, { values, errors: { slug: SLUG_TAKEN }, revision: t.revision }, 422);
+  if (fields.slug !== t.slug && (await slugTaken(db, fields.slug, t.id))) return slugTakenPage();
   const outcome = await updateTournament(db, t, fields, t.revision, currentUser(c).id);
   if (!outcome.committed) {
-    if (outcome.reason === "slug_taken") return detailsPage(c, { values, errors: { slug: SLUG_TAKEN }, revision: t.revision }, 422);
+    if (outcome.reason === "slug_taken") return slugTakenPage();
     return detailsPage(c, { values, errors: {}, revision: t.revision + 1, stale: await latestChange(db, t.id) }, 409);
   }
   const synced = outcome.affectsRegistration ? await TournamentClient.of(c).configureSafely() : true;
