@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { tournaments } from "../../db/schema.ts";
-import { pushConfiguration } from "../../object-client/configuration.ts";
 import { bumpCacheScopes } from "../cache-versions.ts";
 import { rawStatement, statement } from "../../db/statements.ts";
 
@@ -76,18 +75,4 @@ export async function commit(db: Db, change: Change, now = Date.now()): Promise<
     throw err;
   }
   return { committed: true, revision: change.revision === undefined ? null : change.revision + 1 };
-}
-
-/**
- * Tells the tournament object about a configuration change D1 already holds. A failure is reported, not
- * thrown: the change is saved, and the next push (any later save) carries it, since pushes are whole.
- */
-export async function pushSafely(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number): Promise<boolean> {
-  try {
-    await pushConfiguration(env, db, tournamentId);
-    return true;
-  } catch (err) {
-    console.error(`admin: tournament ${tournamentId} saved in D1 but its object did not take the configuration`, err);
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import type { TournamentClient } from "../../object-client/client.ts";
 import { loadStructure } from "./structure.ts";
 
 export interface RelayFigures {
@@ -49,14 +49,13 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
  * (fresh, not the D1 copy), shots and open conflicts from its live scoring. One D1 batch and a few RPCs
  * made at once.
  */
-export async function loadDashboard(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number): Promise<Dashboard> {
-  const stub = tournamentStub(env, tournamentId);
-  const structure = await loadStructure(db, tournamentId);
+export async function loadDashboard(client: TournamentClient, db: Db): Promise<Dashboard> {
+  const structure = await loadStructure(db, client.tournamentId);
   const [snapshot, counts, conflicts, standings] = await Promise.all([
-    stub.snapshot(),
-    stub.checkInCounts(),
-    orNull(stub.conflicts(null, false)),
-    Promise.all(structure.map((e) => orNull(stub.results(e.id)))),
+    client.call("snapshot"),
+    client.call("checkInCounts"),
+    orNull(client.call("conflicts", null, false)),
+    Promise.all(structure.map((e) => orNull(client.call("results", e.id)))),
   ]);
   const relayLive = new Map(snapshot.events.flatMap((e) => e.relays.map((r) => [r.id, r] as const)));
   const eventLive = new Map(snapshot.events.map((e) => [e.id, e]));

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import type { EntryStatus, EntryView } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import type { TournamentClient } from "../../object-client/client.ts";
 
 /** An entry as the organisers' tables show it: the object's entry with the competitor's name from D1. */
 export interface EntryRow extends EntryView {
@@ -20,8 +20,8 @@ export const WALK_UP_DOMAIN = "@walkup.invalid";
  * Every entry of the tournament, fresh from its object (the one writer: D1 only has a copy), with names from
  * D1 in one query. The ids travel as one JSON parameter, so any number of entries stays one statement.
  */
-export async function loadEntries(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number): Promise<EntryRow[]> {
-  const entries = await tournamentStub(env, tournamentId).allEntries();
+export async function loadEntries(client: TournamentClient, db: Db): Promise<EntryRow[]> {
+  const entries = await client.call("allEntries");
   const ids = [...new Set(entries.map((e) => e.userId))];
   const people = new Map<number, Person>();
   if (ids.length > 0) {
@@ -89,15 +89,15 @@ export function filterEntries(rows: readonly EntryRow[], f: EntryFilter, relayOr
 }
 
 /** One entry with its competitor, or null when it is not an entry of this tournament's object. */
-export async function loadEntry(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number, entryId: string): Promise<EntryRow | null> {
-  const entry = await tournamentStub(env, tournamentId).entry(entryId);
-  if (!entry || entry.tournamentId !== tournamentId) return null;
+export async function loadEntry(client: TournamentClient, db: Db, entryId: string): Promise<EntryRow | null> {
+  const entry = await client.call("entry", entryId);
+  if (!entry || entry.tournamentId !== client.tournamentId) return null;
   const p = await db.get<Person | undefined>(sql`SELECT name, club, email, password_hash IS NULL AS walk_up FROM users WHERE id = ${entry.userId}`);
   return withPerson(entry, p);
 }
 
 /** Free firing points per relay for an organiser (reserved places count as free), from the object. */
-export async function relayRoom(env: Pick<Env, "TOURNAMENT">, tournamentId: number): Promise<Map<number, number>> {
-  const snapshot = await tournamentStub(env, tournamentId).snapshot();
+export async function relayRoom(client: TournamentClient): Promise<Map<number, number>> {
+  const snapshot = await client.call("snapshot");
   return new Map(snapshot.events.flatMap((e) => e.relays.map((r) => [r.id, Math.max(0, r.firingPoints - r.confirmed - r.held)] as const)));
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import type { ChangeResult, EntryView } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import type { TournamentClient } from "../../object-client/client.ts";
 import { rawStatement } from "../../db/statements.ts";
 import { commit } from "./commit.ts";
 
@@ -10,7 +10,7 @@ import { commit } from "./commit.ts";
  * the result through its outbox); what it changed is then audited in D1.
  */
 interface Actor {
-  env: Pick<Env, "TOURNAMENT">;
+  client: TournamentClient;
   db: Db;
   tournament: { id: number; entryFeeCents: number; currency: string };
   actorId: number;
@@ -30,18 +30,18 @@ async function audited(a: Actor, entry: EntryView, action: string, result: Chang
 }
 
 export async function moveEntry(a: Actor, entry: EntryView, relayId: number) {
-  const result = await tournamentStub(a.env, a.tournament.id).move({ entryId: entry.id, relayId, byUserId: a.actorId });
+  const result = await a.client.call("move", { entryId: entry.id, relayId, byUserId: a.actorId });
   return audited(a, entry, "entry.move", result, { from: entry.relayId, to: relayId, status: entry.status });
 }
 
 export async function removeEntry(a: Actor, entry: EntryView, reason: string) {
-  const result = await tournamentStub(a.env, a.tournament.id).remove({ entryId: entry.id, byUserId: a.actorId, reason });
+  const result = await a.client.call("remove", { entryId: entry.id, byUserId: a.actorId, reason });
   return audited(a, entry, "entry.remove", result, { reason, relay: entry.relayId, was: entry.status });
 }
 
 /** Paid at the range: the held entry is confirmed, and the payment is recorded once. */
 export async function markPaidOnSite(a: Actor, entry: EntryView) {
-  const result = await tournamentStub(a.env, a.tournament.id).markPaid(entry.id);
+  const result = await a.client.call("markPaid", entry.id);
   const now = Date.now();
   return audited(a, entry, "entry.paid", result, { amountCents: a.tournament.entryFeeCents, currency: a.tournament.currency }, [
     onSitePayment(a, entry.id, now),
@@ -58,12 +58,12 @@ export function onSitePayment(a: Pick<Actor, "db" | "tournament">, entryId: stri
 }
 
 export async function setFiringPoint(a: Actor, entry: EntryView, point: number) {
-  const result = await tournamentStub(a.env, a.tournament.id).assignFiringPoint(entry.id, point);
+  const result = await a.client.call("assignFiringPoint", entry.id, point);
   return audited(a, entry, "entry.firing_point", result, { relay: entry.relayId, from: entry.firingPoint, to: point });
 }
 
 export async function setCheckedIn(a: Actor, entry: EntryView, checkedIn: boolean) {
-  const result = await tournamentStub(a.env, a.tournament.id).checkIn(entry.id, checkedIn);
+  const result = await a.client.call("checkIn", entry.id, checkedIn);
   return audited(a, entry, checkedIn ? "entry.check_in" : "entry.check_in_undone", result, { relay: entry.relayId });
 }
 

@@ -5,13 +5,13 @@ import type { Db } from "../../db/client.ts";
 import { apiTokens, events, shots, users } from "../../db/schema.ts";
 import { randomToken } from "../../lib/encoding.ts";
 import type { ConflictView, ScoringActor, ShotOutcome } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import type { TournamentClient } from "../../object-client/client.ts";
 import { scopesForTournament } from "../cache-versions.ts";
 import { statement } from "../../db/statements.ts";
 import { commit } from "./commit.ts";
 
 interface Actor {
-  env: Pick<Env, "TOURNAMENT">;
+  client: TournamentClient;
   db: Db;
   tournament: { id: number; slug: string };
   actorId: number;
@@ -24,7 +24,7 @@ const sessionActor = (userId: number): ScoringActor => ({ userId, tokenId: null,
  * freezes first, so D1 never says "official" while the object still takes ordinary shots.
  */
 export async function setResultsStatus(a: Actor, event: { id: number; title: string }, official: boolean, reason: string) {
-  await tournamentStub(a.env, a.tournament.id).setResultsOfficial(event.id, official);
+  await a.client.call("setResultsOfficial", event.id, official);
   await commit(a.db, {
     tournamentId: a.tournament.id,
     actorId: a.actorId,
@@ -55,14 +55,14 @@ export type ResolveOutcome = { ok: true } | { ok: false; message: string };
  * as `shot.corrected`). Either way the organiser's decision is audited here with the reason.
  */
 export async function resolveConflict(a: Actor, conflict: ConflictView, keep: "standing" | "incoming", reason: string): Promise<ResolveOutcome> {
-  const stub = tournamentStub(a.env, a.tournament.id);
   let correction: string | null = null;
   if (keep === "standing") {
-    const kept = await stub.keepStandingValue(conflict.opId);
+    const kept = await a.client.call("keepStandingValue", conflict.opId);
     if (kept.outcome === "not_found") return { ok: false, message: "This conflict no longer exists." };
   } else {
     correction = `resolve-${randomToken(12)}`;
-    const { results } = await stub.applyShots(
+    const { results } = await a.client.call(
+      "applyShots",
       [
         {
           opId: correction,
@@ -117,7 +117,8 @@ export async function correctShot(a: Actor, form: CorrectionForm): Promise<Resol
     .get();
   if (!current) return { ok: false, field: "shotNo", message: `Shot ${form.shotNo} of this competitor is empty: there is nothing to correct.` };
   const opId = `correct-${randomToken(12)}`;
-  const { results } = await tournamentStub(a.env, a.tournament.id).applyShots(
+  const { results } = await a.client.call(
+    "applyShots",
     [{ opId, entryId: form.entryId, shotNo: form.shotNo, display: form.value, replaces: current, reason: form.reason }],
     sessionActor(a.actorId),
   );

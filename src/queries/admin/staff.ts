@@ -1,10 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { STAFF_ROLES, type StaffRole } from "../../auth/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { staffInvitations, tournamentStaff, users } from "../../db/schema.ts";
 import { rawStatement } from "../../db/statements.ts";
-
-export type StaffRole = "owner" | "organiser" | "range_officer";
 
 /** Who may grant which roles: the owner any; an organiser only range officers. */
 export const GRANTABLE: Record<StaffRole, StaffRole[]> = {
@@ -21,7 +20,7 @@ export const staffForm = z.object({
     .max(254, "An email address has at most 254 characters.")
     .toLowerCase()
     .pipe(z.email("Enter an email address like name@example.com.")),
-  role: z.enum(["owner", "organiser", "range_officer"], { error: "Choose a role." }),
+  role: z.enum(STAFF_ROLES, { error: "Choose a role." }),
 });
 
 export async function listStaff(db: Db, tournamentId: number) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
 import type { WalkUpResult } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import type { TournamentClient } from "../../object-client/client.ts";
 import { rawStatement } from "../../db/statements.ts";
 import { commit } from "./commit.ts";
 import { WALK_UP_DOMAIN } from "./entries.ts";
@@ -46,7 +46,7 @@ async function walkUpPerson(db: Db, form: WalkUpForm): Promise<{ userId: number;
 }
 
 interface Actor {
-  env: Pick<Env, "TOURNAMENT">;
+  client: TournamentClient;
   db: Db;
   tournament: { id: number; entryFeeCents: number; currency: string };
   actorId: number;
@@ -55,7 +55,7 @@ interface Actor {
 /** Enters the competitor on the relay through the tournament object; audited, with the on-site payment if paid. */
 export async function enterWalkUp(a: Actor, relay: { id: number; eventId: number }, form: WalkUpForm): Promise<WalkUpResult & { name: string; existing: boolean }> {
   const who = await walkUpPerson(a.db, form);
-  const result = await tournamentStub(a.env, a.tournament.id).addEntry({
+  const result = await a.client.call("addEntry", {
     userId: who.userId,
     eventId: relay.eventId,
     relayId: relay.id,

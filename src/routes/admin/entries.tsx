@@ -1,21 +1,24 @@
 import { type Context, Hono } from "hono";
+import { EDITORS } from "../../auth/roles.ts";
+import type { AppEnv, Tournament } from "../../env.ts";
 import { csvFile } from "../../lib/csv.ts";
 import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../queries/admin/entries.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { loadStructure, type Structure } from "../../queries/admin/structure.ts";
-import { enterWalkUp, WALK_UP_FIELDS, walkUpForm } from "../../queries/admin/walk-up.ts";
+import { enterWalkUp, WALK_UP_FIELDS, walkUpForm, type WalkUpForm as WalkUpFields } from "../../queries/admin/walk-up.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { randomToken } from "../../lib/encoding.ts";
-import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
+import { type Errors, fieldErrors, type Values } from "../../lib/forms.ts";
+import { formBody } from "../../middleware/validate.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { formatMoney } from "../../views/components/money.tsx";
 import { EntriesResults, EntriesView, type EventRef } from "../../views/admin/entries.tsx";
-import { AdminPage } from "../../views/admin/layout.tsx";
 import { WalkUpForm, type WalkUpEvent } from "../../views/admin/walk-up.tsx";
-import { type AdminEnv, EDITORS, requireStaff, type Tournament } from "./guard.ts";
-import { frame, redirectWith } from "./respond.ts";
+import { forStaff, type Parsed } from "./loaders.ts";
+import { actor, adminPage, redirectWith, typedValues } from "./respond.tsx";
 
-export const entriesRoutes = new Hono<AdminEnv>();
-const editors = requireStaff(EDITORS);
+export const entriesRoutes = new Hono<AppEnv>();
+const editors = forStaff(EDITORS);
 
 function eventRefs(structure: Structure): EventRef[] {
   return structure.map((e) => ({ id: e.id, title: e.title, relays: e.relays.map((r) => ({ id: r.id, name: r.name, startsAt: r.startsAt })) }));
@@ -51,24 +54,20 @@ export function feeLabel(t: Tournament): string | null {
 entriesRoutes.get("/t/:slug/entries", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
-  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(c.env, db, t.id)]);
+  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(TournamentClient.of(c), db)]);
   const events = eventRefs(structure);
   const filter = readFilter(c, events);
   const inEvent = all.filter((e) => e.eventId === filter.eventId);
   const props = { slug: t.slug, zone: t.timeZone, events, filter, rows: filterEntries(inEvent, filter, relayOrder(events)), total: inEvent.length };
-  if (c.req.header("HX-Request") === "true") return c.html(<EntriesResults {...props} />);
-  return c.html(
-    <AdminPage {...frame(c)} section="entries" title="Entries" wide>
-      <EntriesView {...props} />
-    </AdminPage>,
-  );
+  if (c.req.header("HX-Request") === "true") return c.render(<EntriesResults {...props} />, { title: "", fragment: true });
+  return adminPage(c, { section: "entries", title: "Entries", wide: true }, <EntriesView {...props} />);
 });
 
 /** The same rows as a spreadsheet: every column an organiser sorts by, formula-safe. */
 entriesRoutes.get("/t/:slug/entries.csv", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
-  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(c.env, db, t.id)]);
+  const [structure, all] = await Promise.all([loadStructure(db, t.id), loadEntries(TournamentClient.of(c), db)]);
   const events = eventRefs(structure);
   const filter = { ...readFilter(c, events), eventId: idParam(c.req.query("event")) };
   const relays = new Map(structure.flatMap((e) => e.relays).map((r) => [r.id, r]));
@@ -100,9 +99,9 @@ entriesRoutes.get("/t/:slug/entries.csv", editors, async (c) => {
 
 // ---------- Walk-up entries ----------
 
-async function walkUpEvents(c: Context<AdminEnv>): Promise<WalkUpEvent[]> {
+async function walkUpEvents(c: Context<AppEnv>): Promise<WalkUpEvent[]> {
   const t = c.get("tournament");
-  const [structure, room] = await Promise.all([loadStructure(c.get("db"), t.id), relayRoom(c.env, t.id)]);
+  const [structure, room] = await Promise.all([loadStructure(c.get("db"), t.id), relayRoom(TournamentClient.of(c))]);
   return structure.map((e) => ({
     id: e.id,
     title: e.title,
@@ -110,21 +109,14 @@ async function walkUpEvents(c: Context<AdminEnv>): Promise<WalkUpEvent[]> {
   }));
 }
 
-async function walkUpPage(c: Context<AdminEnv>, values: Record<string, string>, errors: Errors, status: 200 | 409 | 422 = 200) {
+/** The walk-up form (status already set when it was refused). */
+async function walkUpPage(c: Context<AppEnv>, values: Values, errors: Errors, status?: 422) {
   const t = c.get("tournament");
-  return c.html(
-    <AdminPage {...frame(c)} section="entries" title="Walk-up entry">
-      <WalkUpForm
-        action={`/admin/t/${t.slug}/entries/new`}
-        csrf={c.get("csrf")}
-        zone={t.timeZone}
-        events={await walkUpEvents(c)}
-        values={values}
-        errors={errors}
-        feeLabel={feeLabel(t)}
-      />
-    </AdminPage>,
-    status,
+  const events = await walkUpEvents(c);
+  return adminPage(
+    c,
+    { section: "entries", title: "Walk-up entry", status },
+    <WalkUpForm action={`/admin/t/${t.slug}/entries/new`} zone={t.timeZone} events={events} values={values} errors={errors} feeLabel={feeLabel(t)} />,
   );
 }
 
@@ -132,22 +124,30 @@ entriesRoutes.get("/t/:slug/entries/new", editors, (c) =>
   walkUpPage(c, { key: randomToken(16), name: "", club: "", email: "", relayId: "", paid: "" }, {}),
 );
 
-entriesRoutes.post("/t/:slug/entries/new", editors, async (c) => {
-  const t = c.get("tournament");
-  const db = c.get("db");
-  const values = formText(await c.req.parseBody(), WALK_UP_FIELDS);
+/** A broken form key is the whole form's problem: the page gives a fresh one. */
+function parseWalkUp(values: Values): Parsed<WalkUpFields> {
   const parsed = walkUpForm.safeParse(values);
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    if (errors.key) errors.form = errors.key;
-    return walkUpPage(c, { ...values, key: values.key || randomToken(16) }, errors, 422);
-  }
-  const structure = await loadStructure(db, t.id);
-  const relay = structure.flatMap((e) => e.relays).find((r) => r.id === parsed.data.relayId);
+  if (parsed.success) return { data: parsed.data };
+  const errors = fieldErrors(parsed.error);
+  if (errors.key) errors.form = errors.key;
+  return { errors };
+}
+
+const walkUpBody = formBody(parseWalkUp, {
+  fields: WALK_UP_FIELDS,
+  invalid: (c, { values, errors }) => walkUpPage(c, { ...values, key: values.key || randomToken(16) }, errors),
+});
+
+entriesRoutes.post("/t/:slug/entries/new", editors, walkUpBody, async (c) => {
+  const t = c.get("tournament");
+  const form = c.req.valid("form");
+  const values = await typedValues(c, WALK_UP_FIELDS);
+  const structure = await loadStructure(c.get("db"), t.id);
+  const relay = structure.flatMap((e) => e.relays).find((r) => r.id === form.relayId);
   if (!relay) return walkUpPage(c, values, { relayId: "Choose one of this tournament's relays." }, 422);
-  const result = await enterWalkUp({ env: c.env, db, tournament: t, actorId: c.get("me").id }, relay, parsed.data);
+  const result = await enterWalkUp(actor(c), relay, form);
   if (result.outcome === "refused") {
-    const field = result.reason === "already_entered" ? (parsed.data.email ? "email" : "form") : "relayId";
+    const field = result.reason === "already_entered" ? (form.email ? "email" : "form") : "relayId";
     return walkUpPage(c, values, { [field]: result.message }, 422);
   }
   return redirectWith(c, `/admin/t/${t.slug}/entries/${result.entry.id}`, { done: result.existing ? "walk-up-account" : "walk-up" });

@@ -1,27 +1,28 @@
 import { type Context, Hono } from "hono";
-import { pushSafely } from "../../queries/admin/commit.ts";
-import { idParam, revisionField } from "../../queries/admin/form-fields.ts";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { EDITORS } from "../../auth/roles.ts";
+import type { AppEnv } from "../../env.ts";
+import type { Errors, Values } from "../../lib/forms.ts";
+import { formBody } from "../../middleware/validate.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import {
   activeEntries,
   addEvent,
   deleteEvent,
   EVENT_FIELDS,
-  eventOf,
+  type EventFields,
   loadStructure,
   parseEvent,
   updateEvent,
 } from "../../queries/admin/structure.ts";
-import { type Errors, formText, type Values } from "../../lib/forms.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
-import { AdminPage } from "../../views/admin/layout.tsx";
 import { DeleteForm, EventForm, EventList, type Occupancy } from "../../views/admin/structure.tsx";
 import { Saved } from "../../views/components/fields.tsx";
-import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";
-import { frame, redirectWith } from "./respond.ts";
+import { type EventEnv, eventFromPath, formBodyWith, forStaff, type Parsed, withoutRevision } from "./loaders.ts";
+import { adminPage, afterConfigChange, appContext, changeBy, typedValues } from "./respond.tsx";
 import { SyncWarning } from "./tournaments.tsx";
 
-export const eventRoutes = new Hono<AdminEnv>();
-const editors = requireStaff(EDITORS);
+export const eventRoutes = new Hono<AppEnv>();
+const editors = forStaff(EDITORS);
 
 const NOTICES: Record<string, string> = {
   created: "Draft created. Add its events and relays, then publish it from the dashboard.",
@@ -31,8 +32,14 @@ const NOTICES: Record<string, string> = {
   relay: "Relay saved.",
 };
 
-async function occupancy(c: Context<AdminEnv>): Promise<Occupancy> {
-  const snapshot = await tournamentStub(c.env, c.get("tournament").id).snapshot();
+interface EventFormState {
+  values?: Values;
+  errors: Errors;
+  stale?: boolean | undefined;
+}
+
+async function occupancy(c: Context<AppEnv>): Promise<Occupancy> {
+  const snapshot = await TournamentClient.of(c).call("snapshot");
   const taken = new Map<number, number>();
   const waiting = new Map<number, number>();
   for (const e of snapshot.events) {
@@ -42,59 +49,53 @@ async function occupancy(c: Context<AdminEnv>): Promise<Occupancy> {
   return { taken, waiting };
 }
 
-async function eventsPage(c: Context<AdminEnv>, form: { values: Values; errors: Errors; stale?: boolean }, status: 200 | 409 | 422 = 200) {
+/** The events and relays with the add-event form (status already set when that form was refused). */
+async function eventsPage(c: Context<AppEnv>, form: EventFormState & { values: Values }, status?: ContentfulStatusCode) {
   const t = c.get("tournament");
   const [structure, occ] = await Promise.all([loadStructure(c.get("db"), t.id), occupancy(c)]);
   const notice = NOTICES[c.req.query("done") ?? ""];
-  return c.html(
-    <AdminPage {...frame(c)} section="events" title="Events & relays">
+  return adminPage(
+    c,
+    { section: "events", title: "Events & relays", status },
+    <>
       {notice && <Saved>{notice}</Saved>}
       {c.req.query("sync") === "failed" && <SyncWarning />}
       <EventList slug={t.slug} zone={t.timeZone} structure={structure} occupancy={occ} />
       <h2 id="add-event">Add an event</h2>
       <EventForm
         action={`/admin/t/${t.slug}/events`}
-        csrf={c.get("csrf")}
         revision={t.revision}
         values={form.values}
         errors={form.errors}
         submitLabel="Add event"
         stale={form.stale ? `/admin/t/${t.slug}/events` : undefined}
       />
-    </AdminPage>,
-    status,
+    </>,
   );
 }
 
 eventRoutes.get("/t/:slug/events", editors, (c) => eventsPage(c, { values: { title: "", discipline: "" }, errors: {} }));
 
-eventRoutes.post("/t/:slug/events", editors, async (c) => {
-  const t = c.get("tournament");
-  const db = c.get("db");
-  const body = await c.req.parseBody();
-  const values = formText(body, EVENT_FIELDS);
-  const revision = revisionField.safeParse(body.revision);
-  if (!revision.success) return eventsPage(c, { values, errors: { form: "This form is incomplete; reload the page." } }, 422);
-  const parsed = parseEvent(values);
-  if ("errors" in parsed) return eventsPage(c, { values, errors: parsed.errors }, 422);
-  if (revision.data !== t.revision) return eventsPage(c, { values, errors: {}, stale: true }, 409);
-  const outcome = await addEvent(db, { t, revision: revision.data, actorId: c.get("me").id }, parsed.data);
-  if (!outcome.committed) return eventsPage(c, { values, errors: {}, stale: true }, 409);
-  const synced = await pushSafely(c.env, db, t.id);
-  return redirectWith(c, `/admin/t/${t.slug}/events`, synced ? { done: "added" } : { done: "added", sync: "failed" });
+const addEventBody = formBody(parseEvent, { fields: EVENT_FIELDS, revision: true, invalid: (c, state) => eventsPage(c, state) });
+
+eventRoutes.post("/t/:slug/events", editors, addEventBody, async (c) => {
+  const outcome = await addEvent(c.get("db"), changeBy(c), withoutRevision(c.req.valid("form")));
+  if (!outcome.committed) return eventsPage(c, { values: await typedValues(c, EVENT_FIELDS), errors: {}, stale: true }, 409);
+  return afterConfigChange(c, `/admin/t/${c.get("tournament").slug}/events`, { done: "added" });
 });
 
-async function eventPage(c: Context<AdminEnv>, eventId: number, form: { values?: Values; errors: Errors; stale?: boolean }, status: 200 | 409 | 422 = 200) {
+/** One event's form and its delete button (status already set when a form was refused). */
+async function eventPage(c: Context<EventEnv>, form: EventFormState, status?: ContentfulStatusCode) {
   const t = c.get("tournament");
-  const event = await eventOf(c.get("db"), t.id, eventId);
-  if (!event) return notHere(c, "Event");
-  const entries = await tournamentStub(c.env, t.id).allEntries();
+  const event = c.get("event");
+  const entries = await TournamentClient.of(appContext(c)).call("allEntries");
   const base = `/admin/t/${t.slug}/events/${event.id}`;
-  return c.html(
-    <AdminPage {...frame(c)} section="events" title={`Edit ${event.title}`}>
+  return adminPage(
+    c,
+    { section: "events", title: `Edit ${event.title}`, status },
+    <>
       <EventForm
         action={base}
-        csrf={c.get("csrf")}
         revision={t.revision}
         values={form.values ?? { title: event.title, discipline: event.discipline }}
         errors={form.errors}
@@ -105,61 +106,59 @@ async function eventPage(c: Context<AdminEnv>, eventId: number, form: { values?:
       <h2>Delete this event</h2>
       <DeleteForm
         action={`${base}/delete`}
-        csrf={c.get("csrf")}
         revision={t.revision}
         label={`Delete ${event.title}`}
         blockedBy={activeEntries(entries, { eventId: event.id })}
       />
-    </AdminPage>,
-    status,
+    </>,
   );
 }
 
-eventRoutes.get("/t/:slug/events/:eventId", editors, (c) => {
-  const eventId = idParam(c.req.param("eventId"));
-  return eventId === null ? notHere(c, "Event") : eventPage(c, eventId, { errors: {} });
-});
+eventRoutes.get("/t/:slug/events/:eventId", editors, eventFromPath, (c) => eventPage(c, { errors: {} }));
 
-eventRoutes.post("/t/:slug/events/:eventId", editors, async (c) => {
-  const t = c.get("tournament");
-  const db = c.get("db");
-  const eventId = idParam(c.req.param("eventId"));
-  const event = eventId === null ? null : await eventOf(db, t.id, eventId);
-  if (!event) return notHere(c, "Event");
-  const body = await c.req.parseBody();
-  const values = formText(body, EVENT_FIELDS);
-  const revision = revisionField.safeParse(body.revision);
-  if (!revision.success) return eventPage(c, event.id, { values, errors: { form: "This form is incomplete; reload the page." } }, 422);
-  const parsed = parseEvent(values);
-  if ("errors" in parsed) return eventPage(c, event.id, { values, errors: parsed.errors }, 422);
-  if (parsed.data.discipline !== event.discipline) {
-    const standings = await tournamentStub(c.env, t.id).results(event.id);
-    if (standings?.rows.some((r) => r.shotsFired > 0)) {
-      return eventPage(c, event.id, { values, errors: { discipline: "Shots were already entered in this event's discipline: it cannot change now." } }, 422);
+/** The event's discipline if shots were entered in it (it cannot change then); the object is asked only when the form changes it. */
+async function lockedDiscipline(c: Context<EventEnv>): Promise<string | null> {
+  const event = c.get("event");
+  if ((await c.req.parseBody()).discipline === event.discipline) return null;
+  const standings = await TournamentClient.of(appContext(c)).call("results", event.id);
+  return standings?.rows.some((r) => r.shotsFired > 0) ? event.discipline : null;
+}
+
+const editEventBody = formBodyWith<string | null, EventFields, EventEnv>(
+  lockedDiscipline,
+  (values, locked): Parsed<EventFields> => {
+    const parsed = parseEvent(values);
+    if ("data" in parsed && locked !== null && parsed.data.discipline !== locked) {
+      return { errors: { discipline: "Shots were already entered in this event's discipline: it cannot change now." } };
     }
-  }
-  if (revision.data !== t.revision) return eventPage(c, event.id, { values, errors: {}, stale: true }, 409);
-  const outcome = await updateEvent(db, { t, revision: revision.data, actorId: c.get("me").id }, event, parsed.data);
-  if (!outcome.committed) return eventPage(c, event.id, { values, errors: {}, stale: true }, 409);
-  const synced = await pushSafely(c.env, db, t.id);
-  return redirectWith(c, `/admin/t/${t.slug}/events`, synced ? { done: "saved" } : { done: "saved", sync: "failed" });
+    return parsed;
+  },
+  { fields: EVENT_FIELDS, revision: true, invalid: (c, state) => eventPage(c, state) },
+);
+
+eventRoutes.post("/t/:slug/events/:eventId", editors, eventFromPath, editEventBody, async (c) => {
+  const t = c.get("tournament");
+  const outcome = await updateEvent(c.get("db"), changeBy(c), c.get("event"), withoutRevision(c.req.valid("form")));
+  if (!outcome.committed) return eventPage(c, { values: await typedValues(c, EVENT_FIELDS), errors: {}, stale: true }, 409);
+  return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "saved" });
 });
 
-eventRoutes.post("/t/:slug/events/:eventId/delete", editors, async (c) => {
+/** An event with active entries stays: they are moved or removed first. */
+async function blockedEvent(c: Context<EventEnv>): Promise<string | null> {
+  const event = c.get("event");
+  const blocked = activeEntries(await TournamentClient.of(appContext(c)).call("allEntries"), { eventId: event.id });
+  return blocked > 0 ? `${event.title} has ${blocked} active entries: move or remove them before deleting it.` : null;
+}
+
+const deleteEventBody = formBodyWith<string | null, object, EventEnv>(
+  blockedEvent,
+  (_values, blocked): Parsed<object> => (blocked ? { errors: { form: blocked } } : { data: {} }),
+  { fields: [], revision: true, invalid: (c, { errors, stale }) => eventPage(c, { errors, stale }) },
+);
+
+eventRoutes.post("/t/:slug/events/:eventId/delete", editors, eventFromPath, deleteEventBody, async (c) => {
   const t = c.get("tournament");
-  const db = c.get("db");
-  const eventId = idParam(c.req.param("eventId"));
-  const event = eventId === null ? null : await eventOf(db, t.id, eventId);
-  if (!event) return notHere(c, "Event");
-  const revision = revisionField.safeParse((await c.req.parseBody()).revision);
-  const entries = await tournamentStub(c.env, t.id).allEntries();
-  const blocked = activeEntries(entries, { eventId: event.id });
-  if (blocked > 0) {
-    return eventPage(c, event.id, { errors: { form: `${event.title} has ${blocked} active entries: move or remove them before deleting it.` } }, 422);
-  }
-  if (!revision.success || revision.data !== t.revision) return eventPage(c, event.id, { errors: {}, stale: true }, 409);
-  const outcome = await deleteEvent(db, { t, revision: revision.data, actorId: c.get("me").id }, event);
-  if (!outcome.committed) return eventPage(c, event.id, { errors: {}, stale: true }, 409);
-  const synced = await pushSafely(c.env, db, t.id);
-  return redirectWith(c, `/admin/t/${t.slug}/events`, synced ? { done: "deleted" } : { done: "deleted", sync: "failed" });
+  const outcome = await deleteEvent(c.get("db"), changeBy(c), c.get("event"));
+  if (!outcome.committed) return eventPage(c, { errors: {}, stale: true }, 409);
+  return afterConfigChange(c, `/admin/t/${t.slug}/events`, { done: "deleted" });
 });

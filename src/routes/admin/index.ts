@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { loadUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
+import { csrf } from "../../middleware/csrf.ts";
 import { auditRoutes } from "./audit.tsx";
 import { checkInRoutes } from "./checkin.tsx";
 import { dashboardRoutes } from "./dashboard.tsx";
@@ -15,13 +17,13 @@ import { startListRoutes } from "./start-list.tsx";
 import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
 
 /**
- * The organisers' area under /admin. Never cached. Every route of a tournament runs `requireStaff` with
- * the roles it allows (src/routes/admin/guard.ts) and checks that each id in the URL belongs to that
- * tournament.
+ * The organisers' area under /admin: personal, never cached. Every route of a tournament is for its staff
+ * (`forStaff` with the roles it allows) and checks that each id in the URL belongs to that tournament
+ * (src/routes/admin/loaders.ts).
  */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use("*", cacheControl("no-store"));
+adminRoutes.use("*", cacheControl("no-store"), loadUser(), csrf());
 
 adminRoutes.route("/", landingRoutes);
 adminRoutes.route("/", newTournamentRoutes);

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { acceptInvitations } from "../../queries/admin/staff.ts";
-import { myTournaments } from "../../queries/admin/tournaments.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
+import { acceptInvitations } from "../../queries/admin/staff.ts";
+import { myTournaments } from "../../queries/admin/tournaments.ts";
 import { Landing } from "../../views/admin/landing.tsx";
-import { AdminHome } from "../../views/admin/layout.tsx";
+import { adminHomePage } from "./respond.tsx";
 
 /** /admin: the signed-in user's tournaments; any pending staff invitation for their email is taken up here. */
 export const landingRoutes = new Hono<AppEnv>();
@@ -14,9 +14,5 @@ landingRoutes.get("/", requireUser, async (c) => {
   const db = c.get("db");
   const joined = await acceptInvitations(db, user.id, user.email);
   const tournaments = await myTournaments(db, user.id);
-  return c.html(
-    <AdminHome nonce={c.get("nonce")} csrf={c.get("csrf")} user={user} title="Your tournaments">
-      <Landing tournaments={tournaments} joined={joined} />
-    </AdminHome>,
-  );
+  return adminHomePage(c, "Your tournaments", <Landing tournaments={tournaments} joined={joined} />);
 });

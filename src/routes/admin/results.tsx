@@ -1,5 +1,15 @@
 import { type Context, Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { forgetApiToken } from "../../auth/api-tokens.ts";
+import { EDITORS } from "../../auth/roles.ts";
+import { tournamentOfEntry } from "../../domain/registration/entry-id.ts";
+import type { AppEnv } from "../../env.ts";
+import type { Errors, Values } from "../../lib/forms.ts";
+import { notHere } from "../../lib/refusal.ts";
+import { formBody } from "../../middleware/validate.ts";
+import type { ConflictView } from "../../object/contract/index.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { loadEntries } from "../../queries/admin/entries.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import {
@@ -7,24 +17,21 @@ import {
   correctShot,
   createScoringToken,
   reasonField,
-  resolveConflict,
   resolveForm,
+  resolveConflict,
   revokeScoringToken,
   scoringTokens,
   setResultsStatus,
   tokenForm,
 } from "../../queries/admin/results.ts";
-import { eventOf, loadStructure } from "../../queries/admin/structure.ts";
-import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
-import { tournamentOfEntry, tournamentStub } from "../../object-client/stub.ts";
-import { AdminPage } from "../../views/admin/layout.tsx";
+import { loadStructure } from "../../queries/admin/structure.ts";
 import { ResultsControl } from "../../views/admin/results.tsx";
-import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";
-import { frame, redirectWith } from "./respond.ts";
+import { type EventEnv, eventFromPath, forStaff, type Parsed } from "./loaders.ts";
+import { actor, adminPage, appContext, redirectWith, typedValues } from "./respond.tsx";
 
 /** Results control: official/unofficial per event, the conflicts queue, corrections, scoring tokens. */
-export const resultsAdminRoutes = new Hono<AdminEnv>();
-const editors = requireStaff(EDITORS);
+export const resultsAdminRoutes = new Hono<AppEnv>();
+const editors = forStaff(EDITORS);
 
 const NOTICES: Record<string, string> = {
   official: "Results marked official: they are frozen now.",
@@ -36,113 +43,130 @@ const NOTICES: Record<string, string> = {
 
 interface Form {
   errors?: Record<string, Errors>;
-  values?: Record<string, Record<string, string>>;
+  values?: Record<string, Values>;
   newToken?: { name: string; token: string };
 }
 
-async function resultsPage(c: Context<AdminEnv>, form: Form = {}, status: 200 | 404 | 409 | 422 = 200) {
+/** The results page; `form` names which of its forms a message or typed values belong to (status already set when refused). */
+async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, status?: ContentfulStatusCode) {
   const t = c.get("tournament");
   const db = c.get("db");
-  const stub = tournamentStub(c.env, t.id);
+  const client = TournamentClient.of(appContext(c));
   const [structure, entries, conflicts, tokens] = await Promise.all([
     loadStructure(db, t.id),
-    loadEntries(c.env, db, t.id),
-    stub.conflicts(null, false),
+    loadEntries(client, db),
+    client.call("conflicts", null, false),
     scoringTokens(db, t.id),
   ]);
-  const standings = await Promise.all(structure.map((e) => stub.results(e.id)));
+  const standings = await Promise.all(structure.map((e) => client.call("results", e.id)));
   const names = new Map(entries.map((e) => [e.id, e.name]));
-  return c.html(
-    <AdminPage {...frame(c)} section="results" title="Results">
-      <ResultsControl
-        slug={t.slug}
-        zone={t.timeZone}
-        csrf={c.get("csrf")}
-        events={structure.map((e, i) => ({
-          id: e.id,
-          title: e.title,
-          discipline: e.discipline,
-          resultsStatus: e.resultsStatus,
-          shots: standings[i]?.rows.reduce((n, r) => n + r.shotsFired, 0) ?? 0,
-        }))}
-        conflicts={conflicts.map((x) => ({ ...x, name: names.get(x.entryId) ?? x.entryId }))}
-        competitors={entries.filter((e) => e.status === "confirmed").map((e) => ({ id: e.id, name: e.name, eventId: e.eventId }))}
-        tokens={tokens}
-        errors={form.errors ?? {}}
-        values={form.values ?? {}}
-        notice={NOTICES[c.req.query("done") ?? ""]}
-        newToken={form.newToken}
-      />
-    </AdminPage>,
-    status,
+  return adminPage(
+    c,
+    { section: "results", title: "Results", status },
+    <ResultsControl
+      slug={t.slug}
+      zone={t.timeZone}
+      events={structure.map((e, i) => ({
+        id: e.id,
+        title: e.title,
+        discipline: e.discipline,
+        resultsStatus: e.resultsStatus,
+        shots: standings[i]?.rows.reduce((n, r) => n + r.shotsFired, 0) ?? 0,
+      }))}
+      conflicts={conflicts.map((x) => ({ ...x, name: names.get(x.entryId) ?? x.entryId }))}
+      competitors={entries.filter((e) => e.status === "confirmed").map((e) => ({ id: e.id, name: e.name, eventId: e.eventId }))}
+      tokens={tokens}
+      errors={form.errors ?? {}}
+      values={form.values ?? {}}
+      notice={NOTICES[c.req.query("done") ?? ""]}
+      newToken={form.newToken}
+    />,
   );
 }
 
-function actor(c: Context<AdminEnv>) {
-  return { env: c.env, db: c.get("db"), tournament: c.get("tournament"), actorId: c.get("me").id };
+/** A refused form of the page: its messages and typed values under its name. */
+function refusedForm<E extends AppEnv>(c: Context<E>, name: string, values: Values, errors: Errors, status?: ContentfulStatusCode) {
+  return resultsPage(c, { errors: { [name]: errors }, values: { [name]: values } }, status);
 }
 
 resultsAdminRoutes.get("/t/:slug/results", editors, (c) => resultsPage(c));
 
-resultsAdminRoutes.post("/t/:slug/results/events/:eventId/status", editors, async (c) => {
+/** Marking official needs nothing more; unofficial again needs a reason for the audit log. */
+function parseStatus(values: Values): Parsed<{ official: boolean; reason: string }> {
+  if (values.official === "1") return { data: { official: true, reason: "" } };
+  const parsed = reasonField.safeParse(values.reason);
+  return parsed.success ? { data: { official: false, reason: parsed.data } } : { errors: { reason: parsed.error.issues[0]!.message } };
+}
+
+const statusBody = formBody<{ official: boolean; reason: string }, EventEnv>(parseStatus, {
+  fields: ["official", "reason"],
+  invalid: (c, { values, errors }) => refusedForm(c, `event-${c.get("event").id}`, values, errors),
+});
+
+resultsAdminRoutes.post("/t/:slug/results/events/:eventId/status", editors, eventFromPath, statusBody, async (c) => {
   const t = c.get("tournament");
-  const eventId = idParam(c.req.param("eventId"));
-  const event = eventId === null ? null : await eventOf(c.get("db"), t.id, eventId);
-  if (!event) return notHere(c, "Event");
-  const values = formText(await c.req.parseBody(), ["official", "reason"]);
-  const official = values.official === "1";
-  const form = `event-${event.id}`;
-  let reason = "";
-  if (!official) {
-    const parsed = reasonField.safeParse(values.reason);
-    if (!parsed.success) return resultsPage(c, { errors: { [form]: { reason: parsed.error.issues[0]!.message } }, values: { [form]: values } }, 422);
-    reason = parsed.data;
-  }
+  const event = c.get("event");
+  const { official, reason } = c.req.valid("form");
   if ((event.resultsStatus === "official") === official) return redirectWith(c, `/admin/t/${t.slug}/results`);
   await setResultsStatus(actor(c), event, official, reason);
   return redirectWith(c, `/admin/t/${t.slug}/results`, { done: official ? "official" : "unofficial" });
 });
 
-resultsAdminRoutes.post("/t/:slug/results/conflicts/:opId", editors, async (c) => {
-  const t = c.get("tournament");
+type ConflictEnv = AppEnv & { Variables: { conflict: ConflictView } };
+
+/** The queue comes from this tournament's own object: an id from elsewhere is simply not in it. */
+const conflictFromPath = createMiddleware<ConflictEnv>(async (c, next) => {
   const opId = c.req.param("opId");
-  // The queue comes from this tournament's own object: an id from elsewhere is simply not in it.
-  const conflict = (await tournamentStub(c.env, t.id).conflicts(null, false)).find((x) => x.opId === opId);
-  if (!conflict) return notHere(c, "Conflict");
-  const form = `conflict-${conflict.opId}`;
-  const values = formText(await c.req.parseBody(), ["keep", "reason"]);
-  const parsed = resolveForm.safeParse(values);
-  if (!parsed.success) return resultsPage(c, { errors: { [form]: fieldErrors(parsed.error) }, values: { [form]: values } }, 422);
-  const outcome = await resolveConflict(actor(c), conflict, parsed.data.keep, parsed.data.reason);
-  if (!outcome.ok) return resultsPage(c, { errors: { [form]: { form: outcome.message } }, values: { [form]: values } }, 409);
-  return redirectWith(c, `/admin/t/${t.slug}/results`, { done: "resolved" });
+  const conflict = (await TournamentClient.of(appContext(c)).call("conflicts", null, false)).find((x) => x.opId === opId);
+  if (!conflict) throw notHere("Conflict");
+  c.set("conflict", conflict);
+  await next();
 });
 
-resultsAdminRoutes.post("/t/:slug/results/corrections", editors, async (c) => {
+const RESOLVE_FIELDS = ["keep", "reason"] as const;
+const resolveBody = formBody<{ keep: "standing" | "incoming"; reason: string }, ConflictEnv>(resolveForm, {
+  fields: RESOLVE_FIELDS,
+  invalid: (c, { values, errors }) => refusedForm(c, `conflict-${c.get("conflict").opId}`, values, errors),
+});
+
+resultsAdminRoutes.post("/t/:slug/results/conflicts/:opId", editors, conflictFromPath, resolveBody, async (c) => {
+  const conflict = c.get("conflict");
+  const { keep, reason } = c.req.valid("form");
+  const outcome = await resolveConflict(actor(c), conflict, keep, reason);
+  if (!outcome.ok) return refusedForm(c, `conflict-${conflict.opId}`, await typedValues(c, RESOLVE_FIELDS), { form: outcome.message }, 409);
+  return redirectWith(c, `/admin/t/${c.get("tournament").slug}/results`, { done: "resolved" });
+});
+
+const CORRECTION_FIELDS = ["entryId", "shotNo", "value", "reason"] as const;
+const correctionBody = formBody(correctionForm, {
+  fields: CORRECTION_FIELDS,
+  invalid: (c, { values, errors }) => refusedForm(c, "correction", values, errors),
+});
+
+resultsAdminRoutes.post("/t/:slug/results/corrections", editors, correctionBody, async (c) => {
   const t = c.get("tournament");
-  const values = formText(await c.req.parseBody(), ["entryId", "shotNo", "value", "reason"]);
-  const parsed = correctionForm.safeParse(values);
-  const again = (errors: Errors, status: 409 | 422 = 422) => resultsPage(c, { errors: { correction: errors }, values: { correction: values } }, status);
-  if (!parsed.success) return again(fieldErrors(parsed.error));
-  if (tournamentOfEntry(parsed.data.entryId) !== t.id) return again({ entryId: "Choose a competitor of this tournament." });
-  const outcome = await correctShot(actor(c), parsed.data);
-  if (!outcome.ok) return again({ [outcome.field ?? "form"]: outcome.message }, outcome.field === "form" ? 409 : 422);
+  const form = c.req.valid("form");
+  const values = await typedValues(c, CORRECTION_FIELDS);
+  if (tournamentOfEntry(form.entryId) !== t.id) return refusedForm(c, "correction", values, { entryId: "Choose a competitor of this tournament." }, 422);
+  const outcome = await correctShot(actor(c), form);
+  if (!outcome.ok) return refusedForm(c, "correction", values, { [outcome.field ?? "form"]: outcome.message }, outcome.field === "form" ? 409 : 422);
   return redirectWith(c, `/admin/t/${t.slug}/results`, { done: "corrected" });
 });
 
-resultsAdminRoutes.post("/t/:slug/results/tokens", editors, async (c) => {
-  const values = formText(await c.req.parseBody(), ["name"]);
-  const parsed = tokenForm.safeParse(values);
-  if (!parsed.success) return resultsPage(c, { errors: { token: fieldErrors(parsed.error) }, values: { token: values } }, 422);
-  const made = await createScoringToken(actor(c), parsed.data.name);
+const tokenBody = formBody(tokenForm, { fields: ["name"], invalid: (c, { values, errors }) => refusedForm(c, "token", values, errors) });
+
+resultsAdminRoutes.post("/t/:slug/results/tokens", editors, tokenBody, async (c) => {
+  const { name } = c.req.valid("form");
+  const made = await createScoringToken(actor(c), name);
+  // The token is shown this once: never stored by a cache.
   c.header("Cache-Control", "no-store");
-  return resultsPage(c, { newToken: { name: parsed.data.name, token: made.token } });
+  return resultsPage(c, { newToken: { name, token: made.token } });
 });
 
 resultsAdminRoutes.post("/t/:slug/results/tokens/:tokenId/revoke", editors, async (c) => {
   const t = c.get("tournament");
   const tokenId = idParam(c.req.param("tokenId"));
-  if (tokenId === null || !(await revokeScoringToken(actor(c), tokenId))) return notHere(c, "Token");
+  if (tokenId === null || !(await revokeScoringToken(actor(c), tokenId))) throw notHere("Token");
   forgetApiToken(tokenId);
   return redirectWith(c, `/admin/t/${t.slug}/results`, { done: "revoked" });
 });

@@ -1,15 +1,21 @@
 import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { EDITORS } from "../../auth/roles.ts";
+import { currentUser } from "../../auth/session.ts";
+import type { AppEnv } from "../../env.ts";
+import { type Errors, formText, type Values } from "../../lib/forms.ts";
+import { notHere } from "../../lib/refusal.ts";
+import { formBody } from "../../middleware/validate.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { addStaff, cancelInvitation, GRANTABLE, listStaff, removeStaff, staffForm } from "../../queries/admin/staff.ts";
-import { type Errors, fieldErrors, formText } from "../../lib/forms.ts";
-import { AdminPage, ROLE_LABEL } from "../../views/admin/layout.tsx";
+import { ROLE_LABEL } from "../../views/admin/layout.tsx";
 import { canRemove, StaffView } from "../../views/admin/staff.tsx";
-import { type AdminEnv, EDITORS, notHere, requireStaff } from "./guard.ts";
-import { frame, redirectWith } from "./respond.ts";
+import { forStaff } from "./loaders.ts";
+import { adminPage, redirectWith, typedValues } from "./respond.tsx";
 
 /** The staff of a tournament: owners manage everyone, organisers their range officers. */
-export const staffRoutes = new Hono<AdminEnv>();
-const editors = requireStaff(EDITORS);
+export const staffRoutes = new Hono<AppEnv>();
+const editors = forStaff(EDITORS);
 
 const NOTICES: Record<string, string> = {
   added: "Added: they have access now.",
@@ -18,38 +24,39 @@ const NOTICES: Record<string, string> = {
   cancelled: "Invitation cancelled.",
 };
 
-async function staffPage(c: Context<AdminEnv>, values: Record<string, string>, errors: Errors, status: 200 | 403 | 409 | 422 = 200) {
+/** The staff page (status already set when its form was refused). */
+async function staffPage(c: Context<AppEnv>, values: Values, errors: Errors, status?: ContentfulStatusCode) {
   const t = c.get("tournament");
   const { members, invitations } = await listStaff(c.get("db"), t.id);
-  return c.html(
-    <AdminPage {...frame(c)} section="staff" title="Staff">
-      <StaffView
-        slug={t.slug}
-        csrf={c.get("csrf")}
-        myRole={c.get("role")}
-        myId={c.get("me").id}
-        members={members}
-        invitations={invitations}
-        values={values}
-        errors={errors}
-        notice={NOTICES[c.req.query("done") ?? ""]}
-      />
-    </AdminPage>,
-    status,
+  return adminPage(
+    c,
+    { section: "staff", title: "Staff", status },
+    <StaffView
+      slug={t.slug}
+      myRole={c.get("role")}
+      myId={currentUser(c).id}
+      members={members}
+      invitations={invitations}
+      values={values}
+      errors={errors}
+      notice={NOTICES[c.req.query("done") ?? ""]}
+    />,
   );
 }
 
 staffRoutes.get("/t/:slug/staff", editors, (c) => staffPage(c, {}, {}));
 
-staffRoutes.post("/t/:slug/staff", editors, async (c) => {
+const STAFF_FIELDS = ["email", "role"] as const;
+const staffBody = formBody(staffForm, { fields: STAFF_FIELDS, invalid: (c, { values, errors }) => staffPage(c, values, errors) });
+
+staffRoutes.post("/t/:slug/staff", editors, staffBody, async (c) => {
   const t = c.get("tournament");
-  const values = formText(await c.req.parseBody(), ["email", "role"]);
-  const parsed = staffForm.safeParse(values);
-  if (!parsed.success) return staffPage(c, values, fieldErrors(parsed.error), 422);
-  if (!GRANTABLE[c.get("role")].includes(parsed.data.role)) {
+  const { email, role } = c.req.valid("form");
+  const values = await typedValues(c, STAFF_FIELDS);
+  if (!GRANTABLE[c.get("role")].includes(role)) {
     return staffPage(c, values, { role: "Only the owner can make someone an organiser or an owner." }, 403);
   }
-  const outcome = await addStaff(c.get("db"), t.id, parsed.data.email, parsed.data.role, c.get("me").id);
+  const outcome = await addStaff(c.get("db"), t.id, email, role, currentUser(c).id);
   if (outcome.outcome === "already") {
     return staffPage(c, values, { email: `${outcome.name} is already on the staff (${ROLE_LABEL[outcome.role]}). Remove them first to change the role.` }, 422);
   }
@@ -59,30 +66,31 @@ staffRoutes.post("/t/:slug/staff", editors, async (c) => {
 staffRoutes.post("/t/:slug/staff/:userId/remove", editors, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
+  const me = currentUser(c).id;
   const userId = idParam(c.req.param("userId"));
   const { members } = await listStaff(db, t.id);
   const member = members.find((m) => m.userId === userId);
-  if (!member || userId === null) return notHere(c, "Staff member");
+  if (!member || userId === null) throw notHere("Staff member");
   if (!canRemove(c.get("role"), member.role)) {
     return staffPage(c, {}, { form: `Only the owner can remove ${member.role === "owner" ? "an owner" : "an organiser"}.` }, 403);
   }
-  const outcome = await removeStaff(db, t.id, userId, c.get("me").id);
+  const outcome = await removeStaff(db, t.id, userId, me);
   if (outcome.outcome === "last_owner") {
     return staffPage(c, {}, { form: "A tournament keeps at least one owner: make someone else owner before removing the last one." }, 422);
   }
-  if (outcome.outcome === "not_found") return notHere(c, "Staff member");
+  if (outcome.outcome === "not_found") throw notHere("Staff member");
   // Removing yourself ends your access: go back to your list.
-  if (userId === c.get("me").id) return redirectWith(c, "/admin");
+  if (userId === me) return redirectWith(c, "/admin");
   return redirectWith(c, `/admin/t/${t.slug}/staff`, { done: "removed" });
 });
 
 staffRoutes.post("/t/:slug/staff/invitations/cancel", editors, async (c) => {
   const t = c.get("tournament");
-  const email = formText(await c.req.parseBody(), ["email"]).email!.trim().toLowerCase();
+  const email = formText(await c.req.parseBody(), ["email"]).email.trim().toLowerCase();
   const { invitations } = await listStaff(c.get("db"), t.id);
   const invitation = invitations.find((i) => i.email === email);
-  if (!invitation) return notHere(c, "Invitation");
+  if (!invitation) throw notHere("Invitation");
   if (!canRemove(c.get("role"), invitation.role)) return staffPage(c, {}, { form: "Only the owner can cancel this invitation." }, 403);
-  await cancelInvitation(c.get("db"), t.id, email, c.get("me").id);
+  await cancelInvitation(c.get("db"), t.id, email, currentUser(c).id);
   return redirectWith(c, `/admin/t/${t.slug}/staff`, { done: "cancelled" });
 });

@@ -1,24 +1,24 @@
 import { type Context, Hono } from "hono";
-import { pushSafely } from "../../queries/admin/commit.ts";
-import { revisionField } from "../../queries/admin/form-fields.ts";
-import { localInput } from "../../domain/time/local-input.ts";
-import { newTournamentValues, parseTournament, TOURNAMENT_FIELDS, tournamentValues } from "../../queries/admin/tournament-form.ts";
-import {
-  createTournament,
-  latestChange,
-  relaysOnCalendar,
-  SLUG_TAKEN,
-  slugTaken,
-  updateTournament,
-} from "../../queries/admin/tournaments.ts";
+import { EDITORS } from "../../auth/roles.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
-import type { AppEnv } from "../../env.ts";
-import { type Errors, formText, type Values } from "../../lib/forms.ts";
-import { AdminHome, AdminPage } from "../../views/admin/layout.tsx";
+import { localInput } from "../../domain/time/local-input.ts";
+import type { AppEnv, Tournament } from "../../env.ts";
+import type { Errors, Values } from "../../lib/forms.ts";
+import { formBody } from "../../middleware/validate.ts";
+import { TournamentClient } from "../../object-client/client.ts";
+import {
+  newTournamentValues,
+  parseTournament,
+  type RelayOnCalendar,
+  TOURNAMENT_FIELDS,
+  tournamentValues,
+} from "../../queries/admin/tournament-form.ts";
+import { createTournament, latestChange, relaysOnCalendar, SLUG_TAKEN, slugTaken, updateTournament } from "../../queries/admin/tournaments.ts";
+import type { TournamentFields } from "../../queries/tournament-fields.ts";
 import { type OtherChange, TournamentForm } from "../../views/admin/tournament-form.tsx";
 import { Saved } from "../../views/components/fields.tsx";
-import { type AdminEnv, EDITORS, requireStaff } from "./guard.ts";
-import { frame, redirectWith } from "./respond.ts";
+import { formBodyWith, forStaff, type Parsed, withoutRevision } from "./loaders.ts";
+import { adminHomePage, adminPage, redirectWith, typedValues } from "./respond.tsx";
 
 let zones: string[] | null = null;
 function timeZones(): string[] {
@@ -35,14 +35,16 @@ function timeZones(): string[] {
 /** Creating a tournament: any signed-in user may, and becomes its owner. */
 export const newTournamentRoutes = new Hono<AppEnv>();
 
-/** The new-tournament form: blank with an introduction, or refused (422) with the messages. */
-function newTournamentPage(c: Context<AppEnv>, values: Values, errors: Errors, status: 200 | 422) {
-  return c.html(
-    <AdminHome nonce={c.get("nonce")} csrf={c.get("csrf")} user={currentUser(c)} title="New tournament">
-      {status === 200 && <p class="lead">It starts as a draft: only you and your staff see it until you publish it.</p>}
+/** The new-tournament form: blank with an introduction, or refused (422, already set) with the messages. */
+function newTournamentPage(c: Context<AppEnv>, values: Values, errors: Errors, refused: boolean) {
+  if (refused) c.status(422);
+  return adminHomePage(
+    c,
+    "New tournament",
+    <>
+      {!refused && <p class="lead">It starts as a draft: only you and your staff see it until you publish it.</p>}
       <TournamentForm
         action="/admin/new"
-        csrf={c.get("csrf")}
         values={values}
         errors={errors}
         revision={null}
@@ -51,92 +53,114 @@ function newTournamentPage(c: Context<AppEnv>, values: Values, errors: Errors, s
         cancel="/admin"
         timeZones={timeZones()}
       />
-    </AdminHome>,
-    status,
+    </>,
   );
 }
 
-newTournamentRoutes.get("/new", requireUser, (c) => newTournamentPage(c, newTournamentValues(Date.now(), currentUser(c).club), {}, 200));
+newTournamentRoutes.get("/new", requireUser, (c) => newTournamentPage(c, newTournamentValues(Date.now(), currentUser(c).club), {}, false));
 
-newTournamentRoutes.post("/new", requireUser, async (c) => {
-  const user = currentUser(c);
+/** A new tournament has no relays yet to keep on its calendar. */
+const newTournamentBody = formBody((values) => parseTournament(values, []), {
+  fields: TOURNAMENT_FIELDS,
+  invalid: (c, { values, errors }) => newTournamentPage(c, values, errors, true),
+});
+
+newTournamentRoutes.post("/new", requireUser, newTournamentBody, async (c) => {
   const db = c.get("db");
-  const values = formText(await c.req.parseBody(), TOURNAMENT_FIELDS);
-  const again = (errors: Errors) => newTournamentPage(c, values, errors, 422);
-  const parsed = parseTournament(values, []);
-  if ("errors" in parsed) return again(parsed.errors);
-  if (await slugTaken(db, parsed.data.slug, null)) return again({ slug: SLUG_TAKEN });
-  const created = await createTournament(db, parsed.data, user.id);
+  const fields = c.req.valid("form");
+  const again = async (errors: Errors) => newTournamentPage(c, await typedValues(c, TOURNAMENT_FIELDS), errors, true);
+  if (await slugTaken(db, fields.slug, null)) return again({ slug: SLUG_TAKEN });
+  const created = await createTournament(db, fields, currentUser(c).id);
   if (!created) return again({ slug: SLUG_TAKEN });
-  await pushSafely(c.env, db, created.id);
+  await TournamentClient.of(c, created.id).configureSafely();
   return c.redirect(`/admin/t/${created.slug}/events?created=1`, 303);
 });
 
-/** Editing the tournament's details and publishing it: owners and organisers. */
-export const tournamentRoutes = new Hono<AdminEnv>();
-const editors = requireStaff(EDITORS);
+/** Editing the tournament's details: owners and organisers. */
+export const tournamentRoutes = new Hono<AppEnv>();
+const editors = forStaff(EDITORS);
 
-tournamentRoutes.get("/t/:slug/edit", editors, (c) => {
+interface DetailsForm {
+  values: Values;
+  errors: Errors;
+  /** The revision the form carries: the one it was loaded at, until it is reloaded. */
+  revision: number;
+  /** A stale save: the other organiser's change, if the audit log names one. */
+  stale?: OtherChange | null;
+}
+
+function detailsPage(c: Context<AppEnv>, form: DetailsForm, status?: 409 | 422) {
   const t = c.get("tournament");
-  return c.html(
-    <AdminPage {...frame(c)} section="tournament" title="Tournament details">
+  return adminPage(
+    c,
+    { section: "tournament", title: "Tournament details", status },
+    <>
       {c.req.query("saved") === "1" && <Saved>Saved. Public pages show the change at once.</Saved>}
       {c.req.query("sync") === "failed" && <SyncWarning />}
       <TournamentForm
         action={`/admin/t/${t.slug}/edit`}
-        csrf={c.get("csrf")}
-        values={tournamentValues(t)}
-        errors={{}}
-        revision={t.revision}
+        values={form.values}
+        errors={form.errors}
+        revision={form.revision}
         slugLocked={t.status === "published"}
         submitLabel="Save changes"
         cancel={`/admin/t/${t.slug}`}
         timeZones={timeZones()}
+        stale={form.stale === undefined ? undefined : { change: form.stale, zone: t.timeZone, reload: `/admin/t/${t.slug}/edit` }}
       />
-    </AdminPage>,
+    </>,
   );
+}
+
+tournamentRoutes.get("/t/:slug/edit", editors, (c) => {
+  const t = c.get("tournament");
+  return detailsPage(c, { values: tournamentValues(t), errors: {}, revision: t.revision });
 });
 
-tournamentRoutes.post("/t/:slug/edit", editors, async (c) => {
+/** A published tournament keeps its address (links to it must keep working), whatever the form says. */
+function withAddress(t: Tournament, values: Values): Values {
+  return t.status === "published" ? { ...values, slug: t.slug } : values;
+}
+
+const REVISION = /^[1-9][0-9]{0,14}$/;
+
+const detailsBody = formBodyWith<{ t: Tournament; relays: RelayOnCalendar[] }, TournamentFields>(
+  async (c) => ({ t: c.get("tournament"), relays: await relaysOnCalendar(c.get("db"), c.get("tournament").id) }),
+  (values, { t, relays }): Parsed<TournamentFields> => {
+    const parsed = parseTournament(withAddress(t, values), relays);
+    if ("errors" in parsed) return parsed;
+    // The form shows minutes: an untouched time keeps its exact stored instant.
+    if (values.opensAt === localInput(t.registrationOpensAt, parsed.data.timeZone)) parsed.data.registrationOpensAt = t.registrationOpensAt;
+    if (values.closesAt === localInput(t.registrationClosesAt, parsed.data.timeZone)) parsed.data.registrationClosesAt = t.registrationClosesAt;
+    return parsed;
+  },
+  {
+    // The sent revision stays in a form refused for its fields, so a save after fixing them is still checked.
+    fields: [...TOURNAMENT_FIELDS, "revision"],
+    revision: true,
+    invalid: async (c, { values, errors, stale }) => {
+      const t = c.get("tournament");
+      const shown = withAddress(t, values);
+      if (stale) return detailsPage(c, { values: shown, errors, revision: t.revision, stale: await latestChange(c.get("db"), t.id) });
+      return detailsPage(c, { values: shown, errors, revision: REVISION.test(values.revision ?? "") ? Number(values.revision) : t.revision });
+    },
+  },
+);
+
+tournamentRoutes.post("/t/:slug/edit", editors, detailsBody, async (c) => {
   const t = c.get("tournament");
   const db = c.get("db");
-  const body = await c.req.parseBody();
-  const values = formText(body, TOURNAMENT_FIELDS);
-  if (t.status === "published") values.slug = t.slug;
-  const page = (status: 409 | 422, revision: number, errors: Errors, stale?: OtherChange | null) =>
-    c.html(
-      <AdminPage {...frame(c)} section="tournament" title="Tournament details">
-        <TournamentForm
-          action={`/admin/t/${t.slug}/edit`}
-          csrf={c.get("csrf")}
-          values={values}
-          errors={errors}
-          revision={revision}
-          slugLocked={t.status === "published"}
-          submitLabel="Save changes"
-          cancel={`/admin/t/${t.slug}`}
-          timeZones={timeZones()}
-          stale={stale === undefined ? undefined : { change: stale, zone: t.timeZone, reload: `/admin/t/${t.slug}/edit` }}
-        />
-      </AdminPage>,
-      status,
-    );
-  const revision = revisionField.safeParse(body.revision);
-  if (!revision.success) return page(422, t.revision, { form: "This form is incomplete; reload the page." });
-  const parsed = parseTournament(values, await relaysOnCalendar(db, t.id));
-  if ("errors" in parsed) return page(422, revision.data, parsed.errors);
-  if (revision.data !== t.revision) return page(409, t.revision, {}, await latestChange(db, t.id));
-  // The form shows minutes: an untouched time keeps its exact stored instant.
-  if (values.opensAt === localInput(t.registrationOpensAt, parsed.data.timeZone)) parsed.data.registrationOpensAt = t.registrationOpensAt;
-  if (values.closesAt === localInput(t.registrationClosesAt, parsed.data.timeZone)) parsed.data.registrationClosesAt = t.registrationClosesAt;
-  if (parsed.data.slug !== t.slug && (await slugTaken(db, parsed.data.slug, t.id))) return page(422, t.revision, { slug: SLUG_TAKEN });
-  const outcome = await updateTournament(db, t, parsed.data, revision.data, c.get("me").id);
+  const fields = withoutRevision(c.req.valid("form"));
+  const values = withAddress(t, await typedValues(c, TOURNAMENT_FIELDS));
+  const slugTakenPage = () => detailsPage(c, { values, errors: { slug: SLUG_TAKEN }, revision: t.revision }, 422);
+  if (fields.slug !== t.slug && (await slugTaken(db, fields.slug, t.id))) return slugTakenPage();
+  const outcome = await updateTournament(db, t, fields, t.revision, currentUser(c).id);
   if (!outcome.committed) {
-    if (outcome.reason === "slug_taken") return page(422, t.revision, { slug: SLUG_TAKEN });
-    return page(409, t.revision + 1, {}, await latestChange(db, t.id));
+    if (outcome.reason === "slug_taken") return slugTakenPage();
+    return detailsPage(c, { values, errors: {}, revision: t.revision + 1, stale: await latestChange(db, t.id) }, 409);
   }
-  const synced = outcome.affectsRegistration ? await pushSafely(c.env, db, t.id) : true;
-  return redirectWith(c, `/admin/t/${parsed.data.slug}/edit`, synced ? { saved: "1" } : { saved: "1", sync: "failed" });
+  const synced = outcome.affectsRegistration ? await TournamentClient.of(c).configureSafely() : true;
+  return redirectWith(c, `/admin/t/${fields.slug}/edit`, synced ? { saved: "1" } : { saved: "1", sync: "failed" });
 });
 
 export function SyncWarning() {
@@ -146,4 +170,3 @@ export function SyncWarning() {
     </p>
   );
 }
-

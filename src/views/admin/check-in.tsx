@@ -16,7 +16,6 @@ export interface CheckInRelay {
 export interface CheckInProps {
   slug: string;
   zone: string;
-  csrf: string;
   q: string;
   relayId: number | null;
   relays: CheckInRelay[];
@@ -43,7 +42,7 @@ export function CheckInCounts({ relays, oob = false }: { relays: CheckInRelay[];
   );
 }
 
-export function CheckInRow(props: { slug: string; zone: string; csrf: string; q: string; entry: EntryRow; relay: CheckInRelay | undefined }) {
+export function CheckInRow(props: { slug: string; zone: string; q: string; entry: EntryRow; relay: CheckInRelay | undefined }) {
   const e = props.entry;
   const done = e.checkedInAt !== null;
   const action = `/admin/t/${props.slug}/check-in/${e.id}`;
@@ -64,7 +63,7 @@ export function CheckInRow(props: { slug: string; zone: string; csrf: string; q:
         )}
       </div>
       <form method="post" action={action} hx-post={action} hx-target="closest li" hx-swap="outerHTML">
-        <Csrf token={props.csrf} />
+        <Csrf />
         <input type="hidden" name="checkedIn" value={done ? "0" : "1"} />
         <input type="hidden" name="q" value={props.q} />
         <button type="submit" class={done ? "secondary checkin-button" : "checkin-button"} aria-label={`${done ? "Undo check-in of" : "Check in"} ${e.name}`}>
@@ -87,7 +86,7 @@ export function CheckInList(p: CheckInProps) {
       ) : (
         <ul class="checkin-rows">
           {p.rows.map((e) => (
-            <CheckInRow slug={p.slug} zone={p.zone} csrf={p.csrf} q={p.q} entry={e} relay={e.relayId === null ? undefined : relays.get(e.relayId)} />
+            <CheckInRow slug={p.slug} zone={p.zone} q={p.q} entry={e} relay={e.relayId === null ? undefined : relays.get(e.relayId)} />
           ))}
         </ul>
       )}

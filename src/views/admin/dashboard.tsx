@@ -29,7 +29,6 @@ function Progress({ done, of, label }: { done: number; of: number; label: string
 
 export interface PublishPanelProps {
   slug: string;
-  csrf: string;
   revision: number;
   status: "draft" | "published";
   problems: string[];
@@ -43,7 +42,7 @@ export function PublishPanel(p: PublishPanelProps) {
   if (p.status === "published") {
     return (
       <form method="post" action={action} class="publish-panel" data-confirm="Hide this tournament from the public again?">
-        <Csrf token={p.csrf} />
+        <Csrf />
         <input type="hidden" name="revision" value={String(p.revision)} />
         <input type="hidden" name="publish" value="0" />
         <p class="meta">
@@ -67,7 +66,7 @@ export function PublishPanel(p: PublishPanelProps) {
         </ul>
       )}
       <form method="post" action={action}>
-        <Csrf token={p.csrf} />
+        <Csrf />
         <input type="hidden" name="revision" value={String(p.revision)} />
         <input type="hidden" name="publish" value="1" />
         <button type="submit" disabled={p.problems.length > 0}>

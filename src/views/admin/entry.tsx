@@ -16,7 +16,6 @@ export interface RelayRoom {
 export interface EntryPageProps {
   slug: string;
   zone: string;
-  csrf: string;
   entry: EntryRow;
   eventTitle: string;
   relays: RelayRoom[];
@@ -88,7 +87,7 @@ export function EntryView(p: EntryPageProps) {
           <h2 id="paid-title">Payment</h2>
           {errors.paid && <p class="field-error">{errors.paid}</p>}
           <form method="post" action={action("paid")}>
-            <Csrf token={p.csrf} />
+            <Csrf />
             <button type="submit">Mark paid{p.feeLabel ? ` (${p.feeLabel})` : ""}</button>
           </form>
         </section>
@@ -99,7 +98,7 @@ export function EntryView(p: EntryPageProps) {
           <h2 id="checkin-title">Check-in</h2>
           {errors.checkin && <p class="field-error">{errors.checkin}</p>}
           <form method="post" action={action("check-in")}>
-            <Csrf token={p.csrf} />
+            <Csrf />
             <input type="hidden" name="checkedIn" value={e.checkedInAt === null ? "1" : "0"} />
             <input type="hidden" name="back" value="entry" />
             <button type="submit" class={e.checkedInAt === null ? "" : "secondary"}>
@@ -113,7 +112,7 @@ export function EntryView(p: EntryPageProps) {
         <section class="entry-action" aria-labelledby="move-title">
           <h2 id="move-title">Move to another relay</h2>
           <form method="post" action={action("move")} class="form">
-            <Csrf token={p.csrf} />
+            <Csrf />
             <Select
               form="move"
               name="relayId"
@@ -141,7 +140,7 @@ export function EntryView(p: EntryPageProps) {
         <section class="entry-action" aria-labelledby="point-title">
           <h2 id="point-title">Firing point</h2>
           <form method="post" action={action("firing-point")} class="form">
-            <Csrf token={p.csrf} />
+            <Csrf />
             <Input
               form="point"
               name="firingPoint"
@@ -166,7 +165,7 @@ export function EntryView(p: EntryPageProps) {
         <section class="entry-action" aria-labelledby="remove-title">
           <h2 id="remove-title">Remove the entry</h2>
           <form method="post" action={action("remove")} class="form" data-confirm={`Remove ${e.name}'s entry? The place goes to the waitlist.`}>
-            <Csrf token={p.csrf} />
+            <Csrf />
             <Input form="remove" name="reason" label="Reason" value={p.values.reason ?? ""} error={errors.reason} maxlength={500} hint="Shown to the competitor." />
             <div class="form-actions">
               <button type="submit" class="danger">

@@ -1,6 +1,7 @@
 import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
-import { ROLE_LABEL, type Role } from "./layout.tsx";
+import type { StaffRole } from "../../auth/roles.ts";
+import { ROLE_LABEL } from "./layout.tsx";
 
 export interface MyTournament {
   slug: string;
@@ -9,7 +10,7 @@ export interface MyTournament {
   startsOn: string;
   endsOn: string;
   venue: string;
-  role: Role;
+  role: StaffRole;
 }
 
 /** The tournaments the user is staff of, and the way to start a new one. */

@@ -16,7 +16,6 @@ export interface ResultsEvent {
 export interface ResultsPageProps {
   slug: string;
   zone: string;
-  csrf: string;
   events: ResultsEvent[];
   conflicts: (ConflictView & { name: string })[];
   competitors: { id: string; name: string; eventId: number }[];
@@ -72,7 +71,7 @@ export function ResultsControl(p: ResultsPageProps) {
                   </p>
                   {err(form).form && <p class="field-error">{err(form).form}</p>}
                   <form method="post" action={`${base}/events/${e.id}/status`} class="form">
-                    <Csrf token={p.csrf} />
+                    <Csrf />
                     <input type="hidden" name="official" value={official ? "0" : "1"} />
                     {official && (
                       <Input {...field("reason")} label="Why reopen them?" maxlength={500} hint="Reopened results take ordinary shots again." />
@@ -113,7 +112,7 @@ export function ResultsControl(p: ResultsPageProps) {
                   </p>
                   {err(form).form && <FormProblem id={`${form}-problem`}>{err(form).form}</FormProblem>}
                   <form method="post" action={`${base}/conflicts/${encodeURIComponent(c.opId)}`} class="form">
-                    <Csrf token={p.csrf} />
+                    <Csrf />
                     <fieldset class={err(form).keep ? "has-error" : undefined}>
                       <legend>Which value counts?</legend>
                       <label class="choice">
@@ -145,7 +144,7 @@ export function ResultsControl(p: ResultsPageProps) {
           <Empty>No confirmed competitors yet.</Empty>
         ) : (
           <form method="post" action={`${base}/corrections`} class="form admin-form" novalidate>
-            <Csrf token={p.csrf} />
+            <Csrf />
             <div class={err("correction").entryId ? "field has-error" : "field"}>
               <label for="correction-entryId">Competitor</label>
               <select id="correction-entryId" name="entryId" required aria-invalid={err("correction").entryId ? "true" : undefined}>
@@ -203,7 +202,7 @@ export function ResultsControl(p: ResultsPageProps) {
                 {t.revokedAt !== null ? (
                   <span class="badge closed">Revoked</span>
                 ) : (
-                  <PostButton action={`${base}/tokens/${t.id}/revoke`} csrf={p.csrf} confirm={`Revoke ${t.name}? Devices using it stop at once.`}>
+                  <PostButton action={`${base}/tokens/${t.id}/revoke`} confirm={`Revoke ${t.name}? Devices using it stop at once.`}>
                     Revoke
                   </PostButton>
                 )}
@@ -212,7 +211,7 @@ export function ResultsControl(p: ResultsPageProps) {
           </ul>
         )}
         <form method="post" action={`${base}/tokens`} class="form admin-form" novalidate>
-          <Csrf token={p.csrf} />
+          <Csrf />
           <Input {...token("name")} label="Device name" maxlength={80} />
           <div class="form-actions">
             <button type="submit" class="secondary">

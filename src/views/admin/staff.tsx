@@ -1,4 +1,5 @@
-import { GRANTABLE, type StaffRole } from "../../queries/admin/staff.ts";
+import type { StaffRole } from "../../auth/roles.ts";
+import { GRANTABLE } from "../../queries/admin/staff.ts";
 import type { Errors } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem, Input, PostButton, Saved, Select } from "../components/fields.tsx";
@@ -7,7 +8,6 @@ import { ROLE_LABEL } from "./layout.tsx";
 
 export interface StaffPageProps {
   slug: string;
-  csrf: string;
   myRole: StaffRole;
   myId: number;
   members: { userId: number; name: string; email: string; role: StaffRole }[];
@@ -43,7 +43,7 @@ export function StaffView(p: StaffPageProps) {
                 <td>{ROLE_LABEL[m.role]}</td>
                 <td>
                   {canRemove(p.myRole, m.role) && (
-                    <PostButton action={`${base}/${m.userId}/remove`} csrf={p.csrf} confirm={`Remove ${m.name} from the staff?`}>
+                    <PostButton action={`${base}/${m.userId}/remove`} confirm={`Remove ${m.name} from the staff?`}>
                       Remove
                     </PostButton>
                   )}
@@ -62,7 +62,7 @@ export function StaffView(p: StaffPageProps) {
             <li data-testid="invitation">
               {i.email} · {ROLE_LABEL[i.role]}{" "}
               {canRemove(p.myRole, i.role) && (
-                <PostButton action={`${base}/invitations/cancel`} csrf={p.csrf} fields={{ email: i.email }}>
+                <PostButton action={`${base}/invitations/cancel`} fields={{ email: i.email }}>
                   Cancel
                 </PostButton>
               )}
@@ -78,7 +78,7 @@ export function StaffView(p: StaffPageProps) {
             create an account.
           </p>
           <form class="form admin-form" method="post" action={base} novalidate>
-            <Csrf token={p.csrf} />
+            <Csrf />
             <Input form="staff" name="email" type="email" label="Email" value={p.values.email ?? ""} error={p.errors.email} inputmode="email" autofocus={Boolean(p.errors.email)} />
             <Select
               form="staff"

@@ -78,7 +78,6 @@ export function EventList(props: { slug: string; zone: string; structure: Struct
 
 export interface FormProps {
   action: string;
-  csrf: string;
   revision: number;
   values: Values;
   errors: Errors;
@@ -108,7 +107,7 @@ function StructureForm(p: FormProps & { form: string; focus: string | undefined;
       {p.stale && <Stale reload={p.stale} focus={!p.focus} />}
       {p.errors.form && <FormProblem id={`${p.form}-form-error`} focus={!p.focus}>{p.errors.form}</FormProblem>}
       <form class="form admin-form" method="post" action={p.action} novalidate>
-        <Csrf token={p.csrf} />
+        <Csrf />
         <input type="hidden" name="revision" value={String(p.revision)} />
         {p.children}
         <div class="form-actions">
@@ -161,7 +160,7 @@ export function RelayForm(p: FormProps & { zoneNote: string }) {
 }
 
 /** A delete button with its own form; refused (with the reason shown) while entries would be stranded. */
-export function DeleteForm(props: { action: string; csrf: string; revision: number; label: string; blockedBy: number }) {
+export function DeleteForm(props: { action: string; revision: number; label: string; blockedBy: number }) {
   if (props.blockedBy > 0) {
     return (
       <p class="meta">
@@ -173,7 +172,7 @@ export function DeleteForm(props: { action: string; csrf: string; revision: numb
   return (
     <PostButton
       action={props.action}
-      csrf={props.csrf}
+     
       confirm={`${props.label}? This cannot be undone.`}
       fields={{ revision: String(props.revision) }}
       class="danger small"

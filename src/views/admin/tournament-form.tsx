@@ -12,7 +12,6 @@ export interface OtherChange {
 
 export interface TournamentFormProps {
   action: string;
-  csrf: string;
   values: Values;
   errors: Errors;
   /** Editing: the revision the form was loaded at. Creating: null. */
@@ -61,7 +60,7 @@ export function TournamentForm(p: TournamentFormProps) {
       )}
       {e.form && !p.stale && <FormProblem id="tournament-form-error" focus={!focus}>{e.form}</FormProblem>}
       <form class="form admin-form" method="post" action={p.action} novalidate>
-        <Csrf token={p.csrf} />
+        <Csrf />
         {p.revision !== null && <input type="hidden" name="revision" value={String(p.revision)} />}
         <fieldset>
           <legend>The tournament</legend>

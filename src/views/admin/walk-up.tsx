@@ -11,7 +11,6 @@ export interface WalkUpEvent {
 
 export interface WalkUpProps {
   action: string;
-  csrf: string;
   zone: string;
   events: WalkUpEvent[];
   values: Record<string, string>;
@@ -28,7 +27,7 @@ export function WalkUpForm(p: WalkUpProps) {
     <>
       {p.errors.form && <FormProblem id="walkup-problem" focus={!focus}>{p.errors.form}</FormProblem>}
       <form class="form admin-form" method="post" action={p.action} novalidate>
-        <Csrf token={p.csrf} />
+        <Csrf />
         <input type="hidden" name="key" value={p.values.key ?? ""} />
         <Input form="walkup" name="name" label="Name" value={p.values.name ?? ""} error={p.errors.name} maxlength={100} autofocus={focus === "name" || !focus} autocomplete="off" />
         <Input form="walkup" name="club" label="Club" value={p.values.club ?? ""} error={p.errors.club} maxlength={120} required={false} />
