@@ -22,13 +22,17 @@ import { redirectAfterForm, safeNext } from "./respond.ts";
 
 export const signInRoutes = new Hono<AppEnv>();
 
-/** The form alone for htmx (it swaps itself), else the whole page. */
-function showSignIn(c: Context<AppEnv>, form: SignInFormProps) {
-  if (isHtmx(c)) return c.render(<SignInForm {...form} />, { title: "", fragment: true });
+function signInPage(c: Context<AppEnv>, form: SignInFormProps) {
   return c.render(<SignInPage {...form} user={c.get("user") ?? null} />, { title: "Sign in", noindex: true });
 }
 
-signInRoutes.get("/sign-in", (c) => showSignIn(c, { next: safeNext(c.req.query("next")), email: "", errors: {} }));
+/** A posted form comes back alone for htmx (it swaps itself), else in the whole page. */
+function showSignIn(c: Context<AppEnv>, form: SignInFormProps) {
+  if (isHtmx(c)) return c.render(<SignInForm {...form} />, { title: "", fragment: true });
+  return signInPage(c, form);
+}
+
+signInRoutes.get("/sign-in", (c) => signInPage(c, { next: safeNext(c.req.query("next")), email: "", errors: {} }));
 
 /** The email as typed goes back into a refused form; the parsed one (trimmed, lower case) finds the account. */
 const signInForm: FormParse<SignInInput> = (values) => {

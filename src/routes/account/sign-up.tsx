@@ -17,14 +17,18 @@ const EMAIL_TAKEN = "There is already an account with this email. Sign in instea
 
 export const signUpRoutes = new Hono<AppEnv>();
 
-/** The form alone for htmx (it swaps itself), else the whole page. */
-function showSignUp(c: Context<AppEnv>, form: SignUpFormProps) {
-  if (isHtmx(c)) return c.render(<SignUpForm {...form} />, { title: "", fragment: true });
+function signUpPage(c: Context<AppEnv>, form: SignUpFormProps) {
   return c.render(<SignUpPage {...form} />, { title: "Create an account", noindex: true });
 }
 
+/** A posted form comes back alone for htmx (it swaps itself), else in the whole page. */
+function showSignUp(c: Context<AppEnv>, form: SignUpFormProps) {
+  if (isHtmx(c)) return c.render(<SignUpForm {...form} />, { title: "", fragment: true });
+  return signUpPage(c, form);
+}
+
 signUpRoutes.get("/sign-up", (c) =>
-  showSignUp(c, { next: safeNext(c.req.query("next")), values: { email: "", name: "", club: "" }, errors: {} }),
+  signUpPage(c, { next: safeNext(c.req.query("next")), values: { email: "", name: "", club: "" }, errors: {} }),
 );
 
 // Not `formBody`: the common-password check reads its list asynchronously, which a sync parse cannot await.

@@ -1,9 +1,18 @@
+import { createMiddleware } from "hono/factory";
 import { SCORERS } from "../../auth/roles.ts";
+import type { AppEnv } from "../../env.ts";
 import type { Refusal } from "../../lib/refusal.ts";
 import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
 
-/** The tournament of the path (`c.var.tournament`), for its owner, organisers and range officers only. */
+/**
+ * The tournament of the path (`c.var.tournament`), for its owner, organisers and range officers only;
+ * from here on an htmx form's refusal takes the card's place.
+ */
 export const scoringStaff = [
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set("refusalFragment", (refusal) => <CardRefusal refusal={refusal} />);
+    await next();
+  }),
   tournamentBySlug(),
   requireStaff(SCORERS, {
     notStaff: {

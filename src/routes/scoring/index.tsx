@@ -5,17 +5,14 @@ import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
 import { loadEventsWithRelays } from "../../queries/scoring/load.ts";
 import { PickPage } from "../../views/scoring/pick-page.tsx";
-import { CardRefusal, scoringStaff } from "./access.tsx";
+import { scoringStaff } from "./access.tsx";
 import { relayPageResponse } from "./relay.tsx";
 import { shotFormRoutes } from "./shots.tsx";
 
 /** The range officer's pages under /score: pick a relay, score its competitors. */
 export const scoringRoutes = new Hono<AppEnv>();
 
-scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"), async (c, next) => {
-  c.set("refusalFragment", (refusal) => <CardRefusal refusal={refusal} />);
-  await next();
-});
+scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"));
 
 scoringRoutes.get("/t/:slug", ...scoringStaff, async (c) => {
   const tournament = c.get("tournament");
