@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { loadUser } from "../auth/session.ts";
 import type { AppEnv } from "../env.ts";
 import { cacheControl } from "../middleware/cache-control.ts";
+import { csrf } from "../middleware/csrf.ts";
 import { AccountNav } from "../views/account-nav.tsx";
 
 /** Small personal pieces that cached pages load after they arrive. Never cached anywhere. */
@@ -8,4 +10,7 @@ export const fragmentRoutes = new Hono<AppEnv>();
 
 fragmentRoutes.use("*", cacheControl("private, no-store"));
 
-fragmentRoutes.get("/account-nav", (c) => c.html(<AccountNav user={(c.get("user") ?? null)} csrf={c.get("csrf")} />));
+// The sign-out form in the corner carries the session's CSRF token.
+fragmentRoutes.get("/account-nav", loadUser(), csrf(), (c) =>
+  c.render(<AccountNav user={c.get("user") ?? null} />, { title: "", fragment: true }),
+);

@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Context } from "hono";
 import type { Db } from "../../db/client.ts";
 import { events, tournaments } from "../../db/schema.ts";
 import { discipline, type Discipline } from "../../domain/scoring/index.ts";
+import type { AppEnv } from "../../env.ts";
 import { withNames } from "./named-standings.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import type { NamedRow } from "../../views/scoreboard/standings.tsx";
 import type { ResultsStatus } from "../../views/results/results-table.tsx";
 
@@ -18,7 +20,8 @@ export interface EventResults {
  * A published tournament's event with its standings: tournament and event from D1 in one batch, the
  * standings from the tournament object (the truth, live), names from D1. null when any of it is missing.
  */
-export async function loadEventResults(env: Env, db: Db, slug: string, eventId: number): Promise<EventResults | null> {
+export async function loadEventResults(c: Context<AppEnv>, slug: string, eventId: number): Promise<EventResults | null> {
+  const db = c.get("db");
   const [found, eventRows] = await db.batch([
     db
       .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
@@ -33,7 +36,7 @@ export async function loadEventResults(env: Env, db: Db, slug: string, eventId: 
   const event = eventRows[0];
   const d = event ? discipline(event.discipline) : undefined;
   if (!tournament || !event || event.tournamentId !== tournament.id || !d) return null;
-  const standings = await tournamentStub(env, tournament.id).results(event.id);
+  const standings = await TournamentClient.of(c, tournament.id).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
   return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus }, d, rows };
 }

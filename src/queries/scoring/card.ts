@@ -12,7 +12,6 @@ export function nextShotNo(d: Discipline, totals: CardTotals): number | null {
 
 export interface CardInput {
   slug: string;
-  csrf: string;
   card: EntryCard;
   d: Discipline;
   competitor: { name: string; club: string; firingPoint: number | null };
@@ -34,7 +33,6 @@ export function scorecardModel(input: CardInput): ScorecardModel {
   const last = totals.lastShotNo === null ? null : totals.slots[totals.lastShotNo - 1];
   return {
     slug: input.slug,
-    csrf: input.csrf,
     entryId: card.entryId,
     name: input.competitor.name,
     club: input.competitor.club,

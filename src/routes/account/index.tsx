@@ -1,6 +1,8 @@
 import { Hono } from "hono";
+import { loadUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
+import { csrf } from "../../middleware/csrf.ts";
 import { profileRoutes } from "./profile.tsx";
 import { signInRoutes } from "./sign-in.tsx";
 import { signOutRoutes } from "./sign-out.ts";
@@ -9,7 +11,13 @@ import { signUpRoutes } from "./sign-up.tsx";
 export const accountRoutes = new Hono<AppEnv>();
 
 // Forms carry per-session CSRF tokens and new API tokens: nothing here may be stored by any cache.
-accountRoutes.use("*", cacheControl("no-store"));
+// Signing out of a session that already ended elsewhere has no matching token: the same-origin check suffices.
+accountRoutes.use(
+  "*",
+  cacheControl("no-store"),
+  loadUser(),
+  csrf({ exempt: (c) => c.req.path === "/account/sign-out" }),
+);
 
 accountRoutes.route("/", signUpRoutes);
 accountRoutes.route("/", signInRoutes);

@@ -1,31 +1,39 @@
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { forgetApiToken } from "../../auth/api-tokens.ts";
 import { createApiToken, listPersonalTokens, revokeApiToken } from "../../auth/api-tokens.ts";
 import { tokenNameSchema } from "../../auth/forms.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
-import { fieldErrors, formText } from "../../lib/forms.ts";
-import { refuse } from "../../lib/refuse.tsx";
+import { Refusal } from "../../lib/refusal.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
+import { formBody } from "../../middleware/validate.ts";
 import { AccountPage } from "../../views/account/account-page.tsx";
 import { TokensSection, type TokensSectionProps } from "../../views/account/tokens.tsx";
-import { isHtmx, redirectAfterForm } from "./respond.ts";
+import { redirectAfterForm } from "./respond.ts";
 
 export const profileRoutes = new Hono<AppEnv>();
 
 profileRoutes.use("/", requireUser);
 profileRoutes.use("/tokens", requireUser);
-profileRoutes.use("/tokens/*", requireUser);
-
-profileRoutes.get("/", async (c) => show(c, {}, 200));
-
-profileRoutes.post("/tokens", async (c) => {
-  const raw = formText(await c.req.parseBody(), ["name"]);
-  const parsed = tokenNameSchema.safeParse(raw);
-  if (!parsed.success) return show(c, { name: raw.name, errors: fieldErrors(parsed.error) }, 422);
-  const { token } = await createApiToken(c.get("db"), { kind: "personal", userId: currentUser(c).id }, parsed.data.name);
-  return show(c, { created: { name: parsed.data.name, token } }, 201);
+profileRoutes.use("/tokens/*", requireUser, async (c, next) => {
+  // A refused revoke shows its message in the token section htmx swaps.
+  c.set("refusalFragment", (r) => tokensSection(c, { message: r.detail }));
+  await next();
 });
+
+profileRoutes.get("/", async (c) => show(c, {}));
+
+profileRoutes.post(
+  "/tokens",
+  formBody(tokenNameSchema, { fields: ["name"], invalid: (c, { values, errors }) => show(c, { name: values.name ?? "", errors }) }),
+  async (c) => {
+    const { name } = c.req.valid("form");
+    const { token } = await createApiToken(c.get("db"), { kind: "personal", userId: currentUser(c).id }, name);
+    c.status(201);
+    return show(c, { created: { name, token } });
+  },
+);
 
 const tokenId = z.coerce.number().int().positive();
 
@@ -34,27 +42,23 @@ profileRoutes.post("/tokens/:id/revoke", async (c) => {
   // Someone else's token looks exactly like one that never existed.
   const revoked = id.success && (await revokeApiToken(c.get("db"), id.data, currentUser(c).id));
   if (!revoked) {
-    const detail = "That token does not exist, is not yours, or was revoked already.";
-    if (isHtmx(c)) return show(c, { message: detail }, 404);
-    return refuse(c, 404, "Token not found", detail);
+    throw new Refusal(404, { title: "Token not found", detail: "That token does not exist, is not yours, or was revoked already." });
   }
   forgetApiToken(id.data);
-  if (isHtmx(c)) return show(c, {}, 200);
+  if (isHtmx(c)) return show(c, {});
   return redirectAfterForm(c, "/account");
 });
 
-/** The whole page for a plain form, only the token section for htmx. */
-async function show(
-  c: Context<AppEnv>,
-  extra: Omit<TokensSectionProps, "tokens" | "csrf">,
-  status: 200 | 201 | 404 | 422,
-) {
-  const user = currentUser(c);
-  const tokens: TokensSectionProps = {
-    ...extra,
-    tokens: await listPersonalTokens(c.get("db"), user.id),
-    csrf: c.get("csrf"),
-  };
-  if (isHtmx(c)) return c.html(<TokensSection {...tokens} />, status);
-  return c.html(<AccountPage nonce={c.get("nonce")} user={user} tokens={tokens} />, status);
+type SectionExtras = Omit<TokensSectionProps, "tokens">;
+
+async function tokensSection(c: Context<AppEnv>, extra: SectionExtras) {
+  const tokens = await listPersonalTokens(c.get("db"), currentUser(c).id);
+  return <TokensSection {...extra} tokens={tokens} />;
+}
+
+/** The whole page for a plain form, only the token section for htmx (status set by the caller). */
+async function show(c: Context<AppEnv>, extra: SectionExtras) {
+  const section = await tokensSection(c, extra);
+  if (isHtmx(c)) return c.render(section, { title: "", fragment: true });
+  return c.render(<AccountPage user={currentUser(c)}>{section}</AccountPage>, { title: "Your account", noindex: true });
 }

@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
 
-export function isHtmx(c: Context<AppEnv>): boolean {
-  return c.req.header("HX-Request") === "true";
-}
+/** TRANSITION: the competitor routes still import it from here; the one definition is in src/middleware/errors.tsx. */
+export { isHtmx };
 
 const BASE = "https://next.invalid";
 

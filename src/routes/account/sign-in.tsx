@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { WRONG_CREDENTIALS_MESSAGE, signInSchema } from "../../auth/forms.ts";
 import { verifyNothing, verifyPassword } from "../../auth/password.ts";
 import {
@@ -14,63 +14,79 @@ import {
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
-import { fieldErrors, formText } from "../../lib/forms.ts";
-import type { FieldErrors } from "../../lib/problem.ts";
-import { SignInForm, SignInPage } from "../../views/account/sign-in.tsx";
-import { isHtmx, redirectAfterForm, safeNext } from "./respond.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
+import { fieldErrors } from "../../lib/forms.ts";
+import { type FormParse, formBody } from "../../middleware/validate.ts";
+import { SignInForm, type SignInFormProps, SignInPage } from "../../views/account/sign-in.tsx";
+import { redirectAfterForm, safeNext } from "./respond.ts";
 
 export const signInRoutes = new Hono<AppEnv>();
 
-signInRoutes.get("/sign-in", (c) =>
-  c.html(
-    <SignInPage
-      nonce={c.get("nonce")}
-      user={(c.get("user") ?? null)}
-      csrf={c.get("csrf")}
-      next={safeNext(c.req.query("next"))}
-      email=""
-      errors={{}}
-    />,
-  ),
+function signInPage(c: Context<AppEnv>, form: SignInFormProps) {
+  return c.render(<SignInPage {...form} user={c.get("user") ?? null} />, { title: "Sign in", noindex: true });
+}
+
+/** A posted form comes back alone for htmx (it swaps itself), else in the whole page. */
+function showSignIn(c: Context<AppEnv>, form: SignInFormProps) {
+  if (isHtmx(c)) return c.render(<SignInForm {...form} />, { title: "", fragment: true });
+  return signInPage(c, form);
+}
+
+signInRoutes.get("/sign-in", (c) => signInPage(c, { next: safeNext(c.req.query("next")), email: "", errors: {} }));
+
+/** The email as typed goes back into a refused form; the parsed one (trimmed, lower case) finds the account. */
+const signInForm: FormParse<SignInInput> = (values) => {
+  const parsed = signInSchema.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
+  return { data: { ...parsed.data, typed: values.email ?? "", next: safeNext(values.next) } };
+};
+
+interface SignInInput {
+  email: string;
+  password: string;
+  typed: string;
+  next: string;
+}
+
+signInRoutes.post(
+  "/sign-in",
+  formBody(signInForm, {
+    fields: ["email", "password", "next"],
+    invalid: (c, { values, errors }) => showSignIn(c, { email: values.email ?? "", errors, next: safeNext(values.next) }),
+  }),
+  async (c) => {
+    const { email, password, typed, next } = c.req.valid("form");
+    const answer = (status: 401 | 429, message: string) => {
+      c.status(status);
+      return showSignIn(c, { email: typed, errors: {}, message, next });
+    };
+
+    const db = c.get("db");
+    const keys = signInKeys(email, c.req.header("CF-Connecting-IP"));
+
+    // While limited, no password is checked at all: guessing gains nothing.
+    const limit = await checkSignInLimit(db, keys);
+    if (limit.limited) {
+      c.header("Retry-After", retryAfterSeconds(limit.retryAt));
+      return answer(429, tooManyMessage(limit));
+    }
+
+    const user = await db
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, email))
+      .get();
+    // An unknown email (or an account without a password) costs the same derivation as a real check.
+    const matches = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyNothing(password);
+    if (!user || !matches) {
+      await recordSignInFailure(db, keys);
+      return answer(401, WRONG_CREDENTIALS_MESSAGE);
+    }
+    await clearAccountFailures(db, keys);
+    await startSession(c, user.id);
+    return redirectAfterForm(c, next);
+  },
 );
-
-signInRoutes.post("/sign-in", async (c) => {
-  const raw = formText(await c.req.parseBody(), ["email", "password", "next"]);
-  const next = safeNext(raw.next);
-  const answer = (status: 401 | 422 | 429, errors: FieldErrors, message?: string) => {
-    const form = { email: raw.email, errors, message, csrf: c.get("csrf"), next };
-    if (isHtmx(c)) return c.html(<SignInForm {...form} />, status);
-    return c.html(<SignInPage {...form} nonce={c.get("nonce")} user={(c.get("user") ?? null)} />, status);
-  };
-
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return answer(422, fieldErrors(parsed.error));
-  const { email, password } = parsed.data;
-  const db = c.get("db");
-  const keys = signInKeys(email, c.req.header("CF-Connecting-IP"));
-
-  // While limited, no password is checked at all: guessing gains nothing.
-  const limit = await checkSignInLimit(db, keys);
-  if (limit.limited) {
-    c.header("Retry-After", retryAfterSeconds(limit.retryAt));
-    return answer(429, {}, tooManyMessage(limit));
-  }
-
-  const user = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.email, email))
-    .get();
-  // An unknown email (or an account without a password) costs the same derivation as a real check.
-  const matches = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyNothing(password);
-  if (!user || !matches) {
-    await recordSignInFailure(db, keys);
-    return answer(401, {}, WRONG_CREDENTIALS_MESSAGE);
-  }
-  await clearAccountFailures(db, keys);
-  await startSession(c, user.id);
-  return redirectAfterForm(c, next);
-});
 
 function tooManyMessage(limit: Extract<SignInLimit, { limited: true }>): string {
   const who = limit.scope === "account" ? "for this account" : "from your network";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { acceptInvitations } from "../../queries/admin/staff.ts";
 import { signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
@@ -9,48 +9,50 @@ import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { fieldErrors, formText } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
-import { SignUpForm, SignUpPage, type SignUpValues } from "../../views/account/sign-up.tsx";
-import { isHtmx, redirectAfterForm, safeNext } from "./respond.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
+import { SignUpForm, type SignUpFormProps, SignUpPage, type SignUpValues } from "../../views/account/sign-up.tsx";
+import { redirectAfterForm, safeNext } from "./respond.ts";
 
 const EMAIL_TAKEN = "There is already an account with this email. Sign in instead, or use another email.";
 
 export const signUpRoutes = new Hono<AppEnv>();
 
+function signUpPage(c: Context<AppEnv>, form: SignUpFormProps) {
+  return c.render(<SignUpPage {...form} />, { title: "Create an account", noindex: true });
+}
+
+/** A posted form comes back alone for htmx (it swaps itself), else in the whole page. */
+function showSignUp(c: Context<AppEnv>, form: SignUpFormProps) {
+  if (isHtmx(c)) return c.render(<SignUpForm {...form} />, { title: "", fragment: true });
+  return signUpPage(c, form);
+}
+
 signUpRoutes.get("/sign-up", (c) =>
-  c.html(
-    <SignUpPage
-      nonce={c.get("nonce")}
-      user={(c.get("user") ?? null)}
-      csrf={c.get("csrf")}
-      next={safeNext(c.req.query("next"))}
-      values={{ email: "", name: "", club: "" }}
-      errors={{}}
-    />,
-  ),
+  signUpPage(c, { next: safeNext(c.req.query("next")), values: { email: "", name: "", club: "" }, errors: {} }),
 );
 
+// Not `formBody`: the common-password check reads its list asynchronously, which a sync parse cannot await.
 signUpRoutes.post("/sign-up", async (c) => {
   const raw = formText(await c.req.parseBody(), ["email", "name", "club", "password", "next"]);
   const next = safeNext(raw.next);
   const values: SignUpValues = { email: raw.email, name: raw.name, club: raw.club };
-  const refuse = (errors: FieldErrors, status: 422 | 429 = 422, message?: string) => {
-    const form = { values, errors, message, csrf: c.get("csrf"), next };
-    if (isHtmx(c)) return c.html(<SignUpForm {...form} />, status);
-    return c.html(<SignUpPage {...form} nonce={c.get("nonce")} user={(c.get("user") ?? null)} />, status);
+  const again = (errors: FieldErrors, status: 422 | 429 = 422, message?: string) => {
+    c.status(status);
+    return showSignUp(c, { values, errors, message, next });
   };
 
   const parsed = await signUpSchema.safeParseAsync(raw);
-  if (!parsed.success) return refuse(fieldErrors(parsed.error));
+  if (!parsed.success) return again(fieldErrors(parsed.error));
   const { email, name, club, password } = parsed.data;
   const db = c.get("db");
   const address = networkAddress(c.req.header("CF-Connecting-IP"));
   const retryAt = await signUpRetryAt(db, address);
   if (retryAt !== null) {
     c.header("Retry-After", retryAfterSeconds(retryAt));
-    return refuse({}, 429, `Too many new accounts from your network. Try again in ${waitText(retryAt)}.`);
+    return again({}, 429, `Too many new accounts from your network. Try again in ${waitText(retryAt)}.`);
   }
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (existing) return refuse({ email: EMAIL_TAKEN });
+  if (existing) return again({ email: EMAIL_TAKEN });
 
   let userId: number;
   try {
@@ -63,7 +65,7 @@ signUpRoutes.post("/sign-up", async (c) => {
     await recordSignUp(db, address);
   } catch (err) {
     // Two sign-ups with one email at once: the unique index decides, and the loser is told as above.
-    if (isUniqueViolation(err)) return refuse({ email: EMAIL_TAKEN });
+    if (isUniqueViolation(err)) return again({ email: EMAIL_TAKEN });
     throw err;
   }
   await startSession(c, userId);

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { refuse } from "../../lib/refuse.tsx";
+import { Refusal } from "../../lib/refusal.ts";
 import { cacheTags, cacheUntil, edgeCache } from "../../middleware/edge-cache.ts";
 import { HOME_SCOPE, tournamentScope } from "../../queries/cache-versions.ts";
 import { loadHome } from "../../queries/public/home.ts";
@@ -23,7 +23,7 @@ publicRoutes.get("/", edgeCache({ ttlSeconds: HOME_TTL, scopes: () => [HOME_SCOP
   const model = await loadHome(c.get("db"), now);
   cacheUntil(c, model.nextChange);
   cacheTags(c, ["home"]);
-  return c.html(<HomePage nonce={c.get("nonce")} model={model} now={now} />);
+  return c.render(<HomePage model={model} now={now} />, { title: "Tenring" });
 });
 
 publicRoutes.get(
@@ -33,11 +33,14 @@ publicRoutes.get(
     const now = Date.now();
     const model = await loadTournamentPage(c.get("db"), c.req.param("slug"));
     if (!model) {
-      return refuse(c, 404, "Tournament not found", "There is no published tournament at this address. It may not be public yet, or the link may be mistyped.");
+      throw new Refusal(404, {
+        title: "Tournament not found",
+        detail: "There is no published tournament at this address. It may not be public yet, or the link may be mistyped.",
+      });
     }
     cacheUntil(c, nextPhaseChange(model.tournament, now));
     cacheTags(c, [`tournament-${model.tournament.id}`]);
     const phase = tournamentPhase(model.tournament, now);
-    return c.html(<TournamentPage nonce={c.get("nonce")} model={model} phase={phase} now={now} />);
+    return c.render(<TournamentPage model={model} phase={phase} now={now} />, { title: model.tournament.title });
   },
 );

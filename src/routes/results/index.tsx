@@ -1,9 +1,9 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
-import { refuse } from "../../lib/refuse.tsx";
+import { Refusal } from "../../lib/refusal.ts";
 import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
-import { COMPARE_MAX, COMPARE_MIN, ComparePage } from "../../views/results/compare-page.tsx";
+import { COMPARE_MAX, COMPARE_MIN, ComparePage, compareScripts } from "../../views/results/compare-page.tsx";
 import { csvFileName, resultsCsv } from "../../views/results/csv.ts";
 import { ResultsIndexPage } from "../../views/results/index-page.tsx";
 import { ResultsPage } from "../../views/results/results-page.tsx";
@@ -23,27 +23,30 @@ const ENTRY_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 const scoped = (ttlSeconds: number) => edgeCache({ ttlSeconds, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
 
-const noEvent = (c: Context<AppEnv>) =>
-  refuse(c, 404, "Results not found", "There are no results at this address. The event may not exist, or the tournament may not be public yet.");
+const noEvent = () =>
+  new Refusal(404, {
+    title: "Results not found",
+    detail: "There are no results at this address. The event may not exist, or the tournament may not be public yet.",
+  });
 
 resultsRoutes.get("/t/:slug/results", scoped(RESULTS_TTL), async (c) => {
   const model = await loadResultsIndex(c.get("db"), c.req.param("slug"));
-  if (!model) return refuse(c, 404, "Tournament not found", "There is no published tournament at this address.");
+  if (!model) throw new Refusal(404, { title: "Tournament not found", detail: "There is no published tournament at this address." });
   cacheTags(c, [`tournament-${model.tournament.id}`]);
-  return c.html(<ResultsIndexPage model={model} nonce={c.get("nonce")} />);
+  return c.render(<ResultsIndexPage model={model} />, { title: `Results · ${model.tournament.title}` });
 });
 
 resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}`, scoped(RESULTS_TTL), async (c) => {
-  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), Number(c.req.param("eventId")));
-  if (!results) return noEvent(c);
+  const results = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
+  if (!results) throw noEvent();
   cacheTags(c, [`tournament-${results.tournament.id}`]);
-  return c.html(<ResultsPage model={results} nonce={c.get("nonce")} />);
+  return c.render(<ResultsPage model={results} />, { title: `${results.event.title} results · ${results.tournament.title}` });
 });
 
 resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL), async (c) => {
   const eventId = Number(c.req.param("file").slice(0, -".csv".length));
-  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), eventId);
-  if (!results) return noEvent(c);
+  const results = await loadEventResults(c, c.req.param("slug"), eventId);
+  if (!results) throw noEvent();
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   const name = csvFileName(results.tournament.slug, results.event.title, eventId);
   // The byte-order mark makes spreadsheet programs read the names as UTF-8.
@@ -62,20 +65,24 @@ function pickedIds(c: Context<AppEnv>): string[] {
 resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL), async (c) => {
   const ids = pickedIds(c);
   if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX || !ids.every((id) => ENTRY_ID.test(id))) {
-    return refuse(
-      c,
-      422,
-      "Choose 2 to 4 competitors",
-      `The compare view shows ${COMPARE_MIN} to ${COMPARE_MAX} competitors side by side; ${ids.length} were chosen. Go back to the results and tick ${COMPARE_MIN} to ${COMPARE_MAX}.`,
-    );
+    throw new Refusal(422, {
+      title: "Choose 2 to 4 competitors",
+      detail: `The compare view shows ${COMPARE_MIN} to ${COMPARE_MAX} competitors side by side; ${ids.length} were chosen. Go back to the results and tick ${COMPARE_MIN} to ${COMPARE_MAX}.`,
+    });
   }
-  const results = await loadEventResults(c.env, c.get("db"), c.req.param("slug"), Number(c.req.param("eventId")));
-  if (!results) return noEvent(c);
+  const results = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
+  if (!results) throw noEvent();
   const byId = new Map(results.rows.map((r) => [r.entryId, r]));
   const picked = ids.flatMap((id) => byId.get(id) ?? []);
   if (picked.length !== ids.length) {
-    return refuse(c, 404, "Competitor not found", "At least one of the chosen competitors is not in this event. Choose again from the results.");
+    throw new Refusal(404, {
+      title: "Competitor not found",
+      detail: "At least one of the chosen competitors is not in this event. Choose again from the results.",
+    });
   }
   cacheTags(c, [`tournament-${results.tournament.id}`]);
-  return c.html(<ComparePage model={{ ...results, picked }} nonce={c.get("nonce")} />);
+  return c.render(<ComparePage model={{ ...results, picked }} />, {
+    title: `Compare · ${results.event.title} · ${results.tournament.title}`,
+    scripts: compareScripts(results.event),
+  });
 });

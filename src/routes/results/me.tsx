@@ -1,11 +1,12 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { currentUser, requireUser } from "../../auth/session.ts";
+import { currentUser, loadUser, requireUser } from "../../auth/session.ts";
 import { entries, events, tournaments } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import type { EventStandings } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import { csrf } from "../../middleware/csrf.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { type MyResult, MyResultsPage, type MyTournamentResults } from "../../views/results/my-results-page.tsx";
 
 /** Most entries one page lists (each distinct event costs one standings read from its tournament object). */
@@ -14,7 +15,7 @@ const MAX_ENTRIES = 40;
 /** The signed-in competitor's own results (/me/results): uncached, personal. */
 export const myResultsRoutes = new Hono<AppEnv>();
 
-myResultsRoutes.get("/me/results", requireUser, async (c) => {
+myResultsRoutes.get("/me/results", loadUser(), csrf(), requireUser, async (c) => {
   const user = currentUser(c);
   const rows = await c
     .get("db")
@@ -41,8 +42,8 @@ myResultsRoutes.get("/me/results", requireUser, async (c) => {
   const standings = new Map<number, EventStandings | null>();
   await Promise.all(
     [...new Map(rows.map((r) => [r.eventId, r.tournamentId]))].map(async ([eventId, tournamentId]) => {
-      const found = await tournamentStub(c.env, tournamentId)
-        .results(eventId)
+      const found = await TournamentClient.of(c, tournamentId)
+        .call("results", eventId)
         .catch((err: unknown) => {
           console.error(`my results: standings of event ${eventId} unavailable`, err);
           return null;
@@ -71,5 +72,5 @@ myResultsRoutes.get("/me/results", requireUser, async (c) => {
     group.results.push(result);
   }
   c.header("Cache-Control", "private, no-store");
-  return c.html(<MyResultsPage groups={groups} nonce={c.get("nonce")} account={{ user, csrf: c.get("csrf") }} />);
+  return c.render(<MyResultsPage groups={groups} />, { title: "My results", noindex: true });
 });

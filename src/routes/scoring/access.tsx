@@ -1,53 +1,37 @@
-import { eq } from "drizzle-orm";
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { tournaments } from "../../db/schema.ts";
-import { currentUser } from "../../auth/session.ts";
+import { createMiddleware } from "hono/factory";
+import { SCORERS } from "../../auth/roles.ts";
 import type { AppEnv } from "../../env.ts";
-import { refuse } from "../../lib/refuse.tsx";
-import { isHtmx } from "../account/respond.ts";
-import { isScoringStaff } from "../api/shots.ts";
-
-export interface StaffTournament {
-  id: number;
-  slug: string;
-  title: string;
-  timeZone: string;
-}
+import type { Refusal } from "../../lib/refusal.ts";
+import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
 
 /**
- * A refusal where the asker reads it: a page for a page, the card's place for an htmx form, so an error
- * never pastes a whole page into the card.
+ * The tournament of the path (`c.var.tournament`), for its owner, organisers and range officers only;
+ * from here on an htmx form's refusal takes the card's place.
  */
-export function refuseScoring(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, detail: string) {
-  if (!isHtmx(c)) return refuse(c, status, title, detail);
-  c.header("Cache-Control", "no-store");
-  return c.html(
+export const scoringStaff = [
+  createMiddleware<AppEnv>(async (c, next) => {
+    c.set("refusalFragment", (refusal) => <CardRefusal refusal={refusal} />);
+    await next();
+  }),
+  tournamentBySlug(),
+  requireStaff(SCORERS, {
+    notStaff: {
+      title: "Not scoring staff",
+      detail: "Only this tournament's range officers, organisers and owner may enter shots. Ask the organiser to add you as a range officer.",
+    },
+  }),
+] as const;
+
+/**
+ * A refusal in the card's place for an htmx form, so an error never pastes a whole page into the card
+ * (pages get the error page).
+ */
+export function CardRefusal({ refusal }: { refusal: Refusal }) {
+  return (
     <section id="scorecard" class="scorecard">
       <p class="notice error" role="alert">
-        <strong>{title}.</strong> {detail}
+        <strong>{refusal.title}.</strong> {refusal.detail}
       </p>
-    </section>,
-    status,
+    </section>
   );
-}
-
-/** The tournament of the path, when the signed-in user is its owner, an organiser or a range officer. */
-export async function staffTournament(c: Context<AppEnv>): Promise<StaffTournament | Response> {
-  const db = c.get("db");
-  const found = await db
-    .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title, timeZone: tournaments.timeZone })
-    .from(tournaments)
-    .where(eq(tournaments.slug, c.req.param("slug") ?? ""))
-    .get();
-  if (!found) return refuseScoring(c, 404, "Tournament not found", "There is no tournament at this address.");
-  if (!(await isScoringStaff(db, found.id, currentUser(c).id))) {
-    return refuseScoring(
-      c,
-      403,
-      "Not scoring staff",
-      "Only this tournament's range officers, organisers and owner may enter shots. Ask the organiser to add you as a range officer.",
-    );
-  }
-  return found;
 }

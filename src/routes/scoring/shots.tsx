@@ -5,11 +5,12 @@ import { formText } from "../../lib/forms.ts";
 import { type Discipline, discipline, formatShot, parseShot } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../object/contract/index.ts";
-import { tournamentStub } from "../../object-client/stub.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 import { type CardNotice, fpScoreId, progressText, Scorecard } from "../../views/scoring/scorecard.tsx";
-import { isHtmx } from "../account/respond.ts";
+import { isHtmx } from "../../middleware/errors.tsx";
 import { currentUser } from "../../auth/session.ts";
-import { refuseScoring, type StaffTournament, staffTournament } from "./access.tsx";
+import { Refusal } from "../../lib/refusal.ts";
+import { scoringStaff } from "./access.tsx";
 import { scorecardModel } from "../../queries/scoring/card.ts";
 import { loadCompetitor } from "../../queries/scoring/load.ts";
 import { type CardExtras, relayPageResponse } from "./relay.tsx";
@@ -45,7 +46,10 @@ const undoFields = z.object({
   replacesInnerTen: z.enum(["", "1"], { error: STALE_FORM }),
 });
 
-type Refusal = NonNullable<CardExtras["refused"]>;
+/** A shot the form sent that was refused, kept in the form with its messages. */
+type ShotRefusal = NonNullable<CardExtras["refused"]>;
+
+const competitorNotFound = (detail: string) => new Refusal(404, { title: "Competitor not found", detail });
 
 const noun = (d: { shotNoun: string }) => (d.shotNoun === "target" ? "Target" : "Shot");
 
@@ -59,54 +63,56 @@ function actorOf(c: Context<AppEnv>): ScoringActor {
  */
 async function answer(
   c: Context<AppEnv>,
-  tournament: StaffTournament,
   entryId: string,
-  reply: { refused?: Refusal; notice?: (d: Discipline) => CardNotice },
+  reply: { refused?: ShotRefusal; notice?: (d: Discipline) => CardNotice },
   status: ContentfulStatusCode,
 ) {
-  const card = await tournamentStub(c.env, tournament.id).card(entryId);
+  const tournament = c.get("tournament");
+  const card = await TournamentClient.of(c).call("card", entryId);
   const d = card ? discipline(card.discipline) : undefined;
-  if (!card || !d) return refuseScoring(c, 404, "Competitor not found", "This tournament has no entry with this id.");
+  if (!card || !d) throw competitorNotFound("This tournament has no entry with this id.");
   const extras: CardExtras = { refused: reply.refused, notice: reply.notice?.(d) ?? null };
   const competitor = await loadCompetitor(c.get("db"), tournament.id, entryId, card.userId);
 
   if (!isHtmx(c)) {
-    if (competitor.relayId === null) return refuseScoring(c, status === 200 ? 409 : status, "Entry not on a relay yet", "Reload the relay page in a moment.");
+    if (competitor.relayId === null) {
+      throw new Refusal(status === 200 ? 409 : status, { title: "Entry not on a relay yet", detail: "Reload the relay page in a moment." });
+    }
     if (status === 200) return c.redirect(`/score/t/${tournament.slug}/relays/${competitor.relayId}?entry=${entryId}`, 303);
-    return relayPageResponse(c, tournament, competitor.relayId, { entryId, card, extras }, status);
+    c.status(status);
+    return relayPageResponse(c, competitor.relayId, { entryId, card, extras });
   }
-  const model = scorecardModel({ slug: tournament.slug, csrf: c.get("csrf"), card, d, competitor, ...extras });
-  return c.html(
+  const model = scorecardModel({ slug: tournament.slug, card, d, competitor, ...extras });
+  c.status(status);
+  return c.render(
     <>
       <Scorecard model={model} />
       <hx-partial hx-target={`#${fpScoreId(entryId)}`} hx-swap="innerHTML">
         {progressText(d, model.totals)}
       </hx-partial>
     </>,
-    status,
+    { title: "", fragment: true },
   );
 }
 
-function refusedBy(outcome: ShotOutcome, sent: { shotNo: number; value: string }): Refusal {
+function refusedBy(outcome: ShotOutcome, sent: { shotNo: number; value: string }): ShotRefusal {
   const onShotNo = outcome.reason === "beyond_match" || outcome.reason === "invalid_shot_no";
   return { ...sent, errors: onShotNo ? { shotNo: outcome.message } : { value: outcome.message } };
 }
 
-shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, async (c) => {
-  const tournament = await staffTournament(c);
-  if (tournament instanceof Response) return tournament;
+shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, ...scoringStaff, async (c) => {
   const entryId = c.req.param("entryId");
   const body = formText(await c.req.parseBody(), ["opId", "shotNo", "value", "quick"]);
   const typed = body.quick.trim() !== "" ? body.quick : body.value;
   const parsed = shotFields.safeParse({ opId: body.opId, shotNo: body.shotNo, value: typed });
 
   if (!parsed.success || parsed.data.value === "") {
-    const errors: Refusal["errors"] = {};
+    const errors: ShotRefusal["errors"] = {};
     for (const issue of parsed.error?.issues ?? []) {
       const field = issue.path[0] === "shotNo" ? "shotNo" : "value";
       errors[field] ??= issue.message;
     }
-    const card = await tournamentStub(c.env, tournament.id).card(entryId);
+    const card = await TournamentClient.of(c).call("card", entryId);
     const d = card ? discipline(card.discipline) : undefined;
     // An empty score gets the discipline's own prompt ("Enter a score like 10.4").
     if (d && !errors.value && parsed.data?.value === "") {
@@ -115,46 +121,44 @@ shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, async (c) => {
     }
     const sentNo = Number(body.shotNo);
     const refused = { shotNo: Number.isInteger(sentNo) && sentNo > 0 ? sentNo : null, value: typed.trim(), errors };
-    return answer(c, tournament, entryId, { refused }, 422);
+    return answer(c, entryId, { refused }, 422);
   }
 
   const { opId: id, shotNo: no, value } = parsed.data;
   const op: ShotOpInput = { opId: id, entryId, shotNo: no, display: value };
-  const [outcome] = (await tournamentStub(c.env, tournament.id).applyShots([op], actorOf(c))).results;
+  const [outcome] = (await TournamentClient.of(c).call("applyShots", [op], actorOf(c))).results;
   if (!outcome) throw new Error("applyShots answered no outcome for one operation");
   switch (outcome.outcome) {
     case "applied":
-      return answer(c, tournament, entryId, { notice: () => ({ kind: "saved", text: `Saved. ${outcome.message}` }) }, 200);
+      return answer(c, entryId, { notice: () => ({ kind: "saved", text: `Saved. ${outcome.message}` }) }, 200);
     case "duplicate": {
       const text = outcome.reason === "known_op" ? "Already saved: the form was sent twice and the shot counted once." : `${outcome.message}: nothing changed.`;
-      return answer(c, tournament, entryId, { notice: () => ({ kind: "duplicate", text }) }, 200);
+      return answer(c, entryId, { notice: () => ({ kind: "duplicate", text }) }, 200);
     }
     case "conflict":
-      return answer(c, tournament, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, 409);
+      return answer(c, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, 409);
     case "rejected":
-      if (outcome.reason === "unknown_entry") return refuseScoring(c, 404, "Competitor not found", outcome.message);
-      return answer(c, tournament, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, outcome.reason === "entry_not_confirmed" ? 409 : 422);
+      if (outcome.reason === "unknown_entry") throw competitorNotFound(outcome.message);
+      return answer(c, entryId, { refused: refusedBy(outcome, { shotNo: no, value }) }, outcome.reason === "entry_not_confirmed" ? 409 : 422);
   }
 });
 
-shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/undo`, async (c) => {
-  const tournament = await staffTournament(c);
-  if (tournament instanceof Response) return tournament;
+shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/undo`, ...scoringStaff, async (c) => {
   const entryId = c.req.param("entryId");
   const body = formText(await c.req.parseBody(), ["opId", "shotNo", "replaces", "replacesInnerTen"]);
   const parsed = undoFields.safeParse(body);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? STALE_FORM;
-    return answer(c, tournament, entryId, { notice: () => ({ kind: "error", text: message }) }, 422);
+    return answer(c, entryId, { notice: () => ({ kind: "error", text: message }) }, 422);
   }
   const { opId: id, shotNo: no, replaces, replacesInnerTen } = parsed.data;
   const replaced = { value: replaces, innerTen: replacesInnerTen === "1" };
   const op: ShotOpInput = { opId: id, entryId, shotNo: no, value: null, replaces: replaced, reason: "undo" };
-  const [outcome] = (await tournamentStub(c.env, tournament.id).applyShots([op], actorOf(c))).results;
+  const [outcome] = (await TournamentClient.of(c).call("applyShots", [op], actorOf(c))).results;
   if (!outcome) throw new Error("applyShots answered no outcome for one operation");
   if (outcome.outcome === "applied" || outcome.outcome === "duplicate") {
     const again = outcome.outcome === "duplicate";
-    return answer(c, tournament, entryId, {
+    return answer(c, entryId, {
       notice: (d) => {
         const shown = `${noun(d)} ${no} (${formatShot(d, replaced.value, replaced.innerTen)})`;
         return { kind: "undone", text: again ? `${shown} was already undone.` : `${shown} undone.` };
@@ -162,7 +166,7 @@ shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/undo`, async (c) => {
     }, 200);
   }
   if (outcome.outcome === "rejected" && outcome.reason === "unknown_entry") {
-    return refuseScoring(c, 404, "Competitor not found", outcome.message);
+    throw competitorNotFound(outcome.message);
   }
-  return answer(c, tournament, entryId, { notice: () => ({ kind: "error", text: `Not undone. ${outcome.message}.` }) }, 409);
+  return answer(c, entryId, { notice: () => ({ kind: "error", text: `Not undone. ${outcome.message}.` }) }, 409);
 });

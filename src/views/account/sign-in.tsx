@@ -2,18 +2,16 @@ import type { SignedInUser } from "../../env.ts";
 import { firstInvalid } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
 import { Csrf, FormError, Input } from "../components/fields.tsx";
-import { Page } from "../layout.tsx";
 
-interface SignInFormProps {
+export interface SignInFormProps {
   email: string;
   errors: FieldErrors;
   /** Wrong credentials or too many attempts: about the whole form, not one field. */
   message?: string | undefined;
-  csrf: string;
   next: string;
 }
 
-export function SignInForm({ email, errors, message, csrf, next }: SignInFormProps) {
+export function SignInForm({ email, errors, message, next }: SignInFormProps) {
   const focus = message ? undefined : firstInvalid(["email", "password"], errors);
   return (
     <form
@@ -26,7 +24,7 @@ export function SignInForm({ email, errors, message, csrf, next }: SignInFormPro
       novalidate
     >
       {message && <FormError id="sign-in-error">{message}</FormError>}
-      <Csrf token={csrf} />
+      <Csrf />
       {next !== "/" && <input type="hidden" name="next" value={next} />}
       <Input form="sign-in" name="email" label="Email" type="email" value={email} error={errors.email}
         autocomplete="email" maxlength={254} autofocus={focus === "email"} />
@@ -41,22 +39,21 @@ export function SignInForm({ email, errors, message, csrf, next }: SignInFormPro
   );
 }
 
-export function SignInPage(props: SignInFormProps & { nonce: string; user: SignedInUser | null }) {
+/** The sign-in page (title "Sign in", noindex); `user` is set when someone is signed in already. */
+export function SignInPage(props: SignInFormProps & { user: SignedInUser | null }) {
   const signUp = props.next === "/" ? "/account/sign-up" : `/account/sign-up?next=${encodeURIComponent(props.next)}`;
   return (
-    <Page title="Sign in" nonce={props.nonce} account={{ user: props.user, csrf: props.csrf }} noindex>
-      <section class="account-panel">
-        <h1>Sign in</h1>
-        {props.user && (
-          <p class="notice">
-            You are signed in as {props.user.name}. Signing in again replaces this session.
-          </p>
-        )}
-        <SignInForm email={props.email} errors={props.errors} message={props.message} csrf={props.csrf} next={props.next} />
-        <p class="account-switch">
-          New to Tenring? <a href={signUp}>Create an account</a>
+    <section class="account-panel">
+      <h1>Sign in</h1>
+      {props.user && (
+        <p class="notice">
+          You are signed in as {props.user.name}. Signing in again replaces this session.
         </p>
-      </section>
-    </Page>
+      )}
+      <SignInForm email={props.email} errors={props.errors} message={props.message} next={props.next} />
+      <p class="account-switch">
+        New to Tenring? <a href={signUp}>Create an account</a>
+      </p>
+    </section>
   );
 }

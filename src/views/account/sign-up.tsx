@@ -1,9 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from "../../auth/forms.ts";
-import type { SignedInUser } from "../../env.ts";
 import { firstInvalid } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
 import { Csrf, FormError, Input } from "../components/fields.tsx";
-import { Page } from "../layout.tsx";
 
 export interface SignUpValues {
   email: string;
@@ -11,18 +9,17 @@ export interface SignUpValues {
   club: string;
 }
 
-interface SignUpFormProps {
+export interface SignUpFormProps {
   values: SignUpValues;
   errors: FieldErrors;
   /** A refusal that is about no field (too many sign-ups). */
   message?: string | undefined;
-  csrf: string;
   next: string;
 }
 
 const ORDER = ["email", "name", "club", "password"] as const;
 
-export function SignUpForm({ values, errors, message, csrf, next }: SignUpFormProps) {
+export function SignUpForm({ values, errors, message, next }: SignUpFormProps) {
   const focus = message ? undefined : firstInvalid(ORDER, errors);
   return (
     <form
@@ -34,7 +31,7 @@ export function SignUpForm({ values, errors, message, csrf, next }: SignUpFormPr
       hx-swap="outerHTML"
       novalidate
     >
-      <Csrf token={csrf} />
+      <Csrf />
       {next !== "/" && <input type="hidden" name="next" value={next} />}
       {message && <FormError id="sign-up-error">{message}</FormError>}
       <Input form="sign-up" name="email" label="Email" type="email" value={values.email} error={errors.email}
@@ -56,18 +53,17 @@ export function SignUpForm({ values, errors, message, csrf, next }: SignUpFormPr
   );
 }
 
-export function SignUpPage(props: SignUpFormProps & { nonce: string; user: SignedInUser | null }) {
+/** The sign-up page (title "Create an account", noindex). */
+export function SignUpPage(props: SignUpFormProps) {
   const signIn = props.next === "/" ? "/account/sign-in" : `/account/sign-in?next=${encodeURIComponent(props.next)}`;
   return (
-    <Page title="Create an account" nonce={props.nonce} account={{ user: props.user, csrf: props.csrf }} noindex>
-      <section class="account-panel">
-        <h1>Create an account</h1>
-        <p class="lede">Register for tournaments, follow your results, and run your club's events.</p>
-        <SignUpForm values={props.values} errors={props.errors} message={props.message} csrf={props.csrf} next={props.next} />
-        <p class="account-switch">
-          Already have an account? <a href={signIn}>Sign in</a>
-        </p>
-      </section>
-    </Page>
+    <section class="account-panel">
+      <h1>Create an account</h1>
+      <p class="lede">Register for tournaments, follow your results, and run your club's events.</p>
+      <SignUpForm values={props.values} errors={props.errors} message={props.message} next={props.next} />
+      <p class="account-switch">
+        Already have an account? <a href={signIn}>Sign in</a>
+      </p>
+    </section>
   );
 }

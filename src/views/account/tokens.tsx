@@ -11,7 +11,6 @@ export interface TokenRow {
 
 export interface TokensSectionProps {
   tokens: TokenRow[];
-  csrf: string;
   /** The plain token just made: shown in this one response and never again. */
   created?: { name: string; token: string } | undefined;
   /** The name typed into the create form, kept when it is refused. */
@@ -23,7 +22,7 @@ export interface TokensSectionProps {
 const created = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** Personal API tokens: the section htmx swaps as a whole after each create or revoke. */
-export function TokensSection({ tokens, csrf, created: fresh, name = "", errors = {}, message }: TokensSectionProps) {
+export function TokensSection({ tokens, created: fresh, name = "", errors = {}, message }: TokensSectionProps) {
   return (
     <section id="api-tokens" class="api-tokens" aria-labelledby="api-tokens-title">
       <h2 id="api-tokens-title">Personal API tokens</h2>
@@ -62,7 +61,7 @@ export function TokensSection({ tokens, csrf, created: fresh, name = "", errors 
                     hx-swap="outerHTML"
                     hx-confirm={`Revoke “${t.name}”? Anything using it stops working at once.`}
                   >
-                    <Csrf token={csrf} />
+                    <Csrf />
                     <button type="submit" class="button small danger" aria-label={`Revoke ${t.name}`}>
                       Revoke
                     </button>
@@ -82,7 +81,7 @@ export function TokensSection({ tokens, csrf, created: fresh, name = "", errors 
         hx-swap="outerHTML"
         novalidate
       >
-        <Csrf token={csrf} />
+        <Csrf />
         <Input form="token" name="name" label="New token name" value={name} error={errors.name}
           hint="Say where it will be used, for example “results export script”." maxlength={60}
           autofocus={Boolean(errors.name)} />

@@ -4,7 +4,6 @@ import type { Phase } from "../../domain/calendar/phase.ts";
 import { Badge } from "../components/badge.tsx";
 import { Empty } from "../components/empty.tsx";
 import { Countdown, DateRange, DateTime } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 
 interface GroupSpec {
   phase: Phase;
@@ -73,9 +72,10 @@ function Card({ t, phase, now }: { t: TournamentSummary; phase: Phase; now: numb
   );
 }
 
-export function HomePage({ nonce, model, now }: { nonce: string; model: HomeModel; now: number }) {
+/** The home page (title "Tenring"): tournaments grouped by where their registration stands. */
+export function HomePage({ model, now }: { model: HomeModel; now: number }) {
   return (
-    <Page title="Tenring" nonce={nonce}>
+    <>
       <section class="intro">
         <h1>Shooting tournaments</h1>
         <p class="lead">Find a match, register for a relay, and follow the results live.</p>
@@ -98,6 +98,6 @@ export function HomePage({ nonce, model, now }: { nonce: string; model: HomeMode
           </section>
         );
       })}
-    </Page>
+    </>
   );
 }

@@ -6,7 +6,6 @@ import { Empty } from "../components/empty.tsx";
 import { Money } from "../components/money.tsx";
 import { TableHead } from "../components/table.tsx";
 import { Countdown, DateRange, DateTime } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 import { PlacesLeftFigure, PlacesPoller, placesCellId } from "../competitor/places.tsx";
 
 function PlacesLeft({ relay }: { relay: RelayRow }) {
@@ -80,72 +79,71 @@ function RegistrationSlot({ slug }: { slug: string }) {
   );
 }
 
-export function TournamentPage({ nonce, model, phase, now }: { nonce: string; model: TournamentPageModel; phase: Phase; now: number }) {
+/** A tournament's public page (titled with the tournament): facts, registration slot, events and relays. */
+export function TournamentPage({ model, phase, now }: { model: TournamentPageModel; phase: Phase; now: number }) {
   const t = model.tournament;
   const zone = t.timeZone;
   return (
-    <Page title={t.title} nonce={nonce}>
-      <article class="tournament">
-        <header class="page-head">
-          {t.club && <p class="eyebrow">{t.club}</p>}
-          <h1>{t.title}</h1>
-          <Badge kind={phase} />
-        </header>
-        <dl class="facts">
-          <div>
-            <dt>Venue</dt>
-            <dd>{t.venue}</dd>
-          </div>
-          <div>
-            <dt>Dates</dt>
-            <dd>
-              <DateRange startsOn={t.startsOn} endsOn={t.endsOn} />
-            </dd>
-          </div>
-          <div>
-            <dt>Entry fee</dt>
-            <dd>
-              <Money minorUnits={t.entryFeeCents} currency={t.currency} />
-            </dd>
-          </div>
-          <div>
-            <dt>Registration</dt>
-            <dd>
-              opens <DateTime epoch={t.registrationOpensAt} zone={zone} />
-              <br />
-              closes <DateTime epoch={t.registrationClosesAt} zone={zone} />
-              <br />
-              <span class="hint">Times in the tournament's time zone, {zone}.</span>
-            </dd>
-          </div>
-        </dl>
-        {phase === "soon" && (
-          <Countdown
-            target={t.registrationOpensAt}
-            now={now}
-            zone={zone}
-            label="Registration opens in"
-            doneLabel="Registration is open"
-            atZero="event"
-          />
-        )}
-        {t.description && (
-          <section class="about" aria-labelledby="about-heading">
-            <h2 id="about-heading">About</h2>
-            <p class="description">{t.description}</p>
-          </section>
-        )}
-        <RegistrationSlot slug={t.slug} />
-        <section class="events" aria-labelledby="events-heading">
-          <h2 id="events-heading">Events and relays</h2>
-          {model.events.length === 0 ? (
-            <Empty>The organiser has not added any events yet.</Empty>
-          ) : (
-            model.events.map((e) => <EventSection event={e} zone={zone} slug={t.slug} />)
-          )}
-          {(phase === "open" || phase === "soon") && <PlacesPoller slug={t.slug} mode={phase === "open" ? "open" : "at-opening"} />}
+    <article class="tournament">
+      <header class="page-head">
+        {t.club && <p class="eyebrow">{t.club}</p>}
+        <h1>{t.title}</h1>
+        <Badge kind={phase} />
+      </header>
+      <dl class="facts">
+        <div>
+          <dt>Venue</dt>
+          <dd>{t.venue}</dd>
+        </div>
+        <div>
+          <dt>Dates</dt>
+          <dd>
+            <DateRange startsOn={t.startsOn} endsOn={t.endsOn} />
+          </dd>
+        </div>
+        <div>
+          <dt>Entry fee</dt>
+          <dd>
+            <Money minorUnits={t.entryFeeCents} currency={t.currency} />
+          </dd>
+        </div>
+        <div>
+          <dt>Registration</dt>
+          <dd>
+            opens <DateTime epoch={t.registrationOpensAt} zone={zone} />
+            <br />
+            closes <DateTime epoch={t.registrationClosesAt} zone={zone} />
+            <br />
+            <span class="hint">Times in the tournament's time zone, {zone}.</span>
+          </dd>
+        </div>
+      </dl>
+      {phase === "soon" && (
+        <Countdown
+          target={t.registrationOpensAt}
+          now={now}
+          zone={zone}
+          label="Registration opens in"
+          doneLabel="Registration is open"
+          atZero="event"
+        />
+      )}
+      {t.description && (
+        <section class="about" aria-labelledby="about-heading">
+          <h2 id="about-heading">About</h2>
+          <p class="description">{t.description}</p>
         </section>
-      </article>
-    </Page>
+      )}
+      <RegistrationSlot slug={t.slug} />
+      <section class="events" aria-labelledby="events-heading">
+        <h2 id="events-heading">Events and relays</h2>
+        {model.events.length === 0 ? (
+          <Empty>The organiser has not added any events yet.</Empty>
+        ) : (
+          model.events.map((e) => <EventSection event={e} zone={zone} slug={t.slug} />)
+        )}
+        {(phase === "open" || phase === "soon") && <PlacesPoller slug={t.slug} mode={phase === "open" ? "open" : "at-opening"} />}
+      </section>
+    </article>
   );
 }

@@ -1,5 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
+import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
 import { socketPath } from "../scoreboard/page.tsx";
 import type { NamedRow } from "../scoreboard/standings.tsx";
 import { livePath, resultsPath, type ResultsStatus } from "./results-table.tsx";
@@ -38,19 +38,24 @@ function Cells({ values, shown }: { values: (number | null)[]; shown: string[] }
   );
 }
 
+/** While the results are unofficial the page follows the event's socket: its scripts. */
+export function compareScripts(event: { resultsStatus: ResultsStatus }): string[] {
+  return event.resultsStatus === "unofficial" ? [...LIVE_SOCKET_SCRIPTS, "/scripts/compare.js"] : [];
+}
+
 /**
  * 2–4 competitors side by side, series by series, the best value of each line marked. While the results
  * are unofficial the page follows the event's scoreboard socket and reloads the table when a shot
  * concerns one of them (public/scripts/compare.js); the page itself stays the same for everyone.
  */
-export function ComparePage({ model, nonce }: { model: CompareModel; nonce: string }) {
+export function ComparePage({ model }: { model: CompareModel }) {
   const { tournament, event, d, picked } = model;
   const word = d.seriesNoun === "round" ? "Round" : "Series";
   const seriesCount = picked[0]?.series.length ?? Math.ceil(d.shots / d.seriesLength);
   const live = event.resultsStatus === "unofficial";
   const follow = live ? { "hx-ws:connect": socketPath(tournament.slug, event.id), "hx-swap": "none" } : {};
   return (
-    <Page title={`Compare · ${event.title} · ${tournament.title}`} nonce={nonce} scripts={live ? [...LIVE_SOCKET_SCRIPTS, "/scripts/compare.js"] : []}>
+    <>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a> › <a href={resultsPath(tournament.slug, event.id)}>{event.title} results</a>
       </p>
@@ -135,6 +140,6 @@ export function ComparePage({ model, nonce }: { model: CompareModel; nonce: stri
           Choose others
         </a>
       </p>
-    </Page>
+    </>
   );
 }

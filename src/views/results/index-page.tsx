@@ -1,6 +1,5 @@
 import { discipline } from "../../domain/scoring/index.ts";
 import { Empty } from "../components/empty.tsx";
-import { Page } from "../layout.tsx";
 import { csvPath, livePath, resultsPath, type ResultsStatus, ResultsStatusBadge } from "./results-table.tsx";
 
 export interface ResultsIndexModel {
@@ -9,10 +8,10 @@ export interface ResultsIndexModel {
 }
 
 /** Every event of a tournament with the way to its results, for links that name no event. */
-export function ResultsIndexPage({ model, nonce }: { model: ResultsIndexModel; nonce: string }) {
+export function ResultsIndexPage({ model }: { model: ResultsIndexModel }) {
   const { tournament, events } = model;
   return (
-    <Page title={`Results · ${tournament.title}`} nonce={nonce}>
+    <>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a>
       </p>
@@ -38,6 +37,6 @@ export function ResultsIndexPage({ model, nonce }: { model: ResultsIndexModel; n
           ))}
         </ul>
       )}
-    </Page>
+    </>
   );
 }

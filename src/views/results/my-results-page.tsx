@@ -1,9 +1,7 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import type { SignedInUser } from "../../env.ts";
 import type { StandingRow } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 import { livePath, resultsPath, type ResultsStatus, ResultsStatusBadge } from "./results-table.tsx";
 
 export interface MyResult {
@@ -78,9 +76,9 @@ function Result({ slug, r }: { slug: string; r: MyResult }) {
 }
 
 /** The signed-in competitor's confirmed entries with their scores, newest tournament first. Never cached. */
-export function MyResultsPage({ groups, nonce, account }: { groups: MyTournamentResults[]; nonce: string; account: { user: SignedInUser; csrf: string } }) {
+export function MyResultsPage({ groups }: { groups: MyTournamentResults[] }) {
   return (
-    <Page title="My results" nonce={nonce} account={account} noindex>
+    <>
       <header class="page-head">
         <h1>My results</h1>
         <p class="lead">Your scores in every event you are confirmed for, as they stand now.</p>
@@ -106,6 +104,6 @@ export function MyResultsPage({ groups, nonce, account }: { groups: MyTournament
           </section>
         ))
       )}
-    </Page>
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { Empty } from "../components/empty.tsx";
-import { Page } from "../layout.tsx";
 import type { NamedRow } from "../scoreboard/standings.tsx";
 import { comparePath, csvPath, livePath, type ResultsStatus, ResultsStatusBadge, ResultsTable } from "./results-table.tsx";
 
@@ -15,11 +14,11 @@ export interface EventResultsModel {
  * An event's results: the same cached bytes for everyone. The table sits in a GET form whose checkboxes
  * pick competitors for the compare view, so comparing needs no script.
  */
-export function ResultsPage({ model, nonce }: { model: EventResultsModel; nonce: string }) {
+export function ResultsPage({ model }: { model: EventResultsModel }) {
   const { tournament, event, d, rows } = model;
   const ranked = rows.filter((r) => r.rank !== null).length;
   return (
-    <Page title={`${event.title} results · ${tournament.title}`} nonce={nonce}>
+    <>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a> › <a href={`/t/${tournament.slug}/results`}>Results</a>
       </p>
@@ -57,6 +56,6 @@ export function ResultsPage({ model, nonce }: { model: EventResultsModel; nonce:
           </p>
         </form>
       )}
-    </Page>
+    </>
   );
 }

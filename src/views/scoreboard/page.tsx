@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { LIVE_SOCKET_SCRIPTS, Page } from "../layout.tsx";
+import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
 
 export interface ScoreboardModel {
   tournament: { slug: string; title: string };
@@ -14,6 +14,9 @@ export interface ScoreboardModel {
 }
 
 export const socketPath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}/socket`;
+/** The page's scripts: the socket, then the scoreboard's own. */
+export const SCOREBOARD_SCRIPTS = [...LIVE_SOCKET_SCRIPTS, "/scripts/scoreboard.js"];
+
 export const myEntryPath = (slug: string, eventId: number) => `/fragments/live/${slug}/${eventId}`;
 
 /**
@@ -21,11 +24,11 @@ export const myEntryPath = (slug: string, eventId: number) => `/fragments/live/$
  * socket (htmx ws extension) brings them up to date and keeps them there. The viewer's own row is marked
  * from an uncached fragment.
  */
-export function ScoreboardPage({ model, nonce }: { model: ScoreboardModel; nonce: string }) {
+export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
   const { tournament, event, d } = model;
   const ws = { "hx-ws:connect": socketPath(tournament.slug, event.id) };
   return (
-    <Page title={`${event.title} live · ${tournament.title}`} nonce={nonce} scripts={[...LIVE_SOCKET_SCRIPTS, "/scripts/scoreboard.js"]}>
+    <>
       <p class="breadcrumbs">
         <a href={`/t/${tournament.slug}`}>{tournament.title}</a>
       </p>
@@ -44,6 +47,6 @@ export function ScoreboardPage({ model, nonce }: { model: ScoreboardModel; nonce
       <p class="hint">
         Scores update as range officers enter them. A tie after every tie-break is shown with "=".
       </p>
-    </Page>
+    </>
   );
 }

@@ -1,8 +1,6 @@
 import { discipline } from "../../domain/scoring/index.ts";
-import type { SignedInUser } from "../../env.ts";
 import { Empty } from "../components/empty.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 
 export interface PickModel {
   tournament: { slug: string; title: string; timeZone: string };
@@ -17,10 +15,10 @@ export interface PickModel {
 export const relayPath = (slug: string, relayId: number) => `/score/t/${slug}/relays/${relayId}`;
 
 /** The range officer's start: every event of the tournament with its relays to score. */
-export function PickPage({ model, nonce, account }: { model: PickModel; nonce: string; account: { user: SignedInUser; csrf: string } }) {
+export function PickPage({ model }: { model: PickModel }) {
   const { tournament } = model;
   return (
-    <Page title={`Scoring · ${tournament.title}`} nonce={nonce} account={account} noindex>
+    <>
       <header class="page-head">
         <p class="eyebrow">Scoring</p>
         <h1>{tournament.title}</h1>
@@ -58,6 +56,6 @@ export function PickPage({ model, nonce, account }: { model: PickModel; nonce: s
           </section>
         ))
       )}
-    </Page>
+    </>
   );
 }

@@ -1,8 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import type { SignedInUser } from "../../env.ts";
 import { Empty } from "../components/empty.tsx";
 import { DateTime } from "../components/time.tsx";
-import { Page } from "../layout.tsx";
 import { relayPath } from "./pick-page.tsx";
 import { fpScoreId, Scorecard, type ScorecardModel } from "./scorecard.tsx";
 
@@ -45,14 +43,14 @@ function CompetitorLink({ c, href, selected }: { c: RelayCompetitor; href: strin
  * A relay on the line: its competitors by firing point and, once one is picked, their card with the shot
  * form. Picking is a plain link, so the page works without JS and a reload keeps the competitor.
  */
-export function RelayPage({ model, nonce, account }: { model: RelayModel; nonce: string; account: { user: SignedInUser; csrf: string } }) {
+export function RelayPage({ model }: { model: RelayModel }) {
   const { tournament, event, relay, competitors, card } = model;
   const base = relayPath(tournament.slug, relay.id);
   const index = card ? competitors.findIndex((c) => c.entryId === card.entryId) : -1;
   const previous = index > 0 ? competitors[index - 1] : undefined;
   const next = index >= 0 ? competitors[index + 1] : undefined;
   return (
-    <Page title={`${relay.name} · ${event.title} · Scoring`} nonce={nonce} account={account} scripts={[SCORING_SCRIPT]} noindex>
+    <>
       <p class="breadcrumbs">
         <a href={`/score/t/${tournament.slug}`}>{tournament.title}</a> › {event.title}
       </p>
@@ -102,6 +100,6 @@ export function RelayPage({ model, nonce, account }: { model: RelayModel; nonce:
           )}
         </nav>
       </div>
-    </Page>
+    </>
   );
 }

@@ -11,7 +11,6 @@ export interface CardNotice {
 
 export interface ScorecardModel {
   slug: string;
-  csrf: string;
   entryId: string;
   name: string;
   club: string;
@@ -168,14 +167,14 @@ export function Scorecard({ model }: { model: ScorecardModel }) {
       {model.status !== "confirmed" ? (
         <p class="notice error">This entry is {model.status}: only confirmed entries are scored.</p>
       ) : model.form ? (
-        <ShotForm slug={model.slug} entryId={model.entryId} csrf={model.csrf} d={d} form={model.form} />
+        <ShotForm slug={model.slug} entryId={model.entryId} d={d} form={model.form} />
       ) : (
         <p class="notice success" data-testid="card-complete">
           All {d.shots} {d.shotNoun}s are entered.
         </p>
       )}
       {model.undo && model.status === "confirmed" && (
-        <UndoForm slug={model.slug} entryId={model.entryId} csrf={model.csrf} d={d} undo={model.undo} />
+        <UndoForm slug={model.slug} entryId={model.entryId} d={d} undo={model.undo} />
       )}
     </section>
   );

@@ -54,7 +54,7 @@ function QuickValues({ d }: { d: Discipline }) {
 
 const invalid = (error: string | undefined) => (error ? "true" : undefined);
 
-export function ShotForm(props: { slug: string; entryId: string; csrf: string; d: Discipline; form: ShotFormState }) {
+export function ShotForm(props: { slug: string; entryId: string; d: Discipline; form: ShotFormState }) {
   const { d, form } = props;
   const action = `/score/t/${props.slug}/entries/${props.entryId}/shots`;
   const noun = d.shotNoun === "target" ? "Target" : "Shot";
@@ -70,7 +70,7 @@ export function ShotForm(props: { slug: string; entryId: string; csrf: string; d
       hx-swap="outerHTML"
       hx-disable="find fieldset"
     >
-      <Csrf token={props.csrf} />
+      <Csrf />
       <input type="hidden" name="opId" value={form.opId} />
       <fieldset>
         <legend class="visually-hidden">Enter a {d.shotNoun}</legend>
@@ -130,13 +130,13 @@ export function ShotForm(props: { slug: string; entryId: string; csrf: string; d
   );
 }
 
-export function UndoForm(props: { slug: string; entryId: string; csrf: string; d: Discipline; undo: UndoState }) {
+export function UndoForm(props: { slug: string; entryId: string; d: Discipline; undo: UndoState }) {
   const { d, undo } = props;
   const action = `/score/t/${props.slug}/entries/${props.entryId}/undo`;
   const noun = d.shotNoun === "target" ? "target" : "shot";
   return (
     <form class="undo-form" method="post" action={action} hx-post={action} hx-target="#scorecard" hx-swap="outerHTML" hx-disable="find button">
-      <Csrf token={props.csrf} />
+      <Csrf />
       <input type="hidden" name="opId" value={undo.opId} />
       <input type="hidden" name="shotNo" value={String(undo.shotNo)} />
       <input type="hidden" name="replaces" value={String(undo.value)} />
