@@ -1,9 +1,7 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { loadUser } from "./auth/session.ts";
 import { openDb } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
-import { csrf } from "./middleware/csrf.ts";
 import { notFound, onError } from "./middleware/errors.tsx";
 import { renderer } from "./middleware/renderer.tsx";
 import { secureHeaders } from "./middleware/security.ts";
@@ -32,16 +30,6 @@ app.use(
 
 // Liveness, and the baseline the benchmarks compare against: touches neither D1 nor a Durable Object.
 app.get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }));
-
-// TRANSITION: until each router mounts loadUser()/csrf() itself on its personal routes.
-const signOut = (c: { req: { path: string } }) => c.req.path === "/account/sign-out";
-for (const prefix of ["/account", "/me", "/fragments", "/api", "/admin", "/score", "/__seed"]) {
-  const cachedSession = ["/api", "/me", "/fragments"].includes(prefix);
-  app.use(`${prefix}/*`, async (c, next) => {
-    const cached = cachedSession && ["/api/", "/me/t/", "/fragments/t/"].some((p) => c.req.path.startsWith(p));
-    return loadUser({ cached })(c, next);
-  }, csrf({ exempt: signOut }));
-}
 
 // Each router mounts the session (`loadUser()`) and CSRF check (`csrf()`) on the routes that are personal;
 // cached pages never read the session.

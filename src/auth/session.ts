@@ -104,6 +104,3 @@ export function currentUser(c: Context<AppEnv>): SignedInUser {
   if (!user) throw new Error("requireUser must run before this route");
   return user;
 }
-
-/** TRANSITION: moved to src/middleware/errors.tsx; this re-export goes once every route imports it there. */
-export { toSignIn } from "../middleware/errors.tsx";

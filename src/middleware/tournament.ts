@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { StaffRole } from "../auth/roles.ts";
+import type { Db } from "../db/client.ts";
 import { tournaments, tournamentStaff } from "../db/schema.ts";
 import type { AppEnv, Tournament } from "../env.ts";
 import { Refusal } from "../lib/refusal.ts";
@@ -23,12 +24,16 @@ const bySlug = new TtlCache<Tournament>(SLUG_CACHE_MS, 2_000);
 const NOT_FOUND = { title: "Tournament not found", detail: "There is no tournament at this address." };
 const NOT_PUBLISHED = { title: "No such tournament", detail: "There is no published tournament at this address." };
 
+/** The tournament with this slug (the one lookup behind the middleware, for routes that answer a miss their own way). */
+export async function findTournament(db: Db, slug: string, options: { cached?: boolean } = {}): Promise<Tournament | null> {
+  const load = async () => (await db.select().from(tournaments).where(eq(tournaments.slug, slug)).get()) ?? null;
+  return options.cached ? bySlug.getOrLoad(slug, load) : load();
+}
+
 /** Puts the tournament of the URL's `:slug` in `c.var.tournament`, or refuses with 404. */
 export function tournamentBySlug(options: TournamentBySlugOptions = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const slug = c.req.param("slug") ?? "";
-    const load = async () => (await c.get("db").select().from(tournaments).where(eq(tournaments.slug, slug)).get()) ?? null;
-    const found = options.cached ? await bySlug.getOrLoad(slug, load) : await load();
+    const found = await findTournament(c.get("db"), c.req.param("slug") ?? "", options);
     if (!found) throw new Refusal(404, options.published ? NOT_PUBLISHED : NOT_FOUND);
     if (options.published && found.status !== "published") throw new Refusal(404, NOT_PUBLISHED);
     c.set("tournament", found);

@@ -30,7 +30,7 @@ export class TournamentClient {
   private readonly stub: DurableObjectStub<TournamentObject>;
 
   constructor(
-    private readonly env: Pick<Env, "TOURNAMENT">,
+    env: Pick<Env, "TOURNAMENT">,
     private readonly db: Db,
     readonly tournamentId: number,
   ) {

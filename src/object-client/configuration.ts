@@ -1,8 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { events, relays, tournaments } from "../db/schema.ts";
-import type { ConfigureResult, EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
-import { tournamentStub } from "./stub.ts";
+import type { EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
 
 /** How long an entry is held for payment when the tournament charges a fee (D1 has no column for it yet). */
 const HOLD_MINUTES_WITH_FEE = 30;
@@ -42,15 +41,4 @@ export async function readConfiguration(db: Db, tournamentId: number): Promise<T
   ]);
   const t = tournamentRows[0];
   return t ? configurationOf(t, eventRows, relayRows) : null;
-}
-
-/**
- * Tells the tournament's object about its configuration in D1. Call it after every change an organiser
- * makes to the tournament's window, fee, events or relays (and bump `tournaments.revision` with it).
- * Returns null when D1 has no such tournament.
- */
-export async function pushConfiguration(env: Pick<Env, "TOURNAMENT">, db: Db, tournamentId: number): Promise<ConfigureResult | null> {
-  const config = await readConfiguration(db, tournamentId);
-  if (!config) return null;
-  return tournamentStub(env, tournamentId).configure(config);
 }

@@ -2,7 +2,7 @@ import type { SignedInUser } from "../env.ts";
 import { Csrf } from "./components/fields.tsx";
 
 /** The personal corner of the header: never part of a cached page. */
-export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf?: string }) {
+export function AccountNav({ user }: { user: SignedInUser | null }) {
   if (!user) {
     return (
       <nav id="account-nav" class="account-nav" aria-label="Account">
@@ -20,7 +20,7 @@ export function AccountNav({ user, csrf }: { user: SignedInUser | null; csrf?: s
       </a>
       <a href="/me/entries">My entries</a>
       <form method="post" action="/account/sign-out" class="inline">
-        <Csrf token={csrf} />
+        <Csrf />
         <button type="submit" class="link">
           Sign out
         </button>

@@ -38,12 +38,7 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
   );
 }
 
-/** TRANSITION: the old explicit-props page, for views not yet rendered through c.render; removed once all are. */
-export function Page({ title, nonce, account, scripts = [], noindex, children }: PropsWithChildren<PageProps & { nonce: string; account?: { user: SignedInUser | null; csrf: string } }>) {
-  return <Shell title={title} nonce={nonce} user={account ? account.user : undefined} csrf={account?.csrf} scripts={scripts} noindex={noindex}>{children}</Shell>;
-}
-
-function Shell({ title, nonce, user, csrf, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; csrf?: string | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
+function Shell({ title, nonce, user, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
   return (
     <>
       {raw("<!doctype html>")}
@@ -73,7 +68,7 @@ function Shell({ title, nonce, user, csrf, scripts, noindex, children }: PropsWi
               <span class="brand-mark" aria-hidden="true">◎</span> Tenring
             </a>
             {user !== undefined ? (
-              <AccountNav user={user} csrf={csrf} />
+              <AccountNav user={user} />
             ) : (
               <nav
                 id="account-nav"

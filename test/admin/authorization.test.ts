@@ -5,7 +5,7 @@ import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { apiTokens, auditLog, events, relays, tournaments, tournamentStaff } from "../../src/db/schema.ts";
 import { csrfTokenFor } from "../../src/middleware/csrf.ts";
 import { adminRoutes } from "../../src/routes/admin/index.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "../helpers/object.ts";
 import { person } from "../helpers/accounts.ts";
 import { db } from "../helpers/d1.ts";
 import { register } from "../helpers/entries.ts";

@@ -5,7 +5,7 @@ import { tournaments, tournamentStaff } from "../../src/db/schema.ts";
 import { parseTournament, tournamentValues } from "../../src/queries/admin/tournament-form.ts";
 import { updateTournament } from "../../src/queries/admin/tournaments.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "../helpers/object.ts";
 import { person } from "../helpers/accounts.ts";
 import { auditOf, db, tournamentRow } from "../helpers/d1.ts";
 import { register } from "../helpers/entries.ts";

@@ -1,11 +1,10 @@
-import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tournaments } from "../../src/db/schema.ts";
-import { pushConfiguration } from "../../src/object-client/configuration.ts";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { db } from "../helpers/d1.ts";
 import { freshKey } from "../helpers/entries.ts";
+import { clientOf } from "../helpers/object.ts";
 import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
 import { createTournament, HOUR } from "../helpers/tournaments.ts";
@@ -111,7 +110,7 @@ describe("the registration panel (/fragments/t/:slug/registration)", () => {
     // The organiser closes registration: D1 first, then the object is told.
     const closesAt = Date.now() - 1_000;
     await db.update(tournaments).set({ registrationClosesAt: closesAt, revision: tournament.revision + 1 }).where(eq(tournaments.id, tournament.id)).run();
-    await pushConfiguration(env, db, tournament.id);
+    await clientOf(tournament.id).configure();
 
     const { html } = await panel(tournament.slug, cookie);
     expect(await texts(html, "[data-testid=registration-closed]")).toEqual([`Registration closed on ${formatDateTime(closesAt, ZONE)}.`]);

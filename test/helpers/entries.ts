@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { entries } from "../../src/db/schema.ts";
 import type { EntryStatus, EntryView } from "../../src/object/contract/index.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "./object.ts";
 import { createUser } from "./accounts.ts";
 import { d1Entries, db } from "./d1.ts";
 

@@ -1,7 +1,6 @@
 import { env } from "cloudflare:workers";
 import { events, relays, tournaments } from "../../src/db/schema.ts";
-import { pushConfiguration } from "../../src/object-client/configuration.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { clientOf, tournamentStub } from "./object.ts";
 import { bumpCacheScopes, scopesForTournament } from "../../src/queries/cache-versions.ts";
 import { db } from "./d1.ts";
 import { addStaff, type StaffRole } from "./staff.ts";
@@ -112,7 +111,7 @@ export async function createTournament(spec: TournamentSpec = {}) {
   for (const [userId, role] of spec.staff ?? []) await addStaff(tournament.id, userId, role);
   await bumpCacheScopes(db, scopesForTournament(slug));
   if (spec.configure ?? true) {
-    const configured = await pushConfiguration(env, db, tournament.id);
+    const configured = await clientOf(tournament.id).configure();
     if (!configured?.applied) throw new Error("configuration was not applied");
   }
   return { tournament, events: made, relays: allRelays, stub: tournamentStub(env, tournament.id) };

@@ -1,7 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "../helpers/object.ts";
 import { configurationOf } from "../../src/object-client/configuration.ts";
 import { createUsers } from "../helpers/accounts.ts";
 import { drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";

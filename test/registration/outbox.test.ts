@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { users } from "../../src/db/schema.ts";
 import { sendToD1 } from "../../src/object/outbox/entries.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "../helpers/object.ts";
 import { createUsers } from "../helpers/accounts.ts";
 import { d1Entries, db } from "../helpers/d1.ts";
 import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";

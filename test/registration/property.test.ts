@@ -6,7 +6,7 @@ import { decisionClock, nextStamp } from "../../src/domain/registration/clock.ts
 import { register } from "../../src/domain/registration/register.ts";
 import type { ChangeResult, EntryView, RegisterRequest, RegisterResult, TournamentConfig } from "../../src/object/contract/index.ts";
 import { toConfiguration } from "../../src/object/registration/input.ts";
-import type { tournamentStub } from "../../src/object-client/stub.ts";
+import type { tournamentStub } from "../helpers/object.ts";
 import { createUsers } from "../helpers/accounts.ts";
 import { d1Entries } from "../helpers/d1.ts";
 import { copied, drainOutboxes, objectEntries } from "../helpers/entries.ts";

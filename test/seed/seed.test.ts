@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../src/app.ts";
 import { verifyPassword } from "../../src/auth/password.ts";
 import { entries, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
-import { tournamentStub } from "../../src/object-client/stub.ts";
+import { tournamentStub } from "../helpers/object.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTournaments } from "../../src/seed/plan.ts";
 import { db } from "../helpers/d1.ts";
 import { drainOutboxes } from "../helpers/entries.ts";

@@ -6,7 +6,7 @@ import { discipline, type Discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { withNames } from "./named-standings.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import type { NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 import type { ResultsStatus } from "../../views/results/results-table.tsx";
 
 export interface EventResults {

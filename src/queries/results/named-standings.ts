@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import type { NamedRow } from "../../views/scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 import type { StandingRow } from "../../object/contract/index.ts";
 
 /**

@@ -2,9 +2,6 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { isHtmx } from "../../middleware/errors.tsx";
 
-/** TRANSITION: the competitor routes still import it from here; the one definition is in src/middleware/errors.tsx. */
-export { isHtmx };
-
 const BASE = "https://next.invalid";
 
 /** Where to go after a form: only a path on this site ("/..."), never "//host" or another origin. */

@@ -1,25 +1,18 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { SCORERS } from "../../auth/roles.ts";
-import type { Db } from "../../db/client.ts";
 import type { AppEnv } from "../../env.ts";
 import { unauthorized } from "../../middleware/caller.ts";
 import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
 import { jsonBody } from "../../middleware/validate.ts";
 import type { ScoringActor } from "../../object/contract/index.ts";
-import { shotBatchSchema } from "../../object/scoring/guards.ts";
+import { shotBatchSchema } from "../../object/contract/index.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import { hasStaffRole } from "../../queries/tournament-lookup.ts";
 import { scoringCaller } from "./callers.ts";
 import { bodyAtMost } from "./limits.ts";
 
 /** 500 operations with every optional field stay well below this. */
 const MAX_SHOTS_BODY_BYTES = 512 * 1024;
-
-// TRANSITION: src/routes/scoring/access.tsx's check until it uses requireStaff(SCORERS); removed after the merge.
-export function isScoringStaff(db: Db, tournamentId: number, userId: number): Promise<boolean> {
-  return hasStaffRole(db, tournamentId, userId, SCORERS);
-}
 
 /** Nobody signed in and no token: the challenge names both ways in. */
 const requireScorer = createMiddleware<AppEnv>(async (c, next) => {

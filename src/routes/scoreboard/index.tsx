@@ -11,7 +11,7 @@ import { TournamentClient } from "../../object-client/client.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
 import { LiveStandings, rowId } from "../../object/scoreboard/protocol.tsx";
 import { SCOREBOARD_SCRIPTS, ScoreboardPage } from "../../views/scoreboard/page.tsx";
-import { tournamentBySlug } from "../../queries/tournament-lookup.ts";
+import { findTournament } from "../../middleware/tournament.ts";
 
 /**
  * The live scoreboard: a cached snapshot page, its WebSocket (forwarded to the tournament object, the only
@@ -66,7 +66,7 @@ liveRoutes.get("/t/:slug/live/:eventId{[1-9][0-9]{0,14}}/socket", async (c) => {
     c.header("Upgrade", "websocket");
     return c.text("This address takes a WebSocket connection.", 426);
   }
-  const tournament = await tournamentBySlug(c.get("db"), c.req.param("slug"), { cached: true });
+  const tournament = await findTournament(c.get("db"), c.req.param("slug"), { cached: true });
   if (!tournament || tournament.status !== "published") return c.text("No such scoreboard.", 404);
   const res = await TournamentClient.of(c, tournament.id).connect(c.req.raw);
   // A fresh Response: the one from the stub has immutable headers, which the security middleware sets.
@@ -78,7 +78,7 @@ liveRoutes.get("/fragments/live/:slug/:eventId{[1-9][0-9]{0,14}}", loadUser(), a
   c.header("Cache-Control", "private, no-store");
   const user = c.get("user");
   if (!user) return c.body(null, 204);
-  const tournament = await tournamentBySlug(c.get("db"), c.req.param("slug"), { cached: true });
+  const tournament = await findTournament(c.get("db"), c.req.param("slug"), { cached: true });
   if (!tournament) return c.body(null, 204);
   const eventId = Number(c.req.param("eventId"));
   const entries = await TournamentClient.of(c, tournament.id).call("entriesOf", user.id);

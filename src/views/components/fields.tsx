@@ -1,8 +1,6 @@
 import type { Child } from "hono/jsx";
 import { CSRF_FIELD, type Errors, type Values } from "../../lib/forms.ts";
-import type { Context } from "hono";
-import { useContext } from "hono/jsx";
-import { RequestContext } from "hono/jsx-renderer";
+import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../../env.ts";
 
 interface Common {
@@ -164,17 +162,16 @@ export function fieldsOf(form: string, values: Values, errors: Errors, focus?: s
 }
 
 /** The form token of this request's session (rendered inside `c.render`, which provides the request). */
-export function Csrf({ token }: { token?: string } = {}) {
-  // TRANSITION: `token` serves views not yet rendered through c.render; removed once all are.
-  const c = useContext(RequestContext) as Context<AppEnv> | null;
-  return <input type="hidden" name={CSRF_FIELD} value={token ?? c?.get("csrf") ?? ""} />;
+export function Csrf() {
+  const c = useRequestContext<AppEnv>();
+  return <input type="hidden" name={CSRF_FIELD} value={c.get("csrf")} />;
 }
 
 /** A button that posts on its own (remove, revoke, cancel): a small form with the token and any hidden fields. */
-export function PostButton(p: { action: string; csrf?: string; confirm?: string; fields?: Values; class?: string; children: Child }) {
+export function PostButton(p: { action: string; confirm?: string; fields?: Values; class?: string; children: Child }) {
   return (
     <form method="post" action={p.action} class="inline" data-confirm={p.confirm}>
-      <Csrf token={p.csrf} />
+      <Csrf />
       {Object.entries(p.fields ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}

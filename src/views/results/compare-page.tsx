@@ -1,7 +1,7 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
 import { socketPath } from "../scoreboard/page.tsx";
-import type { NamedRow } from "../scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 import { livePath, resultsPath, type ResultsStatus } from "./results-table.tsx";
 
 export const COMPARE_MIN = 2;

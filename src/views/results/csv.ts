@@ -1,5 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import type { NamedRow } from "../scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 
 /**
  * An event's results as CSV (RFC 4180: CRLF lines, fields with a comma, quote or line break quoted, quotes

@@ -1,6 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { Empty } from "../components/empty.tsx";
-import type { NamedRow } from "../scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 import { comparePath, csvPath, livePath, type ResultsStatus, ResultsStatusBadge, ResultsTable } from "./results-table.tsx";
 
 export interface EventResultsModel {

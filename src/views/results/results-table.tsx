@@ -1,6 +1,6 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { ScoreTailCells, ScoreTailHeads } from "../components/score-columns.tsx";
-import type { NamedRow } from "../scoreboard/standings.tsx";
+import type { NamedRow } from "../../object/contract/index.ts";
 
 export type ResultsStatus = "unofficial" | "official";
 
