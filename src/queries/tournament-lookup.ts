@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { tournaments } from "../db/schema.ts";
 
@@ -16,4 +16,9 @@ const refColumns = { id: tournaments.id, slug: tournaments.slug, status: tournam
  */
 export async function tournamentById(db: Db, id: number): Promise<TournamentRef | null> {
   return (await db.select(refColumns).from(tournaments).where(eq(tournaments.id, id)).get()) ?? null;
+}
+
+/** The condition every public read model starts from: the published tournament at this address. */
+export function publishedWithSlug(slug: string): SQL {
+  return and(eq(tournaments.slug, slug), eq(tournaments.status, "published")) as SQL;
 }

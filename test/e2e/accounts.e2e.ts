@@ -8,7 +8,7 @@ const browser = browserForFile();
 let visitor: Visit;
 
 before(async () => {
-  visitor = await visit(browser());
+  visitor = await visit(await browser());
 });
 
 async function sessionCookie() {

@@ -29,7 +29,7 @@ async function addEventWithRelay(page: Page, slug: string, title: string, discip
 }
 
 test("an organiser creates a tournament with two events and relays, publishes it, and finds it on the home page", async () => {
-  const { page, context, problems } = await visit(browser());
+  const { page, context, problems } = await visit(await browser());
   await signUp(page, newAccount());
   await page.goto("/admin");
   await page.getByText("You run no tournaments yet").waitFor();
@@ -68,7 +68,7 @@ test("an organiser creates a tournament with two events and relays, publishes it
 });
 
 test("the entries table searches as you type, and a relay's start list prints", async () => {
-  const { page, context, problems } = await visit(browser());
+  const { page, context, problems } = await visit(await browser());
   await signIn(page, ORGANISER);
   await page.goto(`/admin/t/${DEMO}/entries`);
   const rows = page.locator("[data-testid=entry-row]");
@@ -104,7 +104,7 @@ test("the entries table searches as you type, and a relay's start list prints", 
 });
 
 test("check-in on a phone: find a competitor, one tap, the count goes up, undo", async () => {
-  const { page, context, problems } = await visit(browser(), PHONE);
+  const { page, context, problems } = await visit(await browser(), PHONE);
   await signIn(page, ORGANISER);
   await page.goto(`/admin/t/${DEMO}/check-in`);
   const rows = page.locator("[data-testid=checkin-row]");

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { after, before } from "node:test";
+import { after } from "node:test";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
@@ -33,19 +33,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One browser for a test file's tests: launched before them, closed (with every context it opened) after them. */
-export function browserForFile(): () => Browser {
-  let browser: Browser | undefined;
-  before(async () => {
-    browser = await launchBrowser();
-  });
+/**
+ * One browser for a test file's tests: launched by the first that asks (node:test may start a file's
+ * top-level hooks before this one's has finished), closed with every context it opened after them all.
+ */
+export function browserForFile(): () => Promise<Browser> {
+  let launched: Promise<Browser> | undefined;
   after(async () => {
-    await browser?.close();
+    await (await launched)?.close();
   });
-  return () => {
-    if (!browser) throw new Error("The browser is launched in a before hook: call this inside a test or a later hook.");
-    return browser;
-  };
+  return () => (launched ??= launchBrowser());
 }
 
 export interface Visit {

@@ -5,7 +5,7 @@ import { browserForFile, PHONE, screenshot, visit } from "./browser.ts";
 const browser = browserForFile();
 
 test("an unknown address shows the friendly 404 page with a way back", async () => {
-  const { page, context, problems } = await visit(browser(), PHONE);
+  const { page, context, problems } = await visit(await browser(), PHONE);
   const response = await page.goto("/no-such-page-e2e");
   assert.equal(response?.status(), 404);
   await page.getByRole("heading", { name: "Page not found" }).waitFor();

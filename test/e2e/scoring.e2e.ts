@@ -28,7 +28,7 @@ async function rowOrder(page: Page): Promise<string[]> {
 }
 
 test("a range officer enters shots; a spectator's scoreboard follows and re-ranks without a reload", async () => {
-  const officer = await visit(browser());
+  const officer = await visit(await browser());
   await signIn(officer.page, RANGE_OFFICER);
   await officer.page.goto(`/score/t/${DEMO_SLUG}`);
   const airRifle = officer.page.locator("section.scoring-event", { has: officer.page.getByRole("heading", { name: /10 m Air Rifle/ }) });
@@ -41,7 +41,7 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   const entryOf = async (i: number) => new URL((await picks.nth(i).getAttribute("href"))!, "http://x").searchParams.get("entry")!;
   const [first, second] = [await entryOf(0), await entryOf(1)];
 
-  const spectator = await visit(browser());
+  const spectator = await visit(await browser());
   const frames: string[] = [];
   spectator.page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
   await spectator.page.goto(liveHref);
@@ -128,7 +128,7 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
 
 test("the event's results: ranked, two competitors compared side by side, printable", async () => {
   assert.ok(scoredEvent, "the scoring test ran first");
-  const { page, context, problems } = await visit(browser());
+  const { page, context, problems } = await visit(await browser());
   await page.goto(`/t/${DEMO_SLUG}/results/${scoredEvent}`);
   const rows = page.locator("table.results tbody tr");
   await rows.first().waitFor();

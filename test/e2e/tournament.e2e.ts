@@ -5,7 +5,7 @@ import { browserForFile, PHONE, screenshot, visit } from "./browser.ts";
 const browser = browserForFile();
 
 test("from the home page to the open demo tournament: relays with places left", async () => {
-  const { page, context, problems } = await visit(browser());
+  const { page, context, problems } = await visit(await browser());
   await page.goto("/");
   const open = page.getByRole("region", { name: "Registration open", exact: true });
   const card = open.locator("[data-testid=tournament-card]").first();

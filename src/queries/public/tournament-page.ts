@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
 import { placesLeft } from "../../domain/registration/places.ts";
+import { publishedWithSlug } from "../tournament-lookup.ts";
 
 export interface RelayRow {
   id: number;
@@ -34,9 +35,9 @@ export async function loadTournamentPage(db: Db, slug: string): Promise<Tourname
   const tournamentId = db
     .select({ id: tournaments.id })
     .from(tournaments)
-    .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published")));
+    .where(publishedWithSlug(slug));
   const [found, eventRows, relayRows, counts] = await db.batch([
-    db.select().from(tournaments).where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published"))),
+    db.select().from(tournaments).where(publishedWithSlug(slug)),
     db
       .select({ id: events.id, title: events.title, discipline: events.discipline })
       .from(events)

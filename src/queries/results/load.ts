@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../../db/client.ts";
 import { events, tournaments } from "../../db/schema.ts";
@@ -8,11 +8,14 @@ import { withNames } from "./named-standings.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import type { NamedRow } from "../../object/contract/index.ts";
 import type { ResultsStatus } from "../../views/results/results-table.tsx";
+import { publishedWithSlug } from "../tournament-lookup.ts";
 
 export interface EventResults {
   tournament: { id: number; slug: string; title: string };
   event: { id: number; title: string; resultsStatus: ResultsStatus };
   d: Discipline;
+  /** The event's live sequence number the rows are at (the scoreboard's socket continues from it). */
+  seq: number;
   rows: NamedRow[];
 }
 
@@ -26,7 +29,7 @@ export async function loadEventResults(c: Context<AppEnv>, slug: string, eventId
     db
       .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
       .from(tournaments)
-      .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published"))),
+      .where(publishedWithSlug(slug)),
     db
       .select({ id: events.id, tournamentId: events.tournamentId, title: events.title, discipline: events.discipline, resultsStatus: events.resultsStatus })
       .from(events)
@@ -38,7 +41,7 @@ export async function loadEventResults(c: Context<AppEnv>, slug: string, eventId
   if (!tournament || !event || event.tournamentId !== tournament.id || !d) return null;
   const standings = await TournamentClient.of(c, tournament.id).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
-  return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus }, d, rows };
+  return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus }, d, seq: standings?.seq ?? 0, rows };
 }
 
 /** A published tournament and its events in order, for the results index. */
@@ -46,12 +49,12 @@ export async function loadResultsIndex(db: Db, slug: string) {
   const tournamentId = db
     .select({ id: tournaments.id })
     .from(tournaments)
-    .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published")));
+    .where(publishedWithSlug(slug));
   const [found, eventRows] = await db.batch([
     db
       .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
       .from(tournaments)
-      .where(and(eq(tournaments.slug, slug), eq(tournaments.status, "published"))),
+      .where(publishedWithSlug(slug)),
     db
       .select({ id: events.id, title: events.title, discipline: events.discipline, resultsStatus: events.resultsStatus })
       .from(events)

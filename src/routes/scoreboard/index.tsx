@@ -1,12 +1,9 @@
-import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { loadUser } from "../../auth/session.ts";
-import { events, tournaments } from "../../db/schema.ts";
-import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
 import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
-import { withNames } from "../../queries/results/named-standings.ts";
+import { loadEventResults } from "../../queries/results/load.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
 import { LiveStandings, rowId } from "../../object/scoreboard/protocol.tsx";
@@ -32,27 +29,11 @@ liveRoutes.get(
   "/t/:slug/live/:eventId{[1-9][0-9]{0,14}}",
   edgeCache({ ttlSeconds: SCOREBOARD_TTL, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] }),
   async (c) => {
-    const db = c.get("db");
-    const eventId = Number(c.req.param("eventId"));
-    const [found, eventRows] = await db.batch([
-      db
-        .select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title })
-        .from(tournaments)
-        .where(and(eq(tournaments.slug, c.req.param("slug")), eq(tournaments.status, "published"))),
-      db
-        .select({ id: events.id, tournamentId: events.tournamentId, title: events.title, discipline: events.discipline })
-        .from(events)
-        .where(eq(events.id, eventId)),
-    ]);
-    const tournament = found[0];
-    const event = eventRows[0];
-    const d = event ? discipline(event.discipline) : undefined;
-    if (!tournament || !event || event.tournamentId !== tournament.id || !d) throw notFound();
-
-    const standings = await TournamentClient.of(c, tournament.id).call("results", event.id);
-    const rows = await withNames(db, standings?.rows ?? []);
+    const found = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
+    if (!found) throw notFound();
+    const { tournament, event, d, seq, rows } = found;
     cacheTags(c, [`tournament-${tournament.id}`]);
-    const table = <LiveStandings seq={standings?.seq ?? 0} rows={rows} d={d} title={event.title} />;
+    const table = <LiveStandings seq={seq} rows={rows} d={d} title={event.title} />;
     return c.render(
       <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table }} />,
       { title: `${event.title} live · ${tournament.title}`, scripts: SCOREBOARD_SCRIPTS },
