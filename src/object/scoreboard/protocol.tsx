@@ -3,6 +3,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { z } from "zod";
 import type { Discipline } from "../../domain/scoring/index.ts";
 import type { NamedRow } from "../contract/index.ts";
+import { ScoreTailCells, ScoreTailHeads } from "../../lib/score-columns.tsx";
 
 /**
  * The scoreboard's wire protocol, all of it: the standings markup (the page's first table and every row
@@ -24,39 +25,6 @@ export const rankId = (entryId: string) => `rank-${entryId}`;
 /** A client's message on a scoreboard socket: the sequence number its page has applied. */
 export const helloSchema = z.object({ type: z.literal("hello"), seq: z.number().int().nonnegative() });
 
-/**
- * The score columns every score table ends with. The results pages draw the same columns from
- * src/views/components/score-columns.tsx; this copy is the object's, since the object imports no view.
- */
-const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
-
-function ScoreTailHeads({ d }: { d: Discipline }) {
-  return (
-    <>
-      <th scope="col" class="num total">
-        Total
-      </th>
-      {showsInnerTens(d) && (
-        <th scope="col" class="num inner-tens">
-          <abbr title="Inner tens">X</abbr>
-        </th>
-      )}
-      <th scope="col" class="num shots">
-        {d.shotNoun === "target" ? "Targets" : "Shots"}
-      </th>
-    </>
-  );
-}
-
-function ScoreTailCells({ d, row }: { d: Discipline; row: NamedRow }) {
-  return (
-    <>
-      <td class="num total">{row.display.total}</td>
-      {showsInnerTens(d) && <td class="num inner-tens">{row.innerTens}</td>}
-      <td class="num shots">{row.shotsFired}</td>
-    </>
-  );
-}
 
 /** One competitor's line. `flash` marks it as just changed (the class is removed when its animation ends). */
 function StandingRowView({ row, d, flash = false }: { row: NamedRow; d: Discipline; flash?: boolean }) {
@@ -78,7 +46,7 @@ function StandingRowView({ row, d, flash = false }: { row: NamedRow; d: Discipli
         </span>{" "}
         {row.display.series[row.currentSeries - 1] ?? "–"}
       </td>
-      <ScoreTailCells d={d} row={row} />
+      <ScoreTailCells d={d} total={row.display.total} innerTens={row.innerTens} shotsFired={row.shotsFired} />
     </tr>
   );
 }

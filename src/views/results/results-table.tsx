@@ -1,5 +1,5 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import { ScoreTailCells, ScoreTailHeads } from "../components/score-columns.tsx";
+import { ScoreTailCells, ScoreTailHeads } from "../../lib/score-columns.tsx";
 import type { NamedRow } from "../../object/contract/index.ts";
 
 export type ResultsStatus = "unofficial" | "official";

@@ -1,11 +1,12 @@
-import type { Discipline } from "../../domain/scoring/index.ts";
+import type { Discipline } from "../domain/scoring/index.ts";
 
 /** Hit/miss disciplines have no inner tens, so their tables drop that column. */
 const showsInnerTens = (d: Discipline) => d.scoring !== "hitmiss";
 
 /**
  * The last column headings every score table shares: total, inner tens (where the discipline has them), shots.
- * The live scoreboard draws the same columns from its own copy in src/object/scoreboard/protocol.tsx.
+ * Shared by the results views and the scoreboard's socket protocol (src/object/scoreboard/protocol.tsx),
+ * which imports no view: so these few cells live here, with no dependency but the discipline.
  */
 export function ScoreTailHeads({ d }: { d: Discipline }) {
   return (
