@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.ts";
+import type { SetAsideRow } from "../../object/contract/index.ts";
 import type { TournamentClient } from "../../object-client/client.ts";
 import { loadStructure } from "./structure.ts";
 
@@ -33,6 +34,8 @@ export interface Dashboard {
   totals: { confirmed: number; held: number; waitlisted: number; placesLeft: number; expected: number; checkedIn: number };
   shots: number | null;
   openConflicts: number | null;
+  /** Changes D1 refused for good, kept in the object for the organiser to see; null when it could not be asked. */
+  setAside: SetAsideRow[] | null;
 }
 
 async function orNull<T>(work: Promise<T>): Promise<T | null> {
@@ -51,10 +54,11 @@ async function orNull<T>(work: Promise<T>): Promise<T | null> {
  */
 export async function loadDashboard(client: TournamentClient, db: Db): Promise<Dashboard> {
   const structure = await loadStructure(db, client.tournamentId);
-  const [snapshot, counts, conflicts, standings] = await Promise.all([
+  const [snapshot, counts, conflicts, setAside, standings] = await Promise.all([
     client.call("snapshot"),
     client.call("checkInCounts"),
     orNull(client.call("conflicts", null, false)),
+    orNull(client.call("setAsideRows")),
     Promise.all(structure.map((e) => orNull(client.call("results", e.id)))),
   ]);
   const relayLive = new Map(snapshot.events.flatMap((e) => e.relays.map((r) => [r.id, r] as const)));
@@ -105,5 +109,6 @@ export async function loadDashboard(client: TournamentClient, db: Db): Promise<D
     },
     shots: known((e) => e.shots),
     openConflicts: conflicts === null ? null : conflicts.length,
+    setAside,
   };
 }

@@ -4,6 +4,7 @@ import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem } from "../components/fields.tsx";
 import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
+import { SetAsideNotice } from "./set-aside.tsx";
 
 const dash = (n: number | null) => (n === null ? "—" : String(n));
 
@@ -89,6 +90,7 @@ export function DashboardView(props: { slug: string; zone: string; data: Dashboa
           {props.notice}
         </p>
       )}
+      {data.setAside && <SetAsideNotice rows={data.setAside} zone={props.zone} />}
       <dl class="figures">
         <Figure testid="figure-entries" label="Places taken" value={String(totals.confirmed + totals.held)} note={totals.held > 0 ? `${totals.held} awaiting payment` : undefined} />
         <Figure testid="figure-left" label="Places left" value={String(totals.placesLeft)} />
