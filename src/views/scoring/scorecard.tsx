@@ -1,4 +1,4 @@
-import { type CardTotals, type Discipline, formatAverage, formatShot, formatTotal, seriesCount, seriesOf } from "../../domain/scoring/index.ts";
+import { type CardTotals, type Discipline, formatAverage, formatShot, formatTotal, seriesCount, seriesOf, stageOfSeries, stageSpans } from "../../domain/scoring/index.ts";
 import { ShotForm, type ShotFormState, UndoForm, type UndoState } from "./shot-form.tsx";
 
 export type { ShotFormState, UndoState };
@@ -59,10 +59,18 @@ function SeriesSlots({ model }: { model: ScorecardModel }) {
     );
   }
   const s = totals.series[series - 1];
+  const stage = stageOfSeries(d, series);
   return (
     <section class="series-slots" aria-labelledby="series-slots-heading">
       <h3 id="series-slots-heading">
-        {noun} {series}{" "}
+        <span>
+          {stage && (
+            <span class="stage-name" data-testid="card-stage">
+              {stage.name} ·{" "}
+            </span>
+          )}
+          {noun} {series}
+        </span>{" "}
         <span class="series-total" data-testid="series-total">
           {s && s.shotsFired > 0 ? formatTotal(d, s.total) : "–"}
         </span>
@@ -81,6 +89,15 @@ function SeriesStrip({ model }: { model: ScorecardModel }) {
     <table class="series-strip">
       <caption class="visually-hidden">{capital(d.seriesNoun)} totals</caption>
       <thead>
+        {stageSpans(d).length > 0 && (
+          <tr class="stages">
+            {stageSpans(d).map((st) => (
+              <th scope="colgroup" colSpan={st.lastSeries - st.firstSeries + 1} class="stage">
+                {st.name}
+              </th>
+            ))}
+          </tr>
+        )}
         <tr>
           {totals.series.slice(0, seriesCount(d)).map((s) => (
             <th scope="col" class="num" aria-current={s.series === current ? "true" : undefined}>
