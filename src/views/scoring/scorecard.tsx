@@ -21,6 +21,8 @@ export interface ScorecardModel {
   rankLabel: string;
   /** Only confirmed entries are scored; anything else shows why instead of a form. */
   status: string;
+  /** The event's results are official: no form and no undo, corrections are the organiser's. */
+  official: boolean;
   /** null once every shot of the match is entered. */
   form: ShotFormState | null;
   undo: UndoState | null;
@@ -183,6 +185,11 @@ export function Scorecard({ model }: { model: ScorecardModel }) {
       <Notice notice={model.notice} />
       {model.status !== "confirmed" ? (
         <p class="notice error">This entry is {model.status}: only confirmed entries are scored.</p>
+      ) : model.official ? (
+        <p class="notice" data-testid="card-official">
+          The results of this event are official: a shot is changed only by an organiser’s correction (Results in the organiser’s area), with
+          a reason.
+        </p>
       ) : model.form ? (
         <ShotForm slug={model.slug} entryId={model.entryId} d={d} form={model.form} />
       ) : (
