@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { texts } from "../helpers/html.ts";
+import { select, texts } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
-import { scoringState } from "../helpers/live-scoring.ts";
+import { OFFICER, scoringState, shot } from "../helpers/live-scoring.ts";
 import { formFields, relayPage, scoredRelay } from "./fixtures.ts";
 
 async function openCard(discipline?: string) {
@@ -71,5 +71,20 @@ describe("the 25 m pistol card", () => {
     expect(await texts(html, ".series-strip thead th.num")).toHaveLength(12);
     expect(await texts(html, "[data-testid=card-stage]")).toEqual(["Precision ·"]);
     expect(await texts(html, ".slots .slot")).toHaveLength(5);
+  });
+});
+
+describe("the 25 m pistol results", () => {
+  it("group the 12 series of 5 under their precision and rapid-fire stages", async () => {
+    const made = await scoredRelay(["Ada Lane"], { discipline: "pistol-25m", title: "25 m Pistol Women" });
+    const entryId = made.competitors[0]!.entry.id;
+    await made.stub.applyShots(Array.from({ length: 7 }, (_, i) => shot(entryId, i + 1, 10 - (i % 2))), OFFICER);
+    const html = await (await get(`/t/${made.tournament.slug}/results/${made.event.id}`)).text();
+    const stages = await select(html, "[data-testid=stage-heads] th");
+    expect(stages.map((s) => [s.text, s.attrs.colspan])).toEqual([
+      ["Precision", "6"],
+      ["Rapid fire", "6"],
+    ]);
+    expect(await texts(html, "tbody .series")).toEqual(["48", "19", "–", "–", "–", "–", "–", "–", "–", "–", "–", "–"]);
   });
 });
