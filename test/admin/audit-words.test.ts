@@ -145,6 +145,13 @@ describe("the audit log in words", () => {
   it("says the system did what no person did, and never shows a raw id or epoch", () => {
     const set = sentence("outbox.set_aside", `entry:${E1}`, { stream: "entries", error: "FOREIGN KEY constraint failed", row: {} }, null);
     expect(set).toBe("Tenring could not copy the entry of Max Hahn to the database and set it aside: FOREIGN KEY constraint failed");
+    const byDevice = sentence(
+      "shot.corrected",
+      `shot:${E1}/2/op-2`,
+      { entryId: E1, eventId: 7, shotNo: 2, from: { value: 99, innerTen: false }, to: null, reason: "undo", tokenId: 3 },
+      null,
+    );
+    expect(byDevice).toBe("A scoring device corrected Max Hahn’s shot 2 in 10 m Air Rifle from 9.9 to empty (cleared) through a scoring token: “undo”");
     expect(sentence("entry.move", "entry:4-unknownentry", { from: 11, to: 99 })).toBe(
       "Anna Berg moved a competitor’s entry in its event from Relay 1 to a deleted relay",
     );

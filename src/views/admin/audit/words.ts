@@ -89,9 +89,10 @@ function correction(n: AuditNames, d: Detail, subject: string, actor: string, fr
   const eventId = entryId ? (n.entries.get(entryId)?.eventId ?? num(d.eventId)) : num(d.eventId);
   const reason = str(d.reason);
   const toText = to === null ? "empty (cleared)" : shotText(n, eventId, to);
+  const viaToken = num(d.tokenId) !== null;
   return [
-    actor, " corrected ", ...possessive(competitorLink(n, entryId)), ` shot ${Number.isNaN(shotNo) ? "" : shotNo} in `, eventLink(n, eventId),
-    ` from ${shotText(n, eventId, from)} to ${toText}`, ...(num(d.tokenId) !== null ? [" through a scoring token"] : []),
+    viaToken && actor === "Tenring" ? "A scoring device" : actor, " corrected ", ...possessive(competitorLink(n, entryId)), ` shot ${Number.isNaN(shotNo) ? "" : shotNo} in `, eventLink(n, eventId),
+    ` from ${shotText(n, eventId, from)} to ${toText}`, ...(viaToken ? [" through a scoring token"] : []),
     ...(reason ? [": ", quoted(reason)] : []),
   ];
 }
