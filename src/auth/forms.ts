@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords.ts";
+import { passwordStrength } from "./password-strength.ts";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -14,15 +15,23 @@ const email = z
   .toLowerCase()
   .pipe(z.email("Enter an email address like name@example.com."));
 
+/**
+ * A new password: its length, then the common-password list, then the strength estimator (which says what
+ * makes it weak). Only a password of acceptable length is worth the (lazily loaded) list and estimator.
+ */
 const newPassword = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
-  // Only a password of acceptable length is worth the (lazily loaded) list.
-  .refine(
-    async (p) => p.length < PASSWORD_MIN || p.length > PASSWORD_MAX || !(await isCommonPassword(p)),
-    COMMON_PASSWORD_MESSAGE,
-  );
+  .superRefine(async (p, ctx) => {
+    if (p.length < PASSWORD_MIN || p.length > PASSWORD_MAX) return;
+    if (await isCommonPassword(p)) {
+      ctx.addIssue({ code: "custom", message: COMMON_PASSWORD_MESSAGE });
+      return;
+    }
+    const strength = await passwordStrength(p);
+    if (!strength.strongEnough) ctx.addIssue({ code: "custom", message: strength.message });
+  });
 
 export const signUpSchema = z.object({
   email,

@@ -111,6 +111,8 @@ export const entries = sqliteTable(
     firingPoint: integer("firing_point"),
     waitlistPosition: integer("waitlist_position"),
     checkedInAt: integer("checked_in_at"),
+    /** Why an organiser removed the entry, shown to the competitor (the object's `note`). */
+    note: text("note"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -32,13 +32,48 @@ async function slot(entryId: string, shotNo: number) {
 }
 
 describe("official results", () => {
+  it("with shots missing, asks first: who and how many, nothing changes until confirmed", async () => {
+    const { tournament, stub, owner, event, entry } = await scored();
+    const other = await register(stub, event.id, event.relays[0]!.id, "Jonas Berg");
+    await stub.applyShots([op(entry.id, 1, 104), op(entry.id, 2, 99), op(other.entry.id, 1, 100)], OFFICER);
+    const status = `/admin/t/${tournament.slug}/results/events/${event.id}/status`;
+
+    const page = await (await open(owner, `/admin/t/${tournament.slug}/results`)).text();
+    expect(await texts(page, "[data-testid=missing-summary]")).toEqual(["3 of 120 shots are entered: 2 competitors are missing 117 shots."]);
+
+    const asked = await send(owner, status, { official: "1" });
+    expect(asked.status).toBe(409);
+    const html = await asked.text();
+    expect(await texts(html, "[data-testid=missing-shots] p:first-of-type")).toEqual(["3 of 120 shots are entered: 2 competitors are missing 117 shots."]);
+    expect(await texts(html, "[data-testid=missing-shots-row]")).toEqual(["Jonas Berg: 59 missing (1 entered)", "Sofia Moreau: 58 missing (2 entered)"]);
+    expect(await texts(html, "[data-testid=missing-shots] button")).toEqual(["Mark official anyway"]);
+    expect(await stub.officialEvents()).toEqual([]);
+    expect((await db.select().from(events).where(eq(events.id, event.id)).get())?.resultsStatus).toBe("unofficial");
+    expect(await auditOf(tournament.id)).toEqual([]);
+
+    const confirmed = await send(owner, status, { official: "1", confirm: "1" });
+    expect(confirmed.status).toBe(303);
+    expect(await stub.officialEvents()).toEqual([event.id]);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["results.official"]);
+  });
+
+  it("with every card complete, marks official at once", async () => {
+    const { tournament, stub, owner, event, entry } = await scored();
+    await stub.applyShots(Array.from({ length: 60 }, (_, i) => op(entry.id, i + 1, 100)), OFFICER);
+    const page = await (await open(owner, `/admin/t/${tournament.slug}/results`)).text();
+    expect(await texts(page, "[data-testid=missing-summary]")).toEqual([]);
+    const res = await send(owner, `/admin/t/${tournament.slug}/results/events/${event.id}/status`, { official: "1" });
+    expect(res.status).toBe(303);
+    expect(await stub.officialEvents()).toEqual([event.id]);
+  });
+
   it("freeze the event: ordinary shots are refused, an audited correction still goes through, reopening needs a reason", async () => {
     const { tournament, stub, owner, event, entry } = await scored();
     await stub.applyShots([op(entry.id, 1, 104)], OFFICER);
     const token = await send(owner, `/admin/t/${tournament.slug}/results/tokens`, { name: "Bank A" });
     const bearer = { headers: { Authorization: `Bearer ${(await texts(await token.text(), "[data-testid=new-token] code"))[0]}` } };
 
-    const res = await send(owner, `/admin/t/${tournament.slug}/results/events/${event.id}/status`, { official: "1" });
+    const res = await send(owner, `/admin/t/${tournament.slug}/results/events/${event.id}/status`, { official: "1", confirm: "1" });
     expect(res.status).toBe(303);
     expect((await db.select().from(events).where(eq(events.id, event.id)).get())?.resultsStatus).toBe("official");
     expect(await stub.officialEvents()).toEqual([event.id]);

@@ -144,7 +144,11 @@ describe("editing a tournament's details", () => {
     expect(Math.abs(row.registrationClosesAt - closes)).toBeLessThan(60_000);
     const audit = await auditOf(tournament.id);
     expect(audit.map((a) => [a.action, a.actorId, a.subject])).toEqual([["tournament.edit", organiser.user.id, `tournament:${tournament.id}`]]);
-    expect(JSON.parse(audit[0]!.detail)).toEqual({ changed: ["title", "venue", "registrationClosesAt", "description"], revision: tournament.revision + 1 });
+    expect(JSON.parse(audit[0]!.detail)).toEqual({
+      changed: ["title", "venue", "registrationClosesAt", "description"],
+      now: { title: "Autumn Open 2026", venue: "New Range", registrationClosesAt: row.registrationClosesAt },
+      revision: tournament.revision + 1,
+    });
     expect(await stub.snapshot()).toMatchObject({ revision: tournament.revision + 1, window: { closesAt: row.registrationClosesAt } });
   });
 

@@ -77,6 +77,12 @@ describe("sign-up", () => {
     ["a password over 128 characters", { password: "x".repeat(129) }, "password", "Use at most 128 characters."],
     ["a common password", { password: "Password1" }, "password", COMMON_PASSWORD_MESSAGE],
     ["a common password in other case", { password: "ILOVEYOU" }, "password", COMMON_PASSWORD_MESSAGE],
+    [
+      "a weak password (the estimator says why)",
+      { password: "aaaaaaaa" },
+      "password",
+      'This password is too easy to guess. Repeated characters like “aaa” are easy to guess. Add another word or two, less common ones. Avoid repeated words and characters.',
+    ],
   ])("refuses %s with 422, the message at the field, values kept, nothing created", async (_, change, field, message) => {
     const fields = { email: freshEmail(), name: "Kept Name", club: "Kept Club", password: STRONG_PASSWORD, ...change };
     const before = await userCount();

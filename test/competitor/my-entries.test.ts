@@ -3,6 +3,7 @@ import { formatDateTime } from "../../src/domain/time/format.ts";
 import { drainOutboxes, objectEntries } from "../helpers/entries.ts";
 import { select, texts } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
+import { staffOf } from "../helpers/staff.ts";
 import { createTournament } from "../helpers/tournaments.ts";
 import { competitor, registerOk, ZONE } from "./fixtures.ts";
 
@@ -59,6 +60,29 @@ describe("My entries (/me/entries)", () => {
       [`/t/${rifle.tournament.slug}`, `/t/${prone.tournament.slug}`].sort(),
     );
     expect((await cards(html)).map((c) => c.status).sort()).toEqual(["confirmed", "confirmed", "waitlisted"]);
+  });
+
+  it("shows the organiser's reason on an entry they removed, fresh from the object and from D1's copy", async () => {
+    const made = await createTournament({ events: [{ title: "Air Rifle", relays: [{ firingPoints: 2 }] }] });
+    const { cookie, user } = await competitor();
+    await registerOk(made.tournament.slug, cookie, made.events[0]!.id, made.relays[0]!.id);
+    const [entry] = (await objectEntries(made.stub)).filter((e) => e.userId === user.id);
+    const organiser = await staffOf(made.tournament.id, "organiser");
+    const removed = await postForm(
+      `/admin/t/${made.tournament.slug}/entries/${entry!.id}/remove`,
+      { _csrf: organiser.csrf, reason: "No licence shown at <check-in>" },
+      { cookie: organiser.cookie },
+    );
+    expect(removed.status).toBe(303);
+
+    const fresh = await myEntries(cookie, `?fresh=${made.tournament.id}`);
+    expect((await cards(fresh.html)).map((c) => c.status)).toEqual(["removed"]);
+    expect(await texts(fresh.html, "[data-testid=entry-note]")).toEqual(["The organiser’s reason: “No licence shown at <check-in>”"]);
+    expect(fresh.html).toContain("&lt;check-in&gt;");
+
+    await drainOutboxes(made.stub);
+    const later = await myEntries(cookie);
+    expect(await texts(later.html, "[data-testid=entry-note]")).toEqual(["The organiser’s reason: “No licence shown at <check-in>”"]);
   });
 
   it("withdraws in two steps; the first on the waitlist gets the place and sees it confirmed", async () => {

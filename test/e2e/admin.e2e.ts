@@ -132,3 +132,34 @@ test("check-in on a phone: find a competitor, one tap, the count goes up, undo",
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the audit log says in words who did what, with names and links instead of ids", async () => {
+  const { page, context, problems } = await visit(await browser());
+  await signIn(page, ORGANISER);
+  await page.goto(`/admin/t/${DEMO}/check-in`);
+  const row = page.locator("[data-testid=checkin-row]").last();
+  await row.waitFor();
+  const name = (await row.locator(".checkin-name").innerText()).trim();
+  await row.getByRole("button", { name: `Check in ${name}` }).click();
+  await page.locator("[data-testid=checked-in]").first().waitFor();
+
+  await page.goto(`/admin/t/${DEMO}/entries`);
+  await page.locator("[data-testid=entry-row] th a").first().click();
+  await page.getByRole("heading", { name: "Move to another relay" }).waitFor();
+  const to = page.locator("#move-relayId option:not([disabled]):not([value=''])").first();
+  await page.locator("#move-relayId").selectOption((await to.getAttribute("value"))!);
+  await submit(page, "Move", /done=moved/);
+
+  await page.goto(`/admin/t/${DEMO}/audit`);
+  const sentences = page.locator("[data-testid=audit-row] .audit-sentence");
+  await sentences.first().waitFor();
+  assert.match((await sentences.first().innerText()).trim(), /^.+ moved .+’s entry in .+ from .+ to .+\.\s*Entry moved$/);
+  const checkIn = sentences.nth(1);
+  assert.match((await checkIn.innerText()).trim(), new RegExp(`^.+ checked in ${name} for .+\\.\\s*Checked in$`));
+  assert.equal(await checkIn.getByRole("link", { name }).count(), 1);
+  const page1 = await page.locator("table.audit-table").innerText();
+  assert.doesNotMatch(page1, /entry:|\d{13}|amountCents|startsAt/);
+  await screenshot(page, "audit-log");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -201,10 +201,10 @@ describe("ranking 10 m air pistol (integer: total, inner tens, last series backw
   });
 });
 
-describe("ranking 25 m pistol (same integer rules)", () => {
+describe("ranking 25 m pistol (integer rules; the countback runs over 10-shot series, two series of 5)", () => {
   const d = get("pistol-25m");
 
-  it("equal 593 with 2 inner tens each, series 6 decides: b's 100 against a's 99", () => {
+  it("equal 593 with 2 inner tens each, the last 10 shots decide: b's 100 against a's 99", () => {
     const a = card("a", 60, 10, { 51: 9, 1: 8, 2: 8, 3: 8 }, [5, 6]); // 600 − 1 − 3 × 2 = 593
     const b = card("b", 60, 10, { 1: 9, 2: 8, 3: 8, 4: 8 }, [5, 6]); // 600 − 1 − 3 × 2 = 593
     const ranked = rankCards(d, [a, b]);
@@ -213,6 +213,19 @@ describe("ranking 25 m pistol (same integer rules)", () => {
       ["b", null],
       ["a", "seriesBackwards"],
     ]);
+  });
+});
+
+describe("ranking 25 m: the last 10 shots count back, not the last series of 5 (DESIGN §7)", () => {
+  it("equal 597: a's last 10 are 98 (series of 5: 50 + 48), b's 97 (47 + 50): a ranks first", () => {
+    const a = card("a", 60, 10, { 1: 9, 60: 8 }); // 600 − 1 − 2 = 597; shots 51–60 = 98
+    const b = card("b", 60, 10, { 51: 7 }); // 600 − 3 = 597; shots 51–60 = 97
+    for (const id of ["pistol-25m", "rapid-fire-pistol-25m"]) {
+      expect(order(get(id), [b, a])).toEqual([
+        ["a", "1", null],
+        ["b", "2", "seriesBackwards"],
+      ]);
+    }
   });
 });
 

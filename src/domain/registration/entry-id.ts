@@ -10,3 +10,12 @@ export function tournamentOfEntry(entryId: string): number | null {
   const match = ENTRY_ID.exec(entryId);
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * The entry an audit row's subject names: `entry:<id>`, `shot:<id>/<shotNo>[/<opId>]`, or a bare id (older
+ * API rows). Null for any other subject.
+ */
+export function entryOfSubject(subject: string): string | null {
+  const m = /^(?:entry:|shot:)?([1-9][0-9]{0,14}-[A-Za-z0-9_-]{8,64})(?:\/.*)?$/.exec(subject);
+  return m ? m[1]! : null;
+}

@@ -6,3 +6,4 @@ export * from "./totals.ts";
 export * from "./ranking.ts";
 export * from "./finals.ts";
 export * from "./operations.ts";
+export * from "./warnings.ts";

@@ -29,17 +29,31 @@ export interface Comparison {
   decidedBy: DecidedBy;
 }
 
+/** Series totals for the countback: the series shot, or longer ones where the rulebook counts back by those (25 m: 10 shots). */
+function tieBreakSeries(d: Discipline, t: CardTotals): number[] {
+  const length = d.tieBreakSeriesLength ?? d.seriesLength;
+  if (length === d.seriesLength) return t.series.map((s) => s.total);
+  const totals: number[] = Array.from({ length: Math.ceil(d.shots / length) }, () => 0);
+  t.slots.forEach((slot, i) => {
+    if (slot) totals[Math.floor(i / length)]! += slot.value;
+  });
+  return totals;
+}
+
 /** One tie-break step; negative when a ranks ahead. The only interpreter of TieBreakStep. */
-function compareStep(step: TieBreakStep, a: CardTotals, b: CardTotals): number {
+function compareStep(d: Discipline, step: TieBreakStep, a: CardTotals, b: CardTotals): number {
   switch (step) {
     case "innerTens":
       return b.innerTens - a.innerTens;
-    case "seriesBackwards":
-      for (let i = a.series.length - 1; i >= 0; i--) {
-        const diff = b.series[i]!.total - a.series[i]!.total;
+    case "seriesBackwards": {
+      const as = tieBreakSeries(d, a);
+      const bs = tieBreakSeries(d, b);
+      for (let i = as.length - 1; i >= 0; i--) {
+        const diff = bs[i]! - as[i]!;
         if (diff !== 0) return diff;
       }
       return 0;
+    }
     case "shotsBackwards":
       for (let i = a.slots.length - 1; i >= 0; i--) {
         const diff = (b.slots[i]?.value ?? 0) - (a.slots[i]?.value ?? 0);
@@ -58,7 +72,7 @@ function compareCards(d: Discipline, a: CardTotals, b: CardTotals): Comparison {
   const byTotal = b.total - a.total;
   if (byTotal !== 0) return { order: byTotal, decidedBy: "total" };
   for (const step of d.tieBreaks) {
-    const order = compareStep(step, a, b);
+    const order = compareStep(d, step, a, b);
     if (order !== 0) return { order, decidedBy: step };
   }
   return { order: 0, decidedBy: "equal" };

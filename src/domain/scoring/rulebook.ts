@@ -15,7 +15,11 @@ export type TieBreakStep = "innerTens" | "seriesBackwards" | "shotsBackwards";
 /** Decimal qualification (air rifle, rifle prone): last series backwards, then shots backwards. VERIFY */
 export const DECIMAL_TIE_BREAKS: readonly TieBreakStep[] = ["seriesBackwards", "shotsBackwards"];
 
-/** Integer qualification (pistol): inner tens, then last series backwards, then last shots backwards. VERIFY */
+/**
+ * Integer qualification (pistol): inner tens, then last series backwards, then last shots backwards. The
+ * series counted back are 10-shot series (DESIGN §7: "the last 10-shot series"), also where the match is
+ * shot in series of 5 (25 m: a discipline's `tieBreakSeriesLength`). VERIFY
+ */
 export const INTEGER_TIE_BREAKS: readonly TieBreakStep[] = ["innerTens", "seriesBackwards", "shotsBackwards"];
 
 /** Shotgun: countback of the last round of 25, then the one before; still equal stays equal (no shoot-offs here). */

@@ -137,6 +137,8 @@ export interface EntryCard {
   shots: { shotNo: number; value: number; innerTen: boolean }[];
   /** null unless the entry is confirmed (only confirmed entries are ranked). */
   standing: StandingRow | null;
+  /** The event's results are official: shots change only through an organiser's correction. */
+  official: boolean;
 }
 
 /** A later, different value for a filled slot, kept for the organiser; the standing value counts. */

@@ -12,14 +12,15 @@ const ENTRIES_PER_STATEMENT = 100;
  */
 const UPSERT = `
   INSERT INTO entries (id, tournament_id, event_id, relay_id, user_id, status, seq, firing_point, waitlist_position, created_at, updated_at,
-    checked_in_at)
+    checked_in_at, note)
   SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
     json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'),
-    json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]')
+    json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]'),
+    json_extract(value, '$[12]')
   FROM json_each(?1) WHERE true
   ON CONFLICT (id) DO UPDATE SET relay_id = excluded.relay_id, status = excluded.status, seq = excluded.seq,
     firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
-    checked_in_at = excluded.checked_in_at
+    checked_in_at = excluded.checked_in_at, note = excluded.note
   WHERE excluded.updated_at > entries.updated_at`;
 
 function upserts(d1: D1Database, entries: EntryRecord[]): D1PreparedStatement[] {
@@ -29,7 +30,7 @@ function upserts(d1: D1Database, entries: EntryRecord[]): D1PreparedStatement[] 
       .slice(i, i + ENTRIES_PER_STATEMENT)
       .map((e) => [
         e.id, e.tournamentId, e.eventId, e.relayId, e.userId, e.status, e.seq, e.firingPoint, e.waitlistPosition, e.createdAt, e.updatedAt,
-        e.checkedInAt,
+        e.checkedInAt, e.note,
       ]);
     statements.push(d1.prepare(UPSERT).bind(JSON.stringify(rows)));
   }

@@ -121,6 +121,7 @@ export class LiveScoring {
       discipline: event.discipline,
       shots: mine ? shotsOf(mine).sort((a, b) => a.shotNo - b.shotNo) : [],
       standing: standingRows(d, cards).find((r) => r.entryId === entry.id) ?? null,
+      official: officialEvents(this.ctx.storage.sql).includes(entry.eventId),
     };
   }
 

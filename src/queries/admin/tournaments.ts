@@ -90,7 +90,8 @@ export async function updateTournament(db: Db, current: Tournament, fields: Tour
       actorId,
       action: "tournament.edit",
       subject: `tournament:${current.id}`,
-      detail: { changed },
+      // The new values too (the description is long and stays out), so the audit log can say what changed to what.
+      detail: { changed, now: Object.fromEntries(changed.filter((f) => f !== "description").map((f) => [f, fields[f]])) },
       revision,
       statements: [statement(db, db.update(tournaments).set(values).where(eq(tournaments.id, current.id)))],
       cacheScopes: [...scopesForTournament(current.slug), tournamentScope(fields.slug)],

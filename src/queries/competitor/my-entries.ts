@@ -29,6 +29,7 @@ function figuresOf(e: Omit<EntryFigures, "holdUntil"> & { holdUntil?: number | n
     firingPoint: e.firingPoint,
     waitlistPosition: e.waitlistPosition,
     holdUntil: e.holdUntil ?? null,
+    note: e.status === "removed" ? (e.note ?? null) : null,
   };
 }
 

@@ -16,7 +16,7 @@ export interface CardInput {
   d: Discipline;
   competitor: { name: string; club: string; firingPoint: number | null };
   /** After a refused shot: what was sent, and why it was refused, kept in the form. */
-  refused?: { shotNo: number | null; value: string; errors: ShotFormState["errors"] };
+  refused?: { shotNo: number | null; value: string; errors: ShotFormState["errors"]; skip?: ShotFormState["skip"] };
   notice?: CardNotice | null;
 }
 
@@ -29,7 +29,13 @@ export function scorecardModel(input: CardInput): ScorecardModel {
   const form: ShotFormState | null =
     shotNo === null && !refused
       ? null
-      : { opId: crypto.randomUUID(), shotNo: shotNo ?? d.shots, value: refused?.value ?? "", errors: refused?.errors ?? {} };
+      : {
+          opId: crypto.randomUUID(),
+          shotNo: shotNo ?? d.shots,
+          value: refused?.value ?? "",
+          errors: refused?.errors ?? {},
+          ...(refused?.skip ? { skip: refused.skip } : {}),
+        };
   const last = totals.lastShotNo === null ? null : totals.slots[totals.lastShotNo - 1];
   return {
     slug: input.slug,
@@ -41,9 +47,11 @@ export function scorecardModel(input: CardInput): ScorecardModel {
     totals,
     rankLabel: card.standing?.rankLabel ?? "",
     status: card.status,
-    form,
+    official: card.official,
+    // Official results change only through an organiser's correction: no shot form, no undo here.
+    form: card.official ? null : form,
     undo:
-      totals.lastShotNo !== null && last
+      !card.official && totals.lastShotNo !== null && last
         ? { opId: crypto.randomUUID(), shotNo: totals.lastShotNo, value: last.value, innerTen: last.innerTen }
         : null,
     notice: input.notice ?? null,

@@ -15,5 +15,5 @@ auditRoutes.get("/t/:slug/audit", forStaff(EDITORS), async (c) => {
   const action = (c.req.query("action") ?? "").trim().slice(0, 60) || null;
   const filter = { action, actorId: idParam(c.req.query("actor")), page: Math.min(idParam(c.req.query("page")) ?? 1, 10_000) };
   const log = await loadAudit(c.get("db"), t.id, filter);
-  return adminPage(c, { section: "audit", title: "Audit log", wide: true }, <AuditView slug={t.slug} zone={t.timeZone} filter={filter} {...log} />);
+  return adminPage(c, { section: "audit", title: "Audit log", wide: true }, <AuditView slug={t.slug} zone={t.timeZone} currency={t.currency} filter={filter} {...log} />);
 });

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { forgetApiToken } from "../../auth/api-tokens.ts";
 import { EDITORS } from "../../auth/roles.ts";
 import { tournamentOfEntry } from "../../domain/registration/entry-id.ts";
+import { discipline, missingShots, missingSummary } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import { notHere } from "../../lib/refusal.ts";
@@ -42,6 +43,8 @@ const NOTICES: Record<string, string> = {
 };
 
 interface Form {
+  /** The event whose "mark official" waits for a confirmation because shots are missing. */
+  confirmOfficial?: number;
   errors?: Record<string, Errors>;
   values?: Record<string, Values>;
   newToken?: { name: string; token: string };
@@ -72,7 +75,9 @@ async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, sta
         discipline: e.discipline,
         resultsStatus: e.resultsStatus,
         shots: standings[i]?.rows.reduce((n, r) => n + r.shotsFired, 0) ?? 0,
+        ...missingOf(e.discipline, standings[i]?.rows ?? [], names),
       }))}
+      confirmOfficial={form.confirmOfficial}
       conflicts={conflicts.map((x) => ({ ...x, name: names.get(x.entryId) ?? x.entryId }))}
       competitors={entries.filter((e) => e.status === "confirmed").map((e) => ({ id: e.id, name: e.name, eventId: e.eventId }))}
       tokens={tokens}
@@ -84,6 +89,17 @@ async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, sta
   );
 }
 
+/** Who has shots missing in an event, by name, with the summary line the confirmation shows. */
+function missingOf(disciplineId: string, rows: { entryId: string; shotsFired: number }[], names: Map<string, string>) {
+  const d = discipline(disciplineId);
+  if (!d) return { missing: [], missingSummary: "" };
+  const missing = missingShots(d, rows);
+  return {
+    missing: missing.map((m) => ({ ...m, name: names.get(m.entryId) ?? "A competitor" })),
+    missingSummary: missing.length === 0 ? "" : missingSummary(d, rows.length, missing),
+  };
+}
+
 /** A refused form of the page: its messages and typed values under its name. */
 function refusedForm<E extends AppEnv>(c: Context<E>, name: string, values: Values, errors: Errors, status?: ContentfulStatusCode) {
   return resultsPage(c, { errors: { [name]: errors }, values: { [name]: values } }, status);
@@ -91,23 +107,28 @@ function refusedForm<E extends AppEnv>(c: Context<E>, name: string, values: Valu
 
 resultsAdminRoutes.get("/t/:slug/results", editors, (c) => resultsPage(c));
 
-/** Marking official needs nothing more; unofficial again needs a reason for the audit log. */
-function parseStatus(values: Values): Parsed<{ official: boolean; reason: string }> {
-  if (values.official === "1") return { data: { official: true, reason: "" } };
+/** Marking official asks once more while shots are missing; unofficial again needs a reason for the audit log. */
+function parseStatus(values: Values): Parsed<{ official: boolean; reason: string; confirmed: boolean }> {
+  if (values.official === "1") return { data: { official: true, reason: "", confirmed: values.confirm === "1" } };
   const parsed = reasonField.safeParse(values.reason);
-  return parsed.success ? { data: { official: false, reason: parsed.data } } : { errors: { reason: parsed.error.issues[0]!.message } };
+  return parsed.success ? { data: { official: false, reason: parsed.data, confirmed: true } } : { errors: { reason: parsed.error.issues[0]!.message } };
 }
 
-const statusBody = formBody<{ official: boolean; reason: string }, EventEnv>(parseStatus, {
-  fields: ["official", "reason"],
+const statusBody = formBody<{ official: boolean; reason: string; confirmed: boolean }, EventEnv>(parseStatus, {
+  fields: ["official", "reason", "confirm"],
   invalid: (c, { values, errors }) => refusedForm(c, `event-${c.get("event").id}`, values, errors),
 });
 
 resultsAdminRoutes.post("/t/:slug/results/events/:eventId/status", editors, eventFromPath, statusBody, async (c) => {
   const t = c.get("tournament");
   const event = c.get("event");
-  const { official, reason } = c.req.valid("form");
+  const { official, reason, confirmed } = c.req.valid("form");
   if ((event.resultsStatus === "official") === official) return redirectWith(c, `/admin/t/${t.slug}/results`);
+  if (official && !confirmed) {
+    const d = discipline(event.discipline);
+    const standings = await TournamentClient.of(appContext(c)).call("results", event.id);
+    if (d && missingShots(d, standings?.rows ?? []).length > 0) return resultsPage(c, { confirmOfficial: event.id }, 409);
+  }
   await setResultsStatus(actor(c), event, official, reason);
   return redirectWith(c, `/admin/t/${t.slug}/results`, { done: official ? "official" : "unofficial" });
 });

@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { formText } from "../../lib/forms.ts";
-import { type Discipline, discipline, formatShot, parseShot } from "../../domain/scoring/index.ts";
+import { type Discipline, discipline, formatShot, parseShot, skippedShots, skipWarning } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import type { ScoringActor, ShotOpInput, ShotOutcome } from "../../object/contract/index.ts";
 import { TournamentClient } from "../../object-client/client.ts";
@@ -102,7 +102,7 @@ function refusedBy(outcome: ShotOutcome, sent: { shotNo: number; value: string }
 
 shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, ...scoringStaff, async (c) => {
   const entryId = c.req.param("entryId");
-  const body = formText(await c.req.parseBody(), ["opId", "shotNo", "value", "quick"]);
+  const body = formText(await c.req.parseBody(), ["opId", "shotNo", "value", "quick", "skip"]);
   const typed = body.quick.trim() !== "" ? body.quick : body.value;
   const parsed = shotFields.safeParse({ opId: body.opId, shotNo: body.shotNo, value: typed });
 
@@ -125,6 +125,15 @@ shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/shots`, ...scoringStaff, async (c
   }
 
   const { opId: id, shotNo: no, value } = parsed.data;
+  // A number past the next empty one (shot 10 right after shot 3) is asked about once; Enter again saves it.
+  if (body.skip !== String(no)) {
+    const card = await TournamentClient.of(c).call("card", entryId);
+    const d = card ? discipline(card.discipline) : undefined;
+    const skipped = card && d && no <= d.shots ? skippedShots(card.shots.map((s) => s.shotNo), no) : null;
+    if (d && skipped) {
+      return answer(c, entryId, { refused: { shotNo: no, value, errors: {}, skip: { shotNo: no, warning: skipWarning(d, no, skipped) } } }, 409);
+    }
+  }
   const op: ShotOpInput = { opId: id, entryId, shotNo: no, display: value };
   const [outcome] = (await TournamentClient.of(c).call("applyShots", [op], actorOf(c))).results;
   if (!outcome) throw new Error("applyShots answered no outcome for one operation");

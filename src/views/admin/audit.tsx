@@ -1,4 +1,5 @@
-import { detailPairs } from "../../queries/admin/audit.ts";
+import { type AuditNames, type Phrase } from "./audit/phrase.ts";
+import { ACTION_LABELS, auditSentence } from "./audit/words.ts";
 import { Empty } from "../components/empty.tsx";
 import { TableHead } from "../components/table.tsx";
 import { DateTime } from "../components/time.tsx";
@@ -7,11 +8,21 @@ import { FilterButton, FilterSelect } from "./filters.tsx";
 export interface AuditProps {
   slug: string;
   zone: string;
+  currency: string;
   filter: { action: string | null; actorId: number | null; page: number };
   rows: { id: number; at: number; action: string; subject: string; detail: string; actorId: number | null; actor: string | null }[];
   more: boolean;
   actions: string[];
   actors: { id: number; name: string }[];
+  names: Omit<AuditNames, "slug" | "zone" | "currency">;
+}
+
+function Sentence({ phrase }: { phrase: Phrase }) {
+  return (
+    <>
+      {phrase.map((part) => (typeof part === "string" ? part : <a href={part.href}>{part.text}</a>))}
+    </>
+  );
 }
 
 function pageLink(p: AuditProps, page: number): string {
@@ -25,6 +36,7 @@ function pageLink(p: AuditProps, page: number): string {
 
 /** Who did what and when; read-only, newest first. */
 export function AuditView(p: AuditProps) {
+  const names: AuditNames = { ...p.names, slug: p.slug, zone: p.zone, currency: p.currency };
   return (
     <>
       <form class="filters" method="get" action={`/admin/t/${p.slug}/audit`} aria-label="Filter the audit log">
@@ -33,7 +45,7 @@ export function AuditView(p: AuditProps) {
           name="action"
           label="Action"
           any="All actions"
-          options={p.actions.map((a) => ({ value: a, label: a }))}
+          options={p.actions.map((a) => ({ value: a, label: ACTION_LABELS[a] ?? a }))}
           selected={p.filter.action ?? ""}
         />
         <FilterSelect
@@ -51,27 +63,16 @@ export function AuditView(p: AuditProps) {
       ) : (
         <div class="table-scroll">
           <table class="audit-table">
-            <TableHead columns={["When", "Who", "Action", "Subject", "Detail"]} />
+            <TableHead columns={["When", "What happened"]} />
             <tbody>
               {p.rows.map((r) => (
-                <tr data-testid="audit-row">
-                  <td>
+                <tr data-testid="audit-row" data-action={r.action}>
+                  <td class="audit-when">
                     <DateTime epoch={r.at} zone={p.zone} style="day" />
                   </td>
-                  <td>{r.actor ?? (r.actorId === null ? "Tenring" : `User ${r.actorId}`)}</td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td>{r.subject}</td>
-                  <td>
-                    <dl class="audit-detail">
-                      {detailPairs(r.detail).map(([k, v]) => (
-                        <>
-                          <dt>{k}</dt>
-                          <dd>{v}</dd>
-                        </>
-                      ))}
-                    </dl>
+                  <td class="audit-sentence">
+                    <Sentence phrase={auditSentence(r, names)} />.
+                    <span class="audit-action">{ACTION_LABELS[r.action] ?? r.action}</span>
                   </td>
                 </tr>
               ))}

@@ -11,6 +11,10 @@ export interface ResultsEvent {
   discipline: string;
   resultsStatus: "unofficial" | "official";
   shots: number | null;
+  /** Competitors whose cards are incomplete, most missing first. */
+  missing: { entryId: string; name: string; fired: number; missing: number }[];
+  /** "13 of 1,020 shots are entered: …"; "" when nothing is missing. */
+  missingSummary: string;
 }
 
 export interface ResultsPageProps {
@@ -26,6 +30,37 @@ export interface ResultsPageProps {
   notice?: string;
   /** A token just made: shown this once. */
   newToken?: { name: string; token: string };
+  /** The event whose "mark official" waits for a confirmation (shots are missing). */
+  confirmOfficial?: number | undefined;
+}
+
+/** Before results go official with shots missing: who and how many, and a deliberate second button. */
+function MissingShotsWarning({ e, action, back }: { e: ResultsEvent; action: string; back: string }) {
+  const shown = e.missing.slice(0, 50);
+  return (
+    <div class="missing-shots" role="alert" data-testid="missing-shots">
+      <h4>Shots are missing</h4>
+      <p>{e.missingSummary}</p>
+      <ul>
+        {shown.map((m) => (
+          <li data-testid="missing-shots-row">
+            {m.name}: {m.missing} missing ({m.fired} entered)
+          </li>
+        ))}
+        {e.missing.length > shown.length && <li>and {e.missing.length - shown.length} more</li>}
+      </ul>
+      <p>Once official, the results are frozen: the missing shots could then only be added as corrections.</p>
+      <form method="post" action={action} class="form-actions">
+        <Csrf />
+        <input type="hidden" name="official" value="1" />
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit" class="danger">
+          Mark official anyway
+        </button>
+        <a href={back}>Keep them unofficial</a>
+      </form>
+    </div>
+  );
 }
 
 function show(disciplineId: string, v: { value: number; innerTen: boolean }): string {
@@ -70,7 +105,13 @@ export function ResultsControl(p: ResultsPageProps) {
                     <a href={`/t/${p.slug}/results/${e.id}`}>Public results</a>
                   </p>
                   {err(form).form && <p class="field-error">{err(form).form}</p>}
-                  <form method="post" action={`${base}/events/${e.id}/status`} class="form">
+                  {!official && p.confirmOfficial === e.id && <MissingShotsWarning e={e} action={`${base}/events/${e.id}/status`} back={base} />}
+                  {!official && p.confirmOfficial !== e.id && e.missingSummary !== "" && (
+                    <p class="meta" data-testid="missing-summary">
+                      {e.missingSummary}
+                    </p>
+                  )}
+                  <form method="post" action={`${base}/events/${e.id}/status`} class="form" hidden={!official && p.confirmOfficial === e.id}>
                     <Csrf />
                     <input type="hidden" name="official" value={official ? "0" : "1"} />
                     {official && (

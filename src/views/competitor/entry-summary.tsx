@@ -13,6 +13,8 @@ export interface EntryFigures {
   waitlistPosition: number | null;
   /** Known only when read from the object (D1 keeps no hold time). */
   holdUntil: number | null;
+  /** The organiser's reason for removing the entry; shown to the competitor. */
+  note?: string | null;
 }
 
 export interface RelayName {

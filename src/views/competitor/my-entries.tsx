@@ -34,6 +34,11 @@ export function EntryCard({ entry, zone }: { entry: MyEntry; zone: string }) {
         {entry.eventTitle} <StatusBadge status={figures.status} />
       </h3>
       <EntryPlace entry={figures} relay={entry.relay} eventTitle={entry.eventTitle} zone={zone} />
+      {figures.status === "removed" && figures.note && (
+        <p class="entry-note" data-testid="entry-note">
+          The organiser’s reason: “{figures.note}”
+        </p>
+      )}
       {isActive(figures.status) && (
         <p class="my-entry-actions">
           <a

@@ -1,4 +1,4 @@
-import type { Discipline } from "../../domain/scoring/index.ts";
+import { type Discipline, stageSpans } from "../../domain/scoring/index.ts";
 import { ScoreTailCells, ScoreTailHeads } from "../../lib/score-columns.tsx";
 import type { NamedRow } from "../../object/contract/index.ts";
 
@@ -17,6 +17,24 @@ export function ResultsStatusBadge({ status }: { status: ResultsStatus }) {
   );
 }
 
+/** Above the series headings, the match's stages (25 m: precision, rapid fire), each over its series. */
+function StageHeads({ d, compare }: { d: Discipline; compare: boolean }) {
+  const spans = stageSpans(d);
+  if (spans.length === 0) return null;
+  const tail = d.scoring === "hitmiss" ? 2 : 3;
+  return (
+    <tr class="stages" data-testid="stage-heads">
+      <td colSpan={compare ? 3 : 2}></td>
+      {spans.map((s) => (
+        <th scope="colgroup" colSpan={s.lastSeries - s.firstSeries + 1} class="stage">
+          {s.name}
+        </th>
+      ))}
+      <td colSpan={tail}></td>
+    </tr>
+  );
+}
+
 /**
  * The ranked list: rank ("=2" for a shared rank), competitor, every series, total, inner tens, shots.
  * With `compare`, each row gets a checkbox for the compare form around the table.
@@ -30,6 +48,7 @@ export function ResultsTable({ rows, d, caption, compare = false }: { rows: Name
       <table class="results">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
+          <StageHeads d={d} compare={compare} />
           <tr>
             {compare && (
               <th scope="col" class="pick">

@@ -1,4 +1,4 @@
-import { type CardTotals, type Discipline, formatAverage, formatShot, formatTotal, seriesCount, seriesOf } from "../../domain/scoring/index.ts";
+import { type CardTotals, type Discipline, formatAverage, formatShot, formatTotal, seriesCount, seriesOf, stageOfSeries, stageSpans } from "../../domain/scoring/index.ts";
 import { ShotForm, type ShotFormState, UndoForm, type UndoState } from "./shot-form.tsx";
 
 export type { ShotFormState, UndoState };
@@ -21,6 +21,8 @@ export interface ScorecardModel {
   rankLabel: string;
   /** Only confirmed entries are scored; anything else shows why instead of a form. */
   status: string;
+  /** The event's results are official: no form and no undo, corrections are the organiser's. */
+  official: boolean;
   /** null once every shot of the match is entered. */
   form: ShotFormState | null;
   undo: UndoState | null;
@@ -59,10 +61,18 @@ function SeriesSlots({ model }: { model: ScorecardModel }) {
     );
   }
   const s = totals.series[series - 1];
+  const stage = stageOfSeries(d, series);
   return (
     <section class="series-slots" aria-labelledby="series-slots-heading">
       <h3 id="series-slots-heading">
-        {noun} {series}{" "}
+        <span>
+          {stage && (
+            <span class="stage-name" data-testid="card-stage">
+              {stage.name} ·{" "}
+            </span>
+          )}
+          {noun} {series}
+        </span>{" "}
         <span class="series-total" data-testid="series-total">
           {s && s.shotsFired > 0 ? formatTotal(d, s.total) : "–"}
         </span>
@@ -81,6 +91,15 @@ function SeriesStrip({ model }: { model: ScorecardModel }) {
     <table class="series-strip">
       <caption class="visually-hidden">{capital(d.seriesNoun)} totals</caption>
       <thead>
+        {stageSpans(d).length > 0 && (
+          <tr class="stages">
+            {stageSpans(d).map((st) => (
+              <th scope="colgroup" colSpan={st.lastSeries - st.firstSeries + 1} class="stage">
+                {st.name}
+              </th>
+            ))}
+          </tr>
+        )}
         <tr>
           {totals.series.slice(0, seriesCount(d)).map((s) => (
             <th scope="col" class="num" aria-current={s.series === current ? "true" : undefined}>
@@ -166,6 +185,11 @@ export function Scorecard({ model }: { model: ScorecardModel }) {
       <Notice notice={model.notice} />
       {model.status !== "confirmed" ? (
         <p class="notice error">This entry is {model.status}: only confirmed entries are scored.</p>
+      ) : model.official ? (
+        <p class="notice" data-testid="card-official">
+          The results of this event are official: a shot is changed only by an organiser’s correction (Results in the organiser’s area), with
+          a reason.
+        </p>
       ) : model.form ? (
         <ShotForm slug={model.slug} entryId={model.entryId} d={d} form={model.form} />
       ) : (

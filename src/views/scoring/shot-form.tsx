@@ -8,6 +8,8 @@ export interface ShotFormState {
   /** What was typed; kept when the shot was refused. */
   value: string;
   errors: { value?: string; shotNo?: string };
+  /** A shot number that skips ahead: the warning, and the number that a second Enter confirms. */
+  skip?: { shotNo: number; warning: string };
 }
 
 /** The last shot fired, which the undo button clears with a correction naming its value. */
@@ -111,6 +113,14 @@ export function ShotForm(props: { slug: string; entryId: string; d: Discipline; 
             Enter
           </button>
         </div>
+        {form.skip && (
+          <>
+            <input type="hidden" name="skip" value={String(form.skip.shotNo)} />
+            <p id="shot-skip-warning" class="field-warning" role="alert" data-testid="skip-warning">
+              {form.skip.warning}
+            </p>
+          </>
+        )}
         {form.errors.shotNo && (
           <p id="shot-no-error" class="field-error" role="alert">
             {form.errors.shotNo}
