@@ -1,5 +1,6 @@
 /** Live scoring: shot operations, standings, conflicts (src/object/scoring). */
 import { z } from "zod";
+import { STAFF_ROLES } from "../../auth/roles.ts";
 import type { EntryStatus } from "../../domain/registration/types.ts";
 import type { RejectionReason } from "../../domain/scoring/operations.ts";
 
@@ -50,11 +51,16 @@ export const shotBatchSchema = z.object({
     .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
 });
 
-/** Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token. */
+/**
+ * Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token, with
+ * the role the Worker found (`c.var.role`; a scoring token counts as a range officer). The role decides
+ * whether a correction of official results is allowed.
+ */
 export const scoringActorSchema = z.object({
   userId: z.number().int().positive().nullable(),
   tokenId: z.number().int().positive().nullable(),
   via: z.enum(["session", "token", "scoring_token"]),
+  role: z.enum(STAFF_ROLES),
 });
 export type ScoringActor = z.infer<typeof scoringActorSchema>;
 
@@ -72,7 +78,9 @@ export type ShotRejectionReason =
   /** `display` cannot be read in the discipline, or disagrees with `value`/`innerTen`. */
   | "display_mismatch"
   /** The event's results are official: only a correction may change them (src/object/scoring/official.ts). */
-  | "results_official";
+  | "results_official"
+  /** A correction of official results by someone other than an owner or organiser (a range officer, a scoring token). */
+  | "official_correction_refused";
 
 export interface ShotOutcome {
   opId: string;

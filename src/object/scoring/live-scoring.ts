@@ -58,7 +58,9 @@ export class LiveScoring {
 
   /** Applies up to 500 operations; official results are frozen except for corrections (official.ts). */
   async applyShots(ops: ShotOpInput[], actor: ScoringActor): Promise<ApplyShotsResult> {
-    return this.decisions.withAlarm(() => guardOfficial(this.ctx.storage.sql, ops, (allowed) => this.apply(allowed, actor)));
+    // The role is checked before anything is read: an actor without one is refused as a whole.
+    const checked = scoringActorSchema.parse(actor);
+    return this.decisions.withAlarm(() => guardOfficial(this.ctx.storage.sql, ops, checked.role, (allowed) => this.apply(allowed, checked)));
   }
 
   /**
