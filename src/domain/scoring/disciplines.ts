@@ -31,6 +31,11 @@ export interface Discipline {
   shotNoun: "shot" | "target";
   seriesNoun: "series" | "round";
   final?: FinalFormat;
+  /**
+   * The side of the target card in mm, where a shot's position (x/y from the centre) must fall; absent for
+   * disciplines without a position (shotgun: a clay is hit or missed).
+   */
+  targetCardMm?: number;
 }
 
 /** What a scoring kind fixes for every discipline that uses it (a discipline may still override any of it). */
@@ -45,10 +50,11 @@ const ISSF_60 = { shots: 60, seriesLength: 10, sighters: true, shotNoun: "shot",
 const SHOTGUN_125 = { shots: 125, seriesLength: 25, sighters: false, shotNoun: "target", seriesNoun: "round" } as const;
 
 const DISCIPLINES: readonly Discipline[] = [
-  { id: "air-rifle-10m", name: "10 m air rifle", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
-  { id: "air-pistol-10m", name: "10 m air pistol", ...KIND.integer, ...ISSF_60 },
-  { id: "rifle-prone-50m", name: "50 m rifle prone", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
-  { id: "pistol-25m", name: "25 m pistol", ...KIND.integer, ...ISSF_60 },
+  // Card sizes: ISSF target cards (10 m rifle 80 mm, 10 m pistol 170 mm, 50 m rifle 250 mm, 25 m precision 550 mm).
+  { id: "air-rifle-10m", name: "10 m air rifle", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL, targetCardMm: 80 },
+  { id: "air-pistol-10m", name: "10 m air pistol", ...KIND.integer, ...ISSF_60, targetCardMm: 170 },
+  { id: "rifle-prone-50m", name: "50 m rifle prone", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL, targetCardMm: 250 },
+  { id: "pistol-25m", name: "25 m pistol", ...KIND.integer, ...ISSF_60, targetCardMm: 550 },
   { id: "trap", name: "Trap", ...KIND.hitmiss, ...SHOTGUN_125 },
   { id: "skeet", name: "Skeet", ...KIND.hitmiss, ...SHOTGUN_125 },
 ];
