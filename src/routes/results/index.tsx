@@ -50,7 +50,7 @@ resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL),
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   const name = csvFileName(results.tournament.slug, results.event.title, eventId);
   // The byte-order mark makes spreadsheet programs read the names as UTF-8.
-  return c.body(`\uFEFF${resultsCsv(results.d, results.rows)}`, 200, {
+  return c.body(resultsCsv(results.d, results.rows), 200, {
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${name}"`,
   });
