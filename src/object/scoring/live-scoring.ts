@@ -17,6 +17,7 @@ import { Outbox } from "../outbox/driver.ts";
 import type { SetAside } from "../outbox/set-aside.ts";
 import { type ScoringChange, shotsStream } from "../outbox/shots.ts";
 import { LiveHub } from "../scoreboard/hub.ts";
+import { socketsPerClient } from "../scoreboard/limits.ts";
 import { applyBatch, type EventBoard } from "./apply.ts";
 import { CompetitorNames } from "./names.ts";
 import { guardOfficial, officialEvents, setOfficial } from "./official.ts";
@@ -52,7 +53,7 @@ export class LiveScoring {
     setAside: SetAside,
   ) {
     this.store = new ScoringStore(ctx.storage.sql);
-    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB));
+    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB), socketsPerClient(env));
     this.outbox = new Outbox(ctx.storage, env.DB, shotsStream, setAside);
   }
 
