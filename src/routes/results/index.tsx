@@ -21,7 +21,9 @@ const COMPARE_TTL = 5;
 const EVENT = "[1-9][0-9]{0,14}";
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-const scoped = (ttlSeconds: number) => edgeCache({ ttlSeconds, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
+/** `query`: the parameters the page reads (the compare view's `entries`); others stay out of the cache key. */
+const scoped = (ttlSeconds: number, query: readonly string[] = []) =>
+  edgeCache({ ttlSeconds, query, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
 
 const noEvent = () =>
   new Refusal(404, {
@@ -62,7 +64,7 @@ function pickedIds(c: Context<AppEnv>): string[] {
   return [...new Set(all.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
-resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL), async (c) => {
+resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL, ["entries"]), async (c) => {
   const ids = pickedIds(c);
   if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX || !ids.every((id) => ENTRY_ID.test(id))) {
     throw new Refusal(422, {
