@@ -64,7 +64,13 @@ function pickedIds(c: Context<AppEnv>): string[] {
   return [...new Set(all.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
-resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL, ["entries"]), async (c) => {
+/**
+ * The compare view's key: the chosen `entries`, and the `seq` compare.js asks for after a live message, so a
+ * copy cached before that shot is never served for it.
+ */
+const COMPARE_QUERY = ["entries", "seq"];
+
+resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL, COMPARE_QUERY), async (c) => {
   const ids = pickedIds(c);
   if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX || !ids.every((id) => ENTRY_ID.test(id))) {
     throw new Refusal(422, {
