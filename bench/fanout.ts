@@ -99,7 +99,8 @@ let code = 1;
 try {
   const persist = path.join(state, "tenring");
   const script = await buildBundle(path.join(state, "bundle"));
-  tenring = await startTenring({ port: TENRING_PORT, persistTo: persist, script });
+  // Every spectator socket comes from 127.0.0.1: lift the per-client cap (src/object/scoreboard/limits.ts).
+  tenring = await startTenring({ port: TENRING_PORT, persistTo: persist, script, vars: { SCOREBOARD_SOCKETS_PER_CLIENT: "100000" } });
   const token = `trs_${randomToken(24)}`;
   const [, eventRows] = await executeLocalSql(
     `INSERT INTO api_tokens (token_hash, kind, user_id, tournament_id, name, created_at)

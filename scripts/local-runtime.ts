@@ -29,6 +29,8 @@ export interface StartOptions {
    * --dry-run --outdir`: edits in the checkout then cannot reload the server in the middle of a run.
    */
   script?: string;
+  /** Further variables for the Worker (`--var NAME:value`), e.g. a benchmark's own limits. */
+  vars?: Record<string, string>;
 }
 
 export interface Tenring {
@@ -202,6 +204,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     "--port", String(port),
     ...persistArgs(persistTo),
     "--var", `SEED_TOKEN:${seedToken}`,
+    ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     "--show-interactive-dev-session=false",
   ];
   installExitHandlers();

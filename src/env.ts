@@ -29,6 +29,7 @@ export type Tournament = typeof tournaments.$inferSelect;
 export interface AppEnv {
   Bindings: Env;
   Variables: {
+    /** The per-request script nonce; empty on a cached page, which every visitor shares (edge-cache.ts). */
     nonce: string;
     /** This session's (or an anonymous visitor's) token for plain forms; set by `csrf()`. */
     csrf: string;

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { apiTokens } from "../db/schema.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
+import { rawStatement } from "../db/statements.ts";
 
 /** Token prefixes tell a personal token from a scoring one at a glance (and to secret scanners). */
 const PREFIX = { personal: "trp_", scoring: "trs_" } as const;
@@ -46,14 +47,44 @@ export async function findApiToken(db: Db, token: string): Promise<TokenOwner | 
   return row ? { tokenId: row.id, kind: row.kind, userId: row.userId, tournamentId: row.tournamentId } : null;
 }
 
-/** Revokes a token if it belongs to the user; returns whether anything was revoked. */
+/**
+ * A personal token from the account page, its creation audited in the same D1 transaction (the audit row
+ * names the token by id, never by its secret).
+ */
+export async function createPersonalToken(db: Db, userId: number, name: string): Promise<{ id: number; token: string }> {
+  const token = PREFIX.personal + randomToken(24);
+  const now = Date.now();
+  const [rows] = await db.$client.batch<{ id: number }>([
+    rawStatement(db, "INSERT INTO api_tokens (token_hash, kind, user_id, tournament_id, name, created_at) VALUES (?, 'personal', ?, NULL, ?, ?) RETURNING id", await sha256(token), userId, name, now),
+    rawStatement(
+      db,
+      `INSERT INTO audit_log (tournament_id, actor_id, action, subject, detail, at)
+       VALUES (NULL, ?, 'token.create', 'token:' || last_insert_rowid(), json_object('name', ?, 'kind', 'personal'), ?)`,
+      userId, name, now,
+    ),
+  ]);
+  const id = rows?.results[0]?.id;
+  if (id === undefined) throw new Error("D1 returned no id for a new token");
+  return { id, token };
+}
+
+/**
+ * Revokes one of the user's personal tokens (never a scoring token, which belongs to a tournament and is
+ * revoked from its admin), audited in the same D1 transaction; returns whether anything was revoked.
+ */
 export async function revokeApiToken(db: Db, tokenId: number, userId: number): Promise<boolean> {
-  const rows = await db
-    .update(apiTokens)
-    .set({ revokedAt: Date.now() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  return rows.length > 0;
+  const now = Date.now();
+  const [revoked] = await db.$client.batch([
+    rawStatement(db, "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND kind = 'personal' AND revoked_at IS NULL", now, tokenId, userId),
+    // changes() is the update's: the audit row is written only when a token was revoked.
+    rawStatement(
+      db,
+      `INSERT INTO audit_log (tournament_id, actor_id, action, subject, detail, at)
+       SELECT NULL, ?, 'token.revoke', 'token:' || id, json_object('name', name, 'kind', kind), ? FROM api_tokens WHERE id = ? AND changes() = 1`,
+      userId, now, tokenId,
+    ),
+  ]);
+  return (revoked?.meta.changes ?? 0) > 0;
 }
 
 export async function listPersonalTokens(db: Db, userId: number) {

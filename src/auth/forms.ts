@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { personName } from "../lib/person-name.ts";
 import { isCommonPassword } from "./common-passwords.ts";
 import { passwordStrength } from "./password-strength.ts";
 
@@ -35,8 +36,8 @@ const newPassword = z
 
 export const signUpSchema = z.object({
   email,
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep the name under 100 characters."),
-  club: z.string().trim().max(100, "Keep the club under 100 characters."),
+  name: personName({ empty: "Enter your name." }),
+  club: personName({ noun: "club" }),
   password: newPassword,
 });
 

@@ -133,6 +133,7 @@ export const shots = sqliteTable(
     /** Tenths for decimal scoring, points for integer scoring, 1/0 for hit/miss. */
     value: integer("value").notNull(),
     innerTen: integer("inner_ten", { mode: "boolean" }).notNull().default(false),
+    /** Where the shot hit, in integer hundredths of a mm from the centre (null: not reported). */
     x: integer("x"),
     y: integer("y"),
     opId: text("op_id").notNull(),

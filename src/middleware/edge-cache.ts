@@ -17,6 +17,11 @@ export interface EdgeCacheOptions {
   ttlSeconds: number;
   /** Version scopes the page depends on, e.g. `["home"]` or `["tournament:<slug>"]`. */
   scopes: (c: Context<AppEnv>) => string[];
+  /**
+   * The query parameters the page reads; any other (`?utm_source=...`) is left out of the key, so it makes
+   * no new entry.
+   */
+  query?: readonly string[];
 }
 
 const CACHE_STATUS_HEADER = "X-Tenring-Cache";
@@ -35,9 +40,12 @@ export function cacheTags(c: Context, tags: string[]): void {
   c.header("Cache-Tag", tags.join(","));
 }
 
-function cacheKey(c: Context<AppEnv>, versions: Map<string, number>): Request {
+function cacheKey(c: Context<AppEnv>, versions: Map<string, number>, query: readonly string[]): Request {
   const url = new URL(c.req.url);
   url.hash = "";
+  const sent = new URLSearchParams(url.search);
+  url.search = "";
+  for (const name of [...query].sort()) for (const value of sent.getAll(name)) url.searchParams.append(name, value);
   const versionTag = [...versions].map(([scope, v]) => `${scope}=${v}`).join(";");
   url.searchParams.append("__v", versionTag);
   // Vary: HX-Request, folded into the key because the Cache API does not honour Vary.
@@ -49,7 +57,7 @@ export function edgeCache(options: EdgeCacheOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const versions = await readCacheVersions(c.get("db"), options.scopes(c));
-    const key = cacheKey(c, versions);
+    const key = cacheKey(c, versions, options.query ?? []);
     const cache = caches.default;
 
     const stored = await cache.match(key);
@@ -59,8 +67,11 @@ export function edgeCache(options: EdgeCacheOptions) {
       return hit;
     }
 
+    // The page is rendered for everyone: no per-request nonce in its HTML or its policy, stored or not.
+    c.set("nonce", "");
     await next();
     const res = c.res;
+    res.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
     res.headers.set(CACHE_STATUS_HEADER, "MISS");
     res.headers.append("Vary", "HX-Request");
     if (res.status !== 200) return;
@@ -74,8 +85,6 @@ export function edgeCache(options: EdgeCacheOptions) {
     const until = freshUntil.get(c.req.raw);
     const ttl = until === undefined ? options.ttlSeconds : Math.max(1, Math.min(options.ttlSeconds, Math.ceil((until - now) / 1000)));
     res.headers.set("Cache-Control", `public, max-age=0, s-maxage=${ttl}`);
-    // The stored copy keeps the policy holding the nonce its HTML was rendered with; secureHeaders keeps it.
-    res.headers.set("Content-Security-Policy", contentSecurityPolicy(c.get("nonce")));
     // Stored before answering, so the next request is a hit; a cache failure costs a render, never the page.
     try {
       await cache.put(key, res.clone());

@@ -4,7 +4,8 @@ import type { AppEnv } from "../env.ts";
 /**
  * Secure headers with a per-response script nonce. htmx runs without eval: the CSP has no 'unsafe-eval',
  * so `hx-on` and `js:` values never execute, and scripts inserted by swaps are blocked for lack of the nonce.
- * A response that already carries a CSP (a cached page) keeps it, because its HTML holds that nonce.
+ * A response that already carries a CSP keeps it: a cached page has its own policy, without a nonce
+ * (src/middleware/edge-cache.ts).
  */
 export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -21,11 +22,15 @@ export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
   h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 });
 
-/** The policy for HTML rendered with this nonce; the edge cache stores it with the page. */
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * The policy for HTML rendered with this nonce, or, with null, for a cached page served to every visitor:
+ * a nonce shared by everyone would be no secret, so such a page runs only scripts loaded from this origin
+ * (its layout has no inline script and no handler attribute).
+ */
+export function contentSecurityPolicy(nonce: string | null): string {
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    nonce === null ? "script-src 'self'" : `script-src 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",

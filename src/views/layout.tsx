@@ -15,7 +15,7 @@ export const LIVE_SOCKET_SCRIPTS = [HTMX_WS, "/scripts/live-socket.js"];
 /** What a page tells the layout (`c.render(content, props)`, see src/middleware/renderer.tsx). */
 export interface PageProps {
   title: string;
-  /** Extra scripts (served from public/), loaded with the page's nonce. */
+  /** Extra scripts (served from public/), loaded with the page's nonce (none on a cached page). */
   scripts?: string[] | undefined;
   /** Leave the page out of search engines (forms, admin). */
   noindex?: boolean | undefined;
@@ -38,7 +38,9 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
   );
 }
 
-function Shell({ title, nonce, user, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
+function Shell({ title, nonce: requestNonce, user, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
+  // A cached page has no nonce (""): its scripts load by src, allowed by the policy's 'self'.
+  const nonce = requestNonce === "" ? undefined : requestNonce;
   return (
     <>
       {raw("<!doctype html>")}

@@ -6,7 +6,7 @@ import { createTournament, type TournamentSpec } from "./tournaments.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;
 
-export const OFFICER: ScoringActor = { userId: null, tokenId: null, via: "session" };
+export const OFFICER: ScoringActor = { userId: null, tokenId: null, via: "session", role: "range_officer" };
 
 type ScoredEventSpec = { title?: string; discipline: string; firingPoints?: number };
 

@@ -95,9 +95,13 @@ export function socketUrl(slug: string, eventId: number) {
   return `${ORIGIN}/t/${slug}/live/${eventId}/socket`;
 }
 
-/** Opens the live scoreboard socket of an event, as the scoreboard page does. */
-export async function watch(slug: string, eventId: number): Promise<Viewer> {
-  const res = await exports.default.fetch(socketUrl(slug, eventId), { headers: { Upgrade: "websocket" } });
+let spectators = 0;
+/** A client address of its own for each spectator, unless a test means one address for many sockets. */
+const freshSpectatorAddress = () => `203.0.113.${(spectators += 1) % 250}:${spectators}`;
+
+/** Opens the live scoreboard socket of an event, as the scoreboard page does, from `address` (CF-Connecting-IP). */
+export async function watch(slug: string, eventId: number, address = freshSpectatorAddress()): Promise<Viewer> {
+  const res = await exports.default.fetch(socketUrl(slug, eventId), { headers: { Upgrade: "websocket", "CF-Connecting-IP": address } });
   expect(res.status).toBe(101);
   return new Viewer(res.webSocket!);
 }

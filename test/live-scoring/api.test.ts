@@ -140,7 +140,7 @@ describe("GET /api/v1/tournaments/:slug/results", () => {
         shot(bea.entry.id, 1, 10),
         shot(bea.entry.id, 2, 9),
       ],
-      { userId: null, tokenId: null, via: "session" },
+      { userId: null, tokenId: null, via: "session", role: "range_officer" },
     );
 
     const res = await get(`/api/v1/tournaments/${tournament.slug}/results?event=${event.id}`);

@@ -114,14 +114,14 @@ describe("the results CSV", () => {
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     const tied = {
       [bea!.entry.id]: `2,yes,"Bea ""Bee"" Bell","Bea ""Bee"" Bell's club",10.0,,,,,,10.0,1,1`,
-      [minus!.entry.id]: "2,yes,'-Minus,'-Minus's club,10.0,,,,,,10.0,1,1",
+      [minus!.entry.id]: `2,yes,"'-Minus","'-Minus's club",10.0,,,,,,10.0,1,1`,
     };
     expect(lines).toEqual([
       "Rank,Shared,Name,Club,Series 1,Series 2,Series 3,Series 4,Series 5,Series 6,Total,Inner tens,Shots",
       `1,,"'=HYPERLINK(""http://evil.test"",""win"")","'=HYPERLINK(""http://evil.test"",""win"")'s club",10.9,,,,,,10.9,0,1`,
       // Equal cards are listed in entry-id order.
       ...Object.keys(tied).sort().map((id) => tied[id]),
-      "4,,'@At,'@At's club,9.0,,,,,,9.0,0,1",
+      `4,,"'@At","'@At's club",9.0,,,,,,9.0,0,1`,
       "",
     ]);
   });
@@ -164,7 +164,9 @@ describe("the compare view", () => {
     expect(await texts(live, "#live-status")).toEqual(["Connecting to live scores…"]);
 
     await db.update(events).set({ resultsStatus: "official" }).where(eq(events.id, event.id)).run();
-    const official = await (await get(`${path}&fresh=1`)).text();
+    // As the organiser's change does (an unread query parameter no longer makes a new cache entry).
+    await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    const official = await (await get(path)).text();
     expect((await select(official, "#compare"))[0]?.attrs["hx-ws:connect"]).toBeUndefined();
     expect(official).not.toContain("compare.js");
     expect(await texts(official, "#live-status")).toEqual([]);

@@ -44,6 +44,11 @@ export interface Discipline {
   shotNoun: "shot" | "target";
   seriesNoun: "series" | "round";
   final?: FinalFormat;
+  /**
+   * The side of the target card in mm, where a shot's position (x/y from the centre) must fall; absent for
+   * disciplines without a position (shotgun: a clay is hit or missed).
+   */
+  targetCardMm?: number;
 }
 
 /** What a scoring kind fixes for every discipline that uses it (a discipline may still override any of it). */
@@ -63,14 +68,16 @@ const ISSF_25M = { shots: 60, seriesLength: 5, tieBreakSeriesLength: 10, sighter
 const SHOTGUN_125 = { shots: 125, seriesLength: 25, sighters: false, shotNoun: "target", seriesNoun: "round" } as const;
 
 const DISCIPLINES: readonly Discipline[] = [
-  { id: "air-rifle-10m", name: "10 m air rifle", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
-  { id: "air-pistol-10m", name: "10 m air pistol", ...KIND.integer, ...ISSF_60 },
-  { id: "rifle-prone-50m", name: "50 m rifle prone", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL },
+  // Card sizes: ISSF target cards (10 m rifle 80 mm, 10 m pistol 170 mm, 50 m rifle 250 mm, 25 m 550 mm).
+  { id: "air-rifle-10m", name: "10 m air rifle", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL, targetCardMm: 80 },
+  { id: "air-pistol-10m", name: "10 m air pistol", ...KIND.integer, ...ISSF_60, targetCardMm: 170 },
+  { id: "rifle-prone-50m", name: "50 m rifle prone", ...KIND.decimal, ...ISSF_60, final: ISSF_DECIMAL_FINAL, targetCardMm: 250 },
   {
     id: "pistol-25m",
     name: "25 m pistol",
     ...KIND.integer,
     ...ISSF_25M,
+    targetCardMm: 550,
     stages: [
       { name: "Precision", shots: 30 },
       { name: "Rapid fire", shots: 30 },
@@ -81,6 +88,7 @@ const DISCIPLINES: readonly Discipline[] = [
     name: "25 m rapid fire pistol",
     ...KIND.integer,
     ...ISSF_25M,
+    targetCardMm: 550,
     stages: [
       { name: "Stage 1", shots: 30 },
       { name: "Stage 2", shots: 30 },

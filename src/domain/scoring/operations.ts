@@ -9,6 +9,7 @@ export interface ShotOperation {
   /** Stored units (tenths for decimal). null only in a correction, to clear the slot (undo of an entry). */
   value: number | null;
   innerTen?: boolean;
+  /** Where the shot hit, in hundredths of a mm from the centre (integers). */
   x?: number;
   y?: number;
   deviceId?: string;

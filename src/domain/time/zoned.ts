@@ -88,6 +88,29 @@ export function fromLocal(date: string, time: string, zone: string): number {
   return guess - before;
 }
 
+/**
+ * The spring-forward gap a wall-clock time falls in, as the local times it runs from and to
+ * (`{ from: "02:00", to: "03:00" }`), or null when the time exists. Forms refuse such a time by name
+ * rather than let `fromLocal` move it.
+ */
+export function skippedTime(date: string, time: string, zone: string): { from: string; to: string } | null {
+  const epoch = fromLocal(date, time, zone);
+  const back = toLocal(epoch, zone);
+  if (back.date === date && back.time === time) return null;
+  // The change happens between these instants: before it the earlier offset holds, after it the later one.
+  let lo = epoch - DAY_MS;
+  let hi = epoch;
+  const earlier = offsetAt(lo, zone);
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 2 / 60_000) * 60_000;
+    if (offsetAt(mid, zone) === earlier) lo = mid;
+    else hi = mid;
+  }
+  // `hi` is the instant of the change (changes fall on whole minutes): the wall clock read it as `from`
+  // under the earlier offset, and reads it as `to` under the later one.
+  return { from: new Date(hi + earlier).toISOString().slice(11, 16), to: toLocal(hi, zone).time };
+}
+
 /** The calendar date of an instant in UTC. */
 export function utcDate(epoch: number): string {
   return new Date(epoch).toISOString().slice(0, 10);

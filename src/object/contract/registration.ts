@@ -12,7 +12,8 @@ export type { ChangeRefusalReason, EntryStatus, RefusalReason, WindowState };
  * is the last line before storage and must never store a malformed entry.
  */
 export const positiveId = z.number().int().positive();
-const time = z.number().finite();
+/** An instant in ms since the epoch, 1970 to 2100. */
+const time = z.number().int().min(0).max(Date.UTC(2100, 0, 1));
 export const entryIdSchema = z.string().min(1).max(100);
 
 export const relayConfigSchema = z.object({
@@ -39,7 +40,8 @@ export const tournamentConfigSchema = z.object({
   revision: z.number().int().nonnegative(),
   registrationOpensAt: time,
   registrationClosesAt: time,
-  holdMinutes: z.number().finite().nonnegative(),
+  // Fractions allowed (a hold of a few seconds, as the tests use); at most 30 days.
+  holdMinutes: z.number().min(0).max(60 * 24 * 30),
   events: z.array(eventConfigSchema),
   relays: z.array(relayConfigSchema),
 });

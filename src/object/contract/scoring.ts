@@ -1,5 +1,6 @@
 /** Live scoring: shot operations, standings, conflicts (src/object/scoring). */
 import { z } from "zod";
+import { STAFF_ROLES } from "../../auth/roles.ts";
 import type { EntryStatus } from "../../domain/registration/types.ts";
 import type { RejectionReason } from "../../domain/scoring/operations.ts";
 
@@ -7,6 +8,19 @@ import type { RejectionReason } from "../../domain/scoring/operations.ts";
 export const MAX_OPS_PER_BATCH = 500;
 
 const opId = z.string().min(1).max(100);
+
+/** No shot number or stored value comes near this; whether one is possible is the discipline's answer. */
+const MAX_SHOT_NUMBER = 10_000;
+const storedValue = z.number().min(-10_000, "A value is at least -10000 stored units").max(10_000, "A value is at most 10000 stored units");
+/** No target card is a metre wide: a position beyond that is a broken device, not a shot. */
+export const MAX_POSITION_MM = 1_000;
+const position = z
+  .number()
+  .min(-MAX_POSITION_MM, `A position is at most ${MAX_POSITION_MM} mm from the centre`)
+  .max(MAX_POSITION_MM, `A position is at most ${MAX_POSITION_MM} mm from the centre`);
+/** When a shot may have been entered: from 2020 (before Tenring) to 2100, in ms since the epoch. */
+export const EARLIEST_ENTERED_AT = Date.UTC(2020, 0, 1);
+export const LATEST_ENTERED_AT = Date.UTC(2100, 0, 1);
 const opIdPattern = /^[A-Za-z0-9._:-]+$/;
 
 /**
@@ -14,27 +28,33 @@ const opIdPattern = /^[A-Za-z0-9._:-]+$/;
  * `value` is in stored units (tenths for decimal: 10.4 is 104; points; 1/0 for hit/miss). `display` is the
  * value as people write it ("10.4", "10*", "X", "hit"), read with the event's discipline; send either, or
  * both (they must agree). `value: null` clears a slot and is allowed only in a correction. `x`/`y`: where
- * the shot hit, in mm from the centre, as an electronic target reports it. `enteredAt`: when the shot was
- * entered on the device (the object's clock when absent). A correction names the value the slot holds now
+ * the shot hit, in mm from the centre (to a hundredth; within the discipline's target card), as an electronic
+ * target reports it; stored as integer hundredths of a mm. `enteredAt`: when the shot was entered on the
+ * device, in ms since the epoch, 2020 to 2100 (the object's clock when absent). A correction names the value the slot holds now
  * (`replaces`) and a `reason`.
  *
- * Only types and sizes are checked here: whether a value or shot number is possible depends on the event's
+ * Only types and bounds are checked here: whether a value or shot number is possible depends on the event's
  * discipline and is answered per operation (`rejected` with a reason).
  */
 export const shotOpSchema = z
   .object({
     opId: opId.regex(opIdPattern, "Use letters, digits and . _ : - (a UUID is best)"),
     entryId: z.string().min(1).max(100),
-    shotNo: z.number().finite(),
-    value: z.number().finite().nullable().optional(),
+    shotNo: z.number().min(0, "A shot number is 1 or more").max(MAX_SHOT_NUMBER, `A shot number is at most ${MAX_SHOT_NUMBER}`),
+    value: storedValue.nullable().optional(),
     display: z.string().trim().min(1).max(20).optional(),
     innerTen: z.boolean().optional(),
-    x: z.number().finite().optional(),
-    y: z.number().finite().optional(),
+    x: position.optional(),
+    y: position.optional(),
     deviceId: z.string().min(1).max(100).optional(),
     deviceSeq: z.number().int().nonnegative().optional(),
-    enteredAt: z.number().int().nonnegative().optional(),
-    replaces: z.object({ value: z.number().finite(), innerTen: z.boolean().optional() }).optional(),
+    enteredAt: z
+      .number()
+      .int("enteredAt is a whole number of ms since the epoch")
+      .min(EARLIEST_ENTERED_AT, "enteredAt is before 2020: send ms since the epoch, not seconds")
+      .max(LATEST_ENTERED_AT, "enteredAt is after 2100: send ms since the epoch")
+      .optional(),
+    replaces: z.object({ value: storedValue, innerTen: z.boolean().optional() }).optional(),
     reason: z.string().max(500).optional(),
   })
   .refine((op) => op.value !== undefined || op.display !== undefined, {
@@ -50,11 +70,16 @@ export const shotBatchSchema = z.object({
     .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
 });
 
-/** Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token. */
+/**
+ * Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token, with
+ * the role the Worker found (`c.var.role`; a scoring token counts as a range officer). The role decides
+ * whether a correction of official results is allowed.
+ */
 export const scoringActorSchema = z.object({
   userId: z.number().int().positive().nullable(),
   tokenId: z.number().int().positive().nullable(),
   via: z.enum(["session", "token", "scoring_token"]),
+  role: z.enum(STAFF_ROLES),
 });
 export type ScoringActor = z.infer<typeof scoringActorSchema>;
 
@@ -72,7 +97,11 @@ export type ShotRejectionReason =
   /** `display` cannot be read in the discipline, or disagrees with `value`/`innerTen`. */
   | "display_mismatch"
   /** The event's results are official: only a correction may change them (src/object/scoring/official.ts). */
-  | "results_official";
+  | "results_official"
+  /** `x`/`y` outside the discipline's target card, or sent for a discipline without positions (shotgun). */
+  | "off_target"
+  /** A correction of official results by someone other than an owner or organiser (a range officer, a scoring token). */
+  | "official_correction_refused";
 
 export interface ShotOutcome {
   opId: string;

@@ -3,6 +3,7 @@ import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
 import type { NamedRow, StandingRow } from "../contract/index.ts";
 import type { LiveUpdate } from "../scoring/apply.ts";
 import { EventFanout } from "./fanout.ts";
+import { CLOSE_POLICY, MESSAGE_WINDOW_MS, MESSAGES_PER_WINDOW, SNAPSHOT_INTERVAL_MS } from "./limits.ts";
 import type { CompetitorNames } from "../scoring/names.ts";
 import { standingRows } from "../scoring/standings.ts";
 import type { ScoringStore } from "../scoring/store.ts";
@@ -24,6 +25,21 @@ export interface SocketState {
 }
 
 export const eventTag = (eventId: number) => `event:${eventId}`;
+/** One client address's sockets on one event, for the cap (a tag holds at most 256 characters). */
+const clientTag = (eventId: number, address: string) => `client:${eventId}:${address.slice(0, 200)}`;
+
+/**
+ * How much one socket asked for lately. In memory only: a socket that keeps sending keeps the object awake,
+ * and after hibernation every socket starts afresh.
+ */
+interface SocketUse {
+  /** When its last snapshot went out (0: never). */
+  snapshotAt: number;
+  /** A snapshot is already promised for the end of the interval. */
+  snapshotOwed: boolean;
+  windowStart: number;
+  messages: number;
+}
 
 const SOCKET_PATH = /\/live\/([1-9][0-9]{0,14})\/socket$/;
 
@@ -52,11 +68,14 @@ export class LiveHub {
   /** Events whose competitors' names were looked for since the object (re)started. */
   private readonly namesLooked = new Set<number>();
   private readonly fanouts = new Map<number, EventFanout>();
+  private readonly use = new WeakMap<WebSocket, SocketUse>();
 
   constructor(
     private readonly ctx: DurableObjectState,
     private readonly store: ScoringStore,
     private readonly names: CompetitorNames,
+    /** Sockets one client address may hold on one event (limits.ts). */
+    private readonly socketsPerClient: number,
   ) {}
 
   /** Accepts a scoreboard socket for the event named in the path (`.../live/<eventId>/socket`). */
@@ -68,7 +87,16 @@ export class LiveHub {
     const eventId = match ? Number(match[1]) : null;
     if (eventId === null || !this.store.event(eventId)) return new Response("No such event.", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [eventTag(eventId)]);
+    // CF-Connecting-IP is set by Cloudflare's edge and forwarded by the Worker; "local" where there is no edge.
+    const address = request.headers.get("CF-Connecting-IP")?.trim() || "local";
+    const tag = clientTag(eventId, address);
+    if (this.ctx.getWebSockets(tag).length >= this.socketsPerClient) {
+      // Not accepted for hibernation: the socket is answered and closed at once, and never counted.
+      server.accept();
+      closeQuietly(server, CLOSE_POLICY, `Too many scoreboard connections from your address (${this.socketsPerClient} per event)`);
+      return new Response(null, { status: 101, webSocket: client });
+    }
+    this.ctx.acceptWebSocket(server, [eventTag(eventId), tag]);
     server.serializeAttachment({ eventId } satisfies SocketState);
     this.fanout(eventId).caughtUp(server, this.store.seq(eventId));
     this.lookUpNames(eventId);
@@ -136,7 +164,45 @@ export class LiveHub {
     }
     const state = stateOf(ws);
     if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
-    if (hello.data.seq !== this.store.seq(state.eventId)) this.sendSnapshot(ws, state.eventId);
+    const use = this.usage(ws, Date.now());
+    if (use.messages > MESSAGES_PER_WINDOW) {
+      return closeQuietly(ws, CLOSE_POLICY, `Too many messages: a scoreboard sends a hello only when it connects or misses an update`);
+    }
+    if (hello.data.seq !== this.store.seq(state.eventId)) this.snapshotWhenAllowed(ws, state.eventId, use);
+  }
+
+  /** Counts a message of the socket inside the current window. */
+  private usage(ws: WebSocket, now: number): SocketUse {
+    let use = this.use.get(ws);
+    if (!use) {
+      use = { snapshotAt: 0, snapshotOwed: false, windowStart: now, messages: 0 };
+      this.use.set(ws, use);
+    }
+    if (now - use.windowStart > MESSAGE_WINDOW_MS) {
+      use.windowStart = now;
+      use.messages = 0;
+    }
+    use.messages += 1;
+    return use;
+  }
+
+  /**
+   * A snapshot now if the socket had none within the interval; otherwise one at the interval's end, however
+   * many hellos arrive meanwhile (it brings the socket up to date as of then).
+   */
+  private snapshotWhenAllowed(ws: WebSocket, eventId: number, use: SocketUse): void {
+    if (use.snapshotOwed) return;
+    const wait = use.snapshotAt + SNAPSHOT_INTERVAL_MS - Date.now();
+    const send = () => {
+      use.snapshotOwed = false;
+      // Closed meanwhile (or closed for flooding): nothing to render.
+      if (ws.readyState !== WebSocket.OPEN) return;
+      use.snapshotAt = Date.now();
+      this.sendSnapshot(ws, eventId);
+    };
+    if (wait <= 0) return send();
+    use.snapshotOwed = true;
+    setTimeout(send, wait);
   }
 
   /** Completes the closing handshake the client started (reserved codes cannot be sent back). */

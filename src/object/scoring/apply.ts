@@ -117,7 +117,7 @@ export function applyBatch(
     const board = boardOf(entry.eventId, entry.id);
     if (!board) return rejected(input, "unknown_discipline", "The event's discipline is unknown: ask the organiser to fix the event");
     const read = readOperation(board.d, input, now);
-    if (!read.ok) return rejected(input, "display_mismatch", read.message);
+    if (!read.ok) return rejected(input, read.reason, read.message);
     const op = read.op;
 
     const current = board.cards.get(entry.id)!;

@@ -1,7 +1,19 @@
 import { formatShot, parseShot, type Discipline, type ShotOperation } from "../../domain/scoring/index.ts";
 import type { ShotOpInput } from "../contract/index.ts";
 
-export type ReadOp = { ok: true; op: ShotOperation } | { ok: false; message: string };
+export type ReadOp = { ok: true; op: ShotOperation } | { ok: false; reason: "display_mismatch" | "off_target"; message: string };
+
+/** A position in mm as integer hundredths of a mm (how the object and D1 store it). */
+const hundredths = (mm: number) => Math.round(mm * 100);
+
+/** Why a position cannot be on the discipline's target card, or null when it is. */
+function offTarget(d: Discipline, input: ShotOpInput): string | null {
+  if (input.x === undefined && input.y === undefined) return null;
+  if (d.targetCardMm === undefined) return `${d.name} has no shot positions: send the shot without x and y`;
+  const half = d.targetCardMm / 2;
+  const outside = [input.x, input.y].some((v) => v !== undefined && Math.abs(v) > half);
+  return outside ? `x and y must lie on the ${d.targetCardMm} mm target card: at most ${half} mm from the centre` : null;
+}
 
 /**
  * Turns what a client sent into the domain's operation. `display` is read with the event's discipline (so
@@ -13,19 +25,22 @@ export function readOperation(d: Discipline, input: ShotOpInput, now: number): R
   let innerTen = input.innerTen;
   if (input.display !== undefined) {
     const parsed = parseShot(d, input.display);
-    if (!parsed.ok) return { ok: false, message: parsed.message };
+    if (!parsed.ok) return { ok: false, reason: "display_mismatch", message: parsed.message };
     if (input.value !== undefined && input.value !== null && input.value !== parsed.value) {
       return {
         ok: false,
+        reason: "display_mismatch",
         message: `"${input.display}" is ${parsed.value} in stored units, not ${input.value} (${formatShot(d, parsed.value)})`,
       };
     }
     if (innerTen !== undefined && innerTen !== parsed.innerTen) {
-      return { ok: false, message: `"${input.display}" ${parsed.innerTen ? "marks" : "does not mark"} an inner ten, but innerTen is ${innerTen}` };
+      return { ok: false, reason: "display_mismatch", message: `"${input.display}" ${parsed.innerTen ? "marks" : "does not mark"} an inner ten, but innerTen is ${innerTen}` };
     }
     value = parsed.value;
     innerTen = parsed.innerTen;
   }
+  const off = offTarget(d, input);
+  if (off) return { ok: false, reason: "off_target", message: off };
   const op: ShotOperation = {
     opId: input.opId,
     entryId: input.entryId,
@@ -34,8 +49,8 @@ export function readOperation(d: Discipline, input: ShotOpInput, now: number): R
     enteredAt: input.enteredAt ?? now,
   };
   if (innerTen !== undefined) op.innerTen = innerTen;
-  if (input.x !== undefined) op.x = input.x;
-  if (input.y !== undefined) op.y = input.y;
+  if (input.x !== undefined) op.x = hundredths(input.x);
+  if (input.y !== undefined) op.y = hundredths(input.y);
   if (input.deviceId !== undefined) op.deviceId = input.deviceId;
   if (input.deviceSeq !== undefined) op.deviceSeq = input.deviceSeq;
   if (input.replaces !== undefined) op.replaces = input.replaces;

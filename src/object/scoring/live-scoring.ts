@@ -17,6 +17,7 @@ import { Outbox } from "../outbox/driver.ts";
 import type { SetAside } from "../outbox/set-aside.ts";
 import { type ScoringChange, shotsStream } from "../outbox/shots.ts";
 import { LiveHub } from "../scoreboard/hub.ts";
+import { socketsPerClient } from "../scoreboard/limits.ts";
 import { applyBatch, type EventBoard } from "./apply.ts";
 import { CompetitorNames } from "./names.ts";
 import { guardOfficial, officialEvents, setOfficial } from "./official.ts";
@@ -52,13 +53,15 @@ export class LiveScoring {
     setAside: SetAside,
   ) {
     this.store = new ScoringStore(ctx.storage.sql);
-    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB));
+    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB), socketsPerClient(env));
     this.outbox = new Outbox(ctx.storage, env.DB, shotsStream, setAside);
   }
 
   /** Applies up to 500 operations; official results are frozen except for corrections (official.ts). */
   async applyShots(ops: ShotOpInput[], actor: ScoringActor): Promise<ApplyShotsResult> {
-    return this.decisions.withAlarm(() => guardOfficial(this.ctx.storage.sql, ops, (allowed) => this.apply(allowed, actor)));
+    // The role is checked before anything is read: an actor without one is refused as a whole.
+    const checked = scoringActorSchema.parse(actor);
+    return this.decisions.withAlarm(() => guardOfficial(this.ctx.storage.sql, ops, checked.role, (allowed) => this.apply(allowed, checked)));
   }
 
   /**

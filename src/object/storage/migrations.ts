@@ -182,6 +182,16 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: "0006_positions_in_hundredths",
+    sql: `
+      -- Shot positions were kept as millimetres (reals); they are integer hundredths of a mm now, as D1 keeps them.
+      UPDATE shots SET x = CAST(ROUND(x * 100) AS INTEGER) WHERE x IS NOT NULL;
+      UPDATE shots SET y = CAST(ROUND(y * 100) AS INTEGER) WHERE y IS NOT NULL;
+      UPDATE shot_conflicts SET x = CAST(ROUND(x * 100) AS INTEGER) WHERE x IS NOT NULL;
+      UPDATE shot_conflicts SET y = CAST(ROUND(y * 100) AS INTEGER) WHERE y IS NOT NULL;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { createApiToken } from "../../auth/api-tokens.ts";
+import type { StaffRole } from "../../auth/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { apiTokens, events, shots, users } from "../../db/schema.ts";
 import { randomToken } from "../../lib/encoding.ts";
@@ -15,9 +16,11 @@ interface Actor {
   db: Db;
   tournament: { id: number; slug: string };
   actorId: number;
+  /** The organiser's role in the tournament (`c.var.role`): the object checks it before a correction of official results. */
+  role: StaffRole;
 }
 
-const sessionActor = (userId: number): ScoringActor => ({ userId, tokenId: null, via: "session" });
+const sessionActor = (a: Actor): ScoringActor => ({ userId: a.actorId, tokenId: null, via: "session", role: a.role });
 
 /**
  * Marks an event's results official (frozen: only corrections change them) or unofficial again. The object
@@ -74,7 +77,7 @@ export async function resolveConflict(a: Actor, conflict: ConflictView, keep: "s
           reason,
         },
       ],
-      sessionActor(a.actorId),
+      sessionActor(a),
     );
     const outcome: ShotOutcome | undefined = results[0];
     if (outcome?.outcome !== "applied") return { ok: false, message: outcome?.message ?? "The correction was not applied." };
@@ -120,7 +123,7 @@ export async function correctShot(a: Actor, form: CorrectionForm): Promise<Resol
   const { results } = await a.client.call(
     "applyShots",
     [{ opId, entryId: form.entryId, shotNo: form.shotNo, display: form.value, replaces: current, reason: form.reason }],
-    sessionActor(a.actorId),
+    sessionActor(a),
   );
   const outcome = results[0];
   if (outcome?.outcome !== "applied") {

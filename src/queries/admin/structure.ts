@@ -5,6 +5,7 @@ import { events, relays } from "../../db/schema.ts";
 import { capacityOf } from "../../domain/registration/capacity.ts";
 import { discipline, disciplineList } from "../../domain/scoring/disciplines.ts";
 import { formatDate } from "../../domain/time/format.ts";
+import { localTimeProblem } from "../../domain/time/local-problems.ts";
 import { fromLocal, toLocal } from "../../domain/time/zoned.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import type { EntryView } from "../../object/contract/index.ts";
@@ -131,6 +132,9 @@ export function parseRelay(
   const local = r.startsAt === undefined ? null : splitLocal(r.startsAt);
   if (local && (local.date < t.startsOn || local.date > t.endsOn)) {
     errors.startsAt = `The tournament runs from ${formatDate(t.startsOn)} to ${formatDate(t.endsOn)}: start the relay on one of those days.`;
+  } else if (local) {
+    const problem = localTimeProblem(local.date, local.time, t.timeZone);
+    if (problem) errors.startsAt = problem;
   }
   if (r.firingPoints !== undefined && r.reserved !== undefined && r.reserved > r.firingPoints) {
     errors.reserved = "You cannot reserve more places than the relay has firing points.";

@@ -5,6 +5,7 @@ import type { Errors, Values } from "../../lib/forms.ts";
 import type { TournamentFields } from "../tournament-fields.ts";
 import { parseFields } from "./form-fields.ts";
 import { localInput, splitLocal } from "../../domain/time/local-input.ts";
+import { localTimeProblem } from "../../domain/time/local-problems.ts";
 
 /** The tournament form, in field order (the order errors are focused in). */
 export const TOURNAMENT_FIELDS = [
@@ -96,8 +97,12 @@ export function parseTournament(values: Values, relays: readonly RelayOnCalendar
   const zone = f.timeZone;
   const opens = f.opensAt === undefined ? null : splitLocal(f.opensAt);
   const closes = f.closesAt === undefined ? null : splitLocal(f.closesAt);
-  const opensAt = zone && opens ? fromLocal(opens.date, opens.time, zone) : null;
-  const closesAt = zone && closes ? fromLocal(closes.date, closes.time, zone) : null;
+  const opensGap = zone && opens ? localTimeProblem(opens.date, opens.time, zone) : null;
+  const closesGap = zone && closes ? localTimeProblem(closes.date, closes.time, zone) : null;
+  if (opensGap) errors.opensAt = opensGap;
+  if (closesGap) errors.closesAt = closesGap;
+  const opensAt = zone && opens && !opensGap ? fromLocal(opens.date, opens.time, zone) : null;
+  const closesAt = zone && closes && !closesGap ? fromLocal(closes.date, closes.time, zone) : null;
   if (opensAt !== null && closesAt !== null && closesAt <= opensAt) errors.closesAt = "Registration must close after it opens.";
   const digits = f.currency === undefined ? 2 : currencyDigits(f.currency);
   const [whole = "0", fraction = ""] = (f.fee ?? "0").split(".");

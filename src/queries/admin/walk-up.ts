@@ -5,6 +5,7 @@ import { users } from "../../db/schema.ts";
 import type { WalkUpResult } from "../../object/contract/index.ts";
 import type { TournamentClient } from "../../object-client/client.ts";
 import { rawStatement } from "../../db/statements.ts";
+import { personName } from "../../lib/person-name.ts";
 import { commit } from "./commit.ts";
 import { WALK_UP_DOMAIN } from "./entries.ts";
 import { onSitePayment } from "./entry-actions.ts";
@@ -12,8 +13,8 @@ import { onSitePayment } from "./entry-actions.ts";
 export const WALK_UP_FIELDS = ["name", "club", "email", "relayId", "paid", "key"] as const;
 
 export const walkUpForm = z.object({
-  name: z.string().trim().min(2, "Enter the competitor's name.").max(100, "Keep the name under 100 characters."),
-  club: z.string().trim().max(120, "Keep the club to 120 characters or fewer."),
+  name: personName({ empty: "Enter the competitor's name." }),
+  club: personName({ noun: "club" }),
   email: z
     .string()
     .trim()

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { forgetApiToken } from "../../auth/api-tokens.ts";
-import { createApiToken, listPersonalTokens, revokeApiToken } from "../../auth/api-tokens.ts";
+import { createPersonalToken, listPersonalTokens, revokeApiToken } from "../../auth/api-tokens.ts";
 import { tokenNameSchema } from "../../auth/forms.ts";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
@@ -29,7 +29,7 @@ profileRoutes.post(
   formBody(tokenNameSchema, { fields: ["name"], invalid: (c, { values, errors }) => show(c, { name: values.name ?? "", errors }) }),
   async (c) => {
     const { name } = c.req.valid("form");
-    const { token } = await createApiToken(c.get("db"), { kind: "personal", userId: currentUser(c).id }, name);
+    const { token } = await createPersonalToken(c.get("db"), currentUser(c).id, name);
     c.status(201);
     return show(c, { created: { name, token } });
   },

@@ -2,15 +2,7 @@ import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { WRONG_CREDENTIALS_MESSAGE, signInSchema } from "../../auth/forms.ts";
 import { verifyNothing, verifyPassword } from "../../auth/password.ts";
-import {
-  type SignInLimit,
-  checkSignInLimit,
-  clearAccountFailures,
-  recordSignInFailure,
-  retryAfterSeconds,
-  signInKeys,
-  waitText,
-} from "../../auth/rate-limit.ts";
+import { type SignInLimit, beginSignInAttempt, forgiveSignIn, retryAfterSeconds, signInKeys, waitText } from "../../auth/rate-limit.ts";
 import { startSession } from "../../auth/session.ts";
 import { users } from "../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
@@ -64,12 +56,14 @@ signInRoutes.post(
     const db = c.get("db");
     const keys = signInKeys(email, c.req.header("CF-Connecting-IP"));
 
-    // While limited, no password is checked at all: guessing gains nothing.
-    const limit = await checkSignInLimit(db, keys);
-    if (limit.limited) {
-      c.header("Retry-After", retryAfterSeconds(limit.retryAt));
-      return answer(429, tooManyMessage(limit));
+    // The attempt is counted before the password is checked; while limited, no password is checked at all.
+    const attempt = await beginSignInAttempt(db, keys);
+    if (attempt.limited) {
+      c.header("Retry-After", retryAfterSeconds(attempt.limit.retryAt));
+      return answer(429, tooManyMessage(attempt.limit));
     }
+    // An account guessed at from many addresses answers slowly, but still answers its owner.
+    if (attempt.delayMs > 0) await scheduler.wait(attempt.delayMs);
 
     const user = await db
       .select({ id: users.id, passwordHash: users.passwordHash })
@@ -78,11 +72,8 @@ signInRoutes.post(
       .get();
     // An unknown email (or an account without a password) costs the same derivation as a real check.
     const matches = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyNothing(password);
-    if (!user || !matches) {
-      await recordSignInFailure(db, keys);
-      return answer(401, WRONG_CREDENTIALS_MESSAGE);
-    }
-    await clearAccountFailures(db, keys);
+    if (!user || !matches) return answer(401, WRONG_CREDENTIALS_MESSAGE);
+    await forgiveSignIn(db, keys, attempt);
     await startSession(c, user.id);
     return redirectAfterForm(c, next);
   },

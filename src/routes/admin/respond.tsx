@@ -41,7 +41,7 @@ export function adminHomePage(c: Context<AppEnv>, title: string, content: Child)
 
 /** Who changes what: the request's tournament, its object and the signed-in organiser, for the admin's commands. */
 export function actor<E extends AppEnv>(c: Context<E>) {
-  return { client: TournamentClient.of(appContext(c)), db: c.get("db"), tournament: c.get("tournament"), actorId: currentUser(appContext(c)).id };
+  return { client: TournamentClient.of(appContext(c)), db: c.get("db"), tournament: c.get("tournament"), actorId: currentUser(appContext(c)).id, role: c.get("role") };
 }
 
 /**

@@ -46,7 +46,7 @@ shotRoutes.post(
     const caller = c.get("caller");
     // requireScorer and requireStaff let only a caller through.
     if (!caller) throw new Error("shots reached without a caller");
-    const actor: ScoringActor = { userId: caller.userId, tokenId: caller.tokenId, via: caller.via };
+    const actor: ScoringActor = { userId: caller.userId, tokenId: caller.tokenId, via: caller.via, role: c.get("role") };
     const result = await TournamentClient.of(c).call("applyShots", c.req.valid("json").ops, actor);
     c.header("Cache-Control", "no-store");
     return c.json(result);

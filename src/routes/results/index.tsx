@@ -21,7 +21,9 @@ const COMPARE_TTL = 5;
 const EVENT = "[1-9][0-9]{0,14}";
 const ENTRY_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-const scoped = (ttlSeconds: number) => edgeCache({ ttlSeconds, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
+/** `query`: the parameters the page reads (the compare view's `entries`); others stay out of the cache key. */
+const scoped = (ttlSeconds: number, query: readonly string[] = []) =>
+  edgeCache({ ttlSeconds, query, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] });
 
 const noEvent = () =>
   new Refusal(404, {
@@ -50,7 +52,7 @@ resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL),
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   const name = csvFileName(results.tournament.slug, results.event.title, eventId);
   // The byte-order mark makes spreadsheet programs read the names as UTF-8.
-  return c.body(`\uFEFF${resultsCsv(results.d, results.rows)}`, 200, {
+  return c.body(resultsCsv(results.d, results.rows), 200, {
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": `attachment; filename="${name}"`,
   });
@@ -62,7 +64,13 @@ function pickedIds(c: Context<AppEnv>): string[] {
   return [...new Set(all.map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
-resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL), async (c) => {
+/**
+ * The compare view's key: the chosen `entries`, and the `seq` compare.js asks for after a live message, so a
+ * copy cached before that shot is never served for it.
+ */
+const COMPARE_QUERY = ["entries", "seq"];
+
+resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL, COMPARE_QUERY), async (c) => {
   const ids = pickedIds(c);
   if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX || !ids.every((id) => ENTRY_ID.test(id))) {
     throw new Refusal(422, {

@@ -54,7 +54,7 @@ const competitorNotFound = (detail: string) => new Refusal(404, { title: "Compet
 const noun = (d: { shotNoun: string }) => (d.shotNoun === "target" ? "Target" : "Shot");
 
 function actorOf(c: Context<AppEnv>): ScoringActor {
-  return { userId: currentUser(c).id, tokenId: null, via: "session" };
+  return { userId: currentUser(c).id, tokenId: null, via: "session", role: c.get("role") };
 }
 
 /**
@@ -177,5 +177,6 @@ shotFormRoutes.post(`/t/:slug/entries/${ENTRY}/undo`, ...scoringStaff, async (c)
   if (outcome.outcome === "rejected" && outcome.reason === "unknown_entry") {
     throw competitorNotFound(outcome.message);
   }
-  return answer(c, entryId, { notice: () => ({ kind: "error", text: `Not undone. ${outcome.message}.` }) }, 409);
+  const status = outcome.reason === "official_correction_refused" ? 403 : 409;
+  return answer(c, entryId, { notice: () => ({ kind: "error", text: `Not undone. ${outcome.message}.` }) }, status);
 });

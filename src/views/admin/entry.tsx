@@ -97,7 +97,7 @@ export function EntryView(p: EntryPageProps) {
         <section class="entry-action" aria-labelledby="checkin-title">
           <h2 id="checkin-title">Check-in</h2>
           {errors.checkin && <p class="field-error">{errors.checkin}</p>}
-          <form method="post" action={action("check-in")}>
+          <form method="post" action={`/admin/t/${p.slug}/check-in/${e.id}`}>
             <Csrf />
             <input type="hidden" name="checkedIn" value={e.checkedInAt === null ? "1" : "0"} />
             <input type="hidden" name="back" value="entry" />

@@ -1,23 +1,11 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
+import { csvFile } from "../../lib/csv.ts";
 import type { NamedRow } from "../../object/contract/index.ts";
 
 /**
- * An event's results as CSV (RFC 4180: CRLF lines, fields with a comma, quote or line break quoted, quotes
- * doubled). A cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
- * spreadsheet never runs a competitor's name as a formula.
+ * The event's results as a CSV file (src/lib/csv.ts: with its BOM, formulas made text): header and one line
+ * per competitor, in ranking order. A shared rank is the rank plus "yes" under "Shared".
  */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  if (/[",\r\n]/.test(text) || /^\s|\s$/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
-}
-
-export function csvLine(cells: (string | number)[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
-/** Header and one line per competitor, in ranking order. A shared rank is the rank plus "yes" under "Shared". */
 export function resultsCsv(d: Discipline, rows: NamedRow[]): string {
   const seriesLabel = d.seriesNoun === "round" ? "Round" : "Series";
   const seriesCount = rows[0]?.series.length ?? Math.ceil(d.shots / d.seriesLength);
@@ -32,10 +20,9 @@ export function resultsCsv(d: Discipline, rows: NamedRow[]): string {
     ...(innerTens ? ["Inner tens"] : []),
     d.shotNoun === "target" ? "Targets" : "Shots",
   ];
-  let out = csvLine(header);
-  for (const row of rows) {
+  const lines = rows.map((row) => {
     const fired = row.shotsFired > 0;
-    out += csvLine([
+    return [
       row.rank ?? "",
       row.shared ? "yes" : "",
       row.name,
@@ -44,9 +31,9 @@ export function resultsCsv(d: Discipline, rows: NamedRow[]): string {
       fired ? row.display.total : "",
       ...(innerTens ? [row.innerTens] : []),
       row.shotsFired,
-    ]);
-  }
-  return out;
+    ];
+  });
+  return csvFile(header, lines);
 }
 
 /** "nordheide-open-10-m-air-rifle-results.csv": ASCII only, safe in a Content-Disposition header. */
