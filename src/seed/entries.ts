@@ -2,7 +2,7 @@ import { openDb } from "../db/client.ts";
 import { TournamentClient } from "../object-client/client.ts";
 import { configurationOf } from "../object-client/configuration.ts";
 import type { StoredDemo } from "./demo.ts";
-import { type DemoTournament, FILLERS } from "./plan.ts";
+import { COMPETITOR, type DemoTournament, FILLERS, ORGANISER } from "./plan.ts";
 
 export interface EntrySeedCounts {
   entries: number;
@@ -13,10 +13,14 @@ export interface EntrySeedCounts {
   refused: number;
 }
 
+/** Walk-ups at the range: the demo competitor first, then the fillers. */
+const AT_THE_RANGE = [COMPETITOR, ...FILLERS];
+
 /**
- * Tells each demo tournament's Durable Object its configuration, then registers the planned filler entries
- * through it, the one writer of entries (its outbox copies them to D1). Keys are stable, so a second seed
- * replays the first answers and adds nothing.
+ * Tells each demo tournament's Durable Object its configuration, then enters the planned competitors
+ * through it, the one writer of entries (its outbox copies them to D1): by registration while the window is
+ * open, as the organiser's checked-in walk-ups where the match days have come. Keys are stable, so a second
+ * seed replays the first answers and adds nothing.
  */
 export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: StoredDemo): Promise<EntrySeedCounts> {
   const counts: EntrySeedCounts = { entries: 0, confirmed: 0, waitlisted: 0, replayed: 0, refused: 0 };
@@ -36,15 +40,25 @@ export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: 
         const storedRelay = t.relays.find((r) => r.eventId === storedEvent.id && r.name === relay.name);
         if (!storedRelay) throw new Error(`Demo relay ${relay.name} of ${event.title} is missing from D1.`);
         for (let i = 0; i < relay.fill; i++, next++) {
-          const filler = FILLERS[next];
-          const userId = filler && stored.userIds.get(filler.email);
-          if (!filler || userId === undefined) throw new Error(`Not enough demo competitors to fill ${event.title}.`);
-          const result = await desk.call("register", {
-            userId,
-            eventId: storedEvent.id,
-            relayId: storedRelay.id,
-            idempotencyKey: `demo:${planned.slug}:${event.position}:${filler.email}`,
-          });
+          const competitor = (planned.entries === "walk-up" ? AT_THE_RANGE : FILLERS)[next];
+          const userId = competitor && stored.userIds.get(competitor.email);
+          if (!competitor || userId === undefined) throw new Error(`Not enough demo competitors to fill ${event.title}.`);
+          const idempotencyKey = `demo:${planned.slug}:${event.position}:${competitor.email}`;
+          if (planned.entries === "walk-up") {
+            const organiserId = stored.userIds.get(ORGANISER.email)!;
+            const result = await desk.call("addEntry", { userId, eventId: storedEvent.id, relayId: storedRelay.id, byUserId: organiserId, idempotencyKey });
+            if (result.outcome === "refused") counts.refused++;
+            else {
+              if (result.replayed) counts.replayed++;
+              else {
+                counts.entries++;
+                counts.confirmed++;
+              }
+              await desk.call("checkIn", result.entry.id, true);
+            }
+            continue;
+          }
+          const result = await desk.call("register", { userId, eventId: storedEvent.id, relayId: storedRelay.id, idempotencyKey });
           if (result.replayed) counts.replayed++;
           else if (result.outcome === "refused") counts.refused++;
           else {
