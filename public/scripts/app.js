@@ -75,8 +75,9 @@
     for (var i = 0; i < found.length; i++) startCountdown(found[i]);
   }
 
-  // The opening second: the page's badge and countdown follow the registration panel, in the same task as
-  // its swap, so the page never says "Opens soon" beside an open form (nor "open" beside a countdown).
+  // The opening second: the page's badge and countdown follow the registration panel. A mutation observer
+  // runs before the browser paints the swapped panel, so the page never shows "Opens soon" beside an open
+  // form (nor "open" beside a countdown).
   var PANEL_PHASE = { open: ["open", "Registration open"], closed: ["closed", "Registration closed"] };
 
   function followPanel() {
@@ -99,6 +100,14 @@
   document.addEventListener("htmx:after:swap", function (evt) {
     var target = evt.detail && evt.detail.ctx && evt.detail.ctx.target;
     startAll(target && target.querySelectorAll ? target : document);
-    followPanel();
   });
+
+  function watchPanel() {
+    var registration = document.getElementById("registration");
+    if (!registration || !document.getElementById("opening-countdown")) return;
+    new MutationObserver(followPanel).observe(registration, { childList: true, subtree: true, attributes: true });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchPanel);
+  else watchPanel();
 })();
