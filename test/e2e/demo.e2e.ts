@@ -87,9 +87,8 @@ test("a scoreboard before its match says when it starts, not Live", async () => 
   await page.locator("#events-heading ~ .event").first().getByRole("link", { name: "Live scoreboard" }).click();
   const status = page.getByTestId("match-status");
   await status.waitFor();
-  // Connected, the line still tells the match's state.
-  await page.waitForFunction(() => document.getElementById("live-status")?.getAttribute("data-state") === "upcoming");
-  await page.waitForTimeout(1500);
+  // Connected (the line's state moves from "connecting" then), the line still tells the match's state.
+  await page.locator("#live-status[data-state=upcoming]").waitFor();
   const text = await status.innerText();
   assert.match(text, /^Starts (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}, 09:00$/);
   assert.equal(await page.getByText("Live", { exact: true }).count(), 0);

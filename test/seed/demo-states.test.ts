@@ -108,7 +108,7 @@ describe("the demo shows every state", () => {
     const board = await (await get(`/t/${open.slug}/live/${openRifle!.id}`)).text();
     const [status] = await select(board, '[data-testid="match-status"]');
     expect(status!.text).toBe(`Starts ${formatDayTime(first, open.timeZone)}`);
-    expect(status!.attrs["data-state"]).toBe("upcoming");
+    expect(status!.attrs["data-match"]).toBe("upcoming");
   });
 
   it("keeps relays of the open tournament nearly full, with a waitlist", async () => {

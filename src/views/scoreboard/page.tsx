@@ -43,7 +43,7 @@ export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
           class="live-status"
           role="status"
           data-testid="match-status"
-          data-state={model.status.kind === "live" ? "connecting" : model.status.kind}
+          data-state="connecting"
           data-match={model.status.kind}
           data-match-label={model.status.label}
         >
