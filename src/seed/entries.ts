@@ -13,6 +13,23 @@ export interface EntrySeedCounts {
   refused: number;
 }
 
+type Placed = "confirmed" | "waitlisted" | "replayed" | "refused";
+type EntryRequest = { userId: number; eventId: number; relayId: number; idempotencyKey: string };
+
+async function register(desk: TournamentClient, request: EntryRequest): Promise<Placed> {
+  const result = await desk.call("register", request);
+  if (result.replayed) return "replayed";
+  return result.outcome === "refused" ? "refused" : result.outcome === "waitlisted" ? "waitlisted" : "confirmed";
+}
+
+/** The organiser's walk-up, checked in at once (checking in again changes nothing). */
+async function walkUp(desk: TournamentClient, request: EntryRequest, organiserId: number): Promise<Placed> {
+  const result = await desk.call("addEntry", { ...request, byUserId: organiserId });
+  if (result.outcome === "refused") return "refused";
+  await desk.call("checkIn", result.entry.id, true);
+  return result.replayed ? "replayed" : "confirmed";
+}
+
 /** Walk-ups at the range: the demo competitor first, then the fillers. */
 const AT_THE_RANGE = [COMPETITOR, ...FILLERS];
 
@@ -29,6 +46,7 @@ export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: 
     const t = stored.tournaments.find((s) => s.slug === planned.slug);
     if (!t) throw new Error(`Demo tournament ${planned.slug} is missing from D1 after seeding.`);
     const desk = new TournamentClient(env, db, t.id);
+    const organiserId = stored.userIds.get(ORGANISER.email)!;
     // Demo entries count as paid at the range, so none expires and the nearly full relays stay nearly full.
     await desk.call("configure", { ...configurationOf(t, t.events, t.relays), holdMinutes: 0 });
     for (const event of planned.events) {
@@ -44,28 +62,10 @@ export async function seedDemoEntries(env: Env, plan: DemoTournament[], stored: 
           const userId = competitor && stored.userIds.get(competitor.email);
           if (!competitor || userId === undefined) throw new Error(`Not enough demo competitors to fill ${event.title}.`);
           const idempotencyKey = `demo:${planned.slug}:${event.position}:${competitor.email}`;
-          if (planned.entries === "walk-up") {
-            const organiserId = stored.userIds.get(ORGANISER.email)!;
-            const result = await desk.call("addEntry", { userId, eventId: storedEvent.id, relayId: storedRelay.id, byUserId: organiserId, idempotencyKey });
-            if (result.outcome === "refused") counts.refused++;
-            else {
-              if (result.replayed) counts.replayed++;
-              else {
-                counts.entries++;
-                counts.confirmed++;
-              }
-              await desk.call("checkIn", result.entry.id, true);
-            }
-            continue;
-          }
-          const result = await desk.call("register", { userId, eventId: storedEvent.id, relayId: storedRelay.id, idempotencyKey });
-          if (result.replayed) counts.replayed++;
-          else if (result.outcome === "refused") counts.refused++;
-          else {
-            counts.entries++;
-            if (result.outcome === "waitlisted") counts.waitlisted++;
-            else counts.confirmed++;
-          }
+          const request = { userId, eventId: storedEvent.id, relayId: storedRelay.id, idempotencyKey };
+          const placed = planned.entries === "walk-up" ? await walkUp(desk, request, organiserId) : await register(desk, request);
+          if (placed === "confirmed" || placed === "waitlisted") counts.entries++;
+          counts[placed]++;
         }
       }
     }
