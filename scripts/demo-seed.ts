@@ -32,13 +32,13 @@ function findSignIns(value: unknown, found: DemoSignIn[] = [], depth = 0): DemoS
   return found;
 }
 
-/** Seeds the demo data; the route itself makes a second call a no-op. */
-export async function seed(url: string, token: string): Promise<SeedResult> {
+/** Seeds the demo data; the route itself makes a second call a no-op (`options`: see src/routes/seed.ts). */
+export async function seed(url: string, token: string, options: { soonOpensInSeconds?: number } = {}): Promise<SeedResult> {
   const response = await fetch(`${url}/__seed`, {
     method: "POST",
     // Same-origin JSON, like the app's own clients, so the CSRF check lets it through.
     headers: { "X-Seed-Token": token, Origin: url, "Content-Type": "application/json", Accept: "application/json" },
-    body: "{}",
+    body: JSON.stringify(options),
     signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();

@@ -36,6 +36,8 @@ export interface StartOptions {
 export interface Tenring {
   url: string;
   seedResult: SeedResult | null;
+  /** This run's random SEED_TOKEN: the browser tests re-seed with it (see scripts/demo-seed.ts). */
+  seedToken: string;
   /** Settles when wrangler ends, for whatever reason, with its exit code (null after a signal). */
   exited: Promise<number | null>;
   /** True once a stop was asked for (by `stop()` or a signal to this process), so an exit is expected. */
@@ -240,6 +242,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
   return {
     url,
     seedResult,
+    seedToken,
     exited,
     stop,
     get stopping() {

@@ -2,7 +2,7 @@
  * `npm start`: local D1 migrations, Tenring under workerd on http://127.0.0.1:8787 with the default local
  * state (.wrangler/state), the demo data seeded (a second start adds nothing), then wrangler's log until Ctrl-C.
  */
-import { COMPETITOR, DEMO_PASSWORD, ORGANISER, RANGE_OFFICER } from "../src/seed/plan.ts";
+import { COMPETITOR, DEMO_PASSWORD, LIVE_DEMO_SLUG, ORGANISER, RANGE_OFFICER } from "../src/seed/plan.ts";
 import type { DemoSignIn } from "./demo-seed.ts";
 import { startTenring } from "./local-runtime.ts";
 
@@ -45,6 +45,9 @@ try {
       "",
       "Demo sign-ins (email, password):",
       ...signIns.map(describe),
+      "",
+      `Watch a match: in another terminal, \`npm run demo:live\` scores ${tenring.url}/t/${LIVE_DEMO_SLUG} at a match's pace`,
+      "(one shot per firing point every few seconds, up to 15 minutes); open its live scoreboard to see it move.",
       "",
       "Press Ctrl-C to stop. Request log follows.",
       "",

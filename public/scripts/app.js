@@ -75,6 +75,25 @@
     for (var i = 0; i < found.length; i++) startCountdown(found[i]);
   }
 
+  // The opening second: the page's badge and countdown follow the registration panel. A mutation observer
+  // runs before the browser paints the swapped panel, so the page never shows "Opens soon" beside an open
+  // form (nor "open" beside a countdown).
+  var PANEL_PHASE = { open: ["open", "Registration open"], closed: ["closed", "Registration closed"] };
+
+  function followPanel() {
+    var panel = document.querySelector('#registration [data-testid="registration-panel"]');
+    var phase = document.getElementById("tournament-phase");
+    var next = panel && PANEL_PHASE[panel.getAttribute("data-state")];
+    if (!next || !phase || phase.getAttribute("data-phase") !== "soon") return;
+    var badge = document.createElement("span");
+    badge.className = "badge " + next[0];
+    badge.textContent = next[1];
+    phase.replaceChildren(badge);
+    phase.setAttribute("data-phase", next[0]);
+    var countdown = document.getElementById("opening-countdown");
+    if (countdown) countdown.remove();
+  }
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { startAll(); });
   else startAll();
   // Countdowns inside fragments htmx swaps in later.
@@ -82,4 +101,13 @@
     var target = evt.detail && evt.detail.ctx && evt.detail.ctx.target;
     startAll(target && target.querySelectorAll ? target : document);
   });
+
+  function watchPanel() {
+    var registration = document.getElementById("registration");
+    if (!registration || !document.getElementById("opening-countdown")) return;
+    new MutationObserver(followPanel).observe(registration, { childList: true, subtree: true, attributes: true });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchPanel);
+  else watchPanel();
 })();

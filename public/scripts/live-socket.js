@@ -1,6 +1,8 @@
 // Tenring: what every page on a scoreboard socket shares (the scoreboard, the compare view), around htmx's
 // ws extension, which reconnects with back-off and jitter (500 ms doubling to 60 s, ±30 %):
-// - the status line (#live-status): connecting, live, reconnecting, paused, stopped;
+// - the status line (#live-status): connecting, then the match's state once connected (data-match and
+//   data-match-label from the server: "Live", "Starts Sun 13 Dec, 09:00", "Finished", "Official"; a page
+//   without them is live), reconnecting, paused, stopped;
 // - a keep-alive "ping" every 30 s, answered "pong" by the server without waking it;
 // - connecting even when htmx started before the extension registered: deferred scripts may interleave
 //   with htmx's own start-up, so the socket element is processed once more after it (timers run in
@@ -25,7 +27,9 @@
     keepalive = setInterval(function () {
       if (socket.readyState === WebSocket.OPEN) socket.send("ping");
     }, KEEPALIVE_MS);
-    setStatus("live", "Live");
+    var el = document.getElementById("live-status");
+    var match = (el && el.getAttribute("data-match")) || "live";
+    setStatus(match, (el && el.getAttribute("data-match-label")) || "Live");
   });
 
   document.addEventListener("htmx:ws:close", function (evt) {
@@ -43,5 +47,14 @@
     if (board && window.htmx) window.htmx.process(board);
   });
 
-  window.tenringLive = { setStatus: setStatus };
+  /** The first shot of a match that had not started: the line says so at once. */
+  function matchStarted() {
+    var el = document.getElementById("live-status");
+    if (!el || el.getAttribute("data-match") !== "upcoming") return;
+    el.setAttribute("data-match", "live");
+    el.setAttribute("data-match-label", "Live");
+    setStatus("live", "Live");
+  }
+
+  window.tenringLive = { setStatus: setStatus, matchStarted: matchStarted };
 })();

@@ -73,6 +73,7 @@
       if (askedFor !== applied) hello(detail.connection.socket);
       return;
     }
+    if (window.tenringLive) window.tenringLive.matchStarted();
     var to = from + 1;
     while (to < messages.length && messages[to].seq === messages[to - 1].seq + 1) to += 1;
     applied = messages[to - 1].seq;

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { loadUser } from "../auth/session.ts";
 import type { AppEnv } from "../env.ts";
 import { timingSafeEqual } from "../lib/encoding.ts";
@@ -14,10 +15,16 @@ export const seedRoutes = new Hono<AppEnv>();
 
 seedRoutes.use(loadUser(), csrf());
 
+/** `soonOpensInSeconds`: when the countdown tournament opens (five minutes unless a browser test asks for less). */
+const seedOptions = z.object({ soonOpensInSeconds: z.number().int().min(1).max(86_400).optional() }).strict();
+
 seedRoutes.post("/", async (c) => {
   const expected = c.env.SEED_TOKEN;
   const sent = c.req.header("X-Seed-Token") ?? "";
   if (typeof expected !== "string" || expected === "" || !timingSafeEqual(sent, expected)) return c.notFound();
-  const result = await seedDemo(c.env, c.get("db"));
+  const parsed = seedOptions.safeParse(await c.req.json().catch(() => null));
+  if (!parsed.success) return c.json({ error: "Send {} or {\"soonOpensInSeconds\": n} (1 to 86400)." }, 422);
+  const seconds = parsed.data.soonOpensInSeconds;
+  const result = await seedDemo(c.env, c.get("db"), Date.now(), seconds === undefined ? {} : { soonOpensInMs: seconds * 1000 });
   return c.json(result, 200, { "Cache-Control": "no-store" });
 });

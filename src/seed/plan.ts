@@ -40,6 +40,11 @@ export interface DemoRelay {
   reserved: number;
   /** Filler entries to register; beyond the free places they join the event's waitlist. */
   fill: number;
+  /**
+   * Match shots entered for each competitor of the relay: "all" for a complete card, a number for a relay under
+   * way (each competitor a shot or two apart, as on a real range). Absent: nothing scored.
+   */
+  shots?: number | "all";
 }
 
 export interface DemoEvent {
@@ -50,8 +55,21 @@ export interface DemoEvent {
 }
 
 export interface DemoTournament extends TournamentFields {
-  kind: "open" | "soon" | "past";
+  kind: "open" | "soon" | "live" | "past";
+  /**
+   * "register": the fillers register through the window like anyone (it is open). "walk-up": the organiser
+   * entered them at the range and checked them in (the window is closed by the match days), with the demo
+   * competitor first, so Sam Carter has results too.
+   */
+  entries: "register" | "walk-up";
+  /** Every event's results are marked official once every card is complete. */
+  official: boolean;
   events: DemoEvent[];
+}
+
+export interface DemoOptions {
+  /** When the countdown tournament opens, from the moment of seeding (the opening-second browser test sets it). */
+  soonOpensInMs?: number;
 }
 
 const MINUTE = 60_000;
@@ -67,6 +85,8 @@ function openTournament(now: number): DemoTournament {
   const day2 = addDays(day1, 1);
   return {
     kind: "open",
+    entries: "register",
+    official: false,
     slug: "nordheide-air-open",
     title: "Nordheide Air & Smallbore Open",
     club: NORDHEIDE,
@@ -80,7 +100,8 @@ function openTournament(now: number): DemoTournament {
     currency: "EUR",
     description:
       "Two days of ISSF air and smallbore shooting, open to all licensed shooters.\n\n" +
-      "Equipment control opens 45 minutes before each relay.\nResults are published live on Tenring.",
+      "Equipment control opens 45 minutes before each relay; the entry fee is paid there, in cash or by card.\n" +
+      "Results are published live on Tenring.",
     events: [
       {
         position: 1,
@@ -108,13 +129,16 @@ function openTournament(now: number): DemoTournament {
   };
 }
 
-function soonTournament(now: number): DemoTournament {
+function soonTournament(now: number, opensInMs = 5 * MINUTE): DemoTournament {
   const zone = "Europe/London";
   const day1 = addDays(todayIn(zone, now), 30);
   const day2 = addDays(day1, 1);
-  const opensAt = Math.ceil((now + 5 * MINUTE) / MINUTE) * MINUTE;
+  // Whole minutes for the demo; a test asking for seconds gets them to the second.
+  const opensAt = opensInMs % MINUTE === 0 ? Math.ceil((now + opensInMs) / MINUTE) * MINUTE : Math.ceil((now + opensInMs) / 1000) * 1000;
   return {
     kind: "soon",
+    entries: "register",
+    official: false,
     slug: "lakeside-summer-cup",
     title: "Lakeside Summer Cup",
     club: LAKESIDE,
@@ -146,6 +170,8 @@ function pastTournament(now: number): DemoTournament {
   const day2 = addDays(day1, 1);
   return {
     kind: "past",
+    entries: "walk-up",
+    official: true,
     slug: "nordheide-winter-final",
     title: "Nordheide Winter League Final",
     club: NORDHEIDE,
@@ -159,13 +185,68 @@ function pastTournament(now: number): DemoTournament {
     currency: "EUR",
     description: "The season's final round of the winter league.",
     events: [
-      { position: 1, discipline: "air-rifle-10m", title: "10 m Air Rifle", relays: [relay("Relay 1", day1, "10:00", zone, 16)] },
-      { position: 2, discipline: "air-pistol-10m", title: "10 m Air Pistol", relays: [relay("Relay 1", day2, "10:00", zone, 16)] },
+      {
+        position: 1,
+        discipline: "air-rifle-10m",
+        title: "10 m Air Rifle",
+        relays: [{ ...relay("Relay 1", day1, "10:00", zone, 16, 12), shots: "all" }],
+      },
+      {
+        position: 2,
+        discipline: "air-pistol-10m",
+        title: "10 m Air Pistol",
+        relays: [{ ...relay("Relay 1", day2, "10:00", zone, 16, 10), shots: "all" }],
+      },
     ],
   };
 }
 
-/** The three demo tournaments: registration open, opening in five minutes, finished last month. */
-export function demoTournaments(now: number): DemoTournament[] {
-  return [openTournament(now), soonTournament(now), pastTournament(now)];
+/**
+ * Under way today: the air rifle's first relay started three quarters of an hour ago and is partly scored
+ * (`npm run demo:live` goes on scoring it); its second relay and the air pistol shoot later.
+ */
+function liveTournament(now: number): DemoTournament {
+  const zone = "Europe/London";
+  const firstStart = Math.floor(now / (15 * MINUTE)) * 15 * MINUTE - 45 * MINUTE;
+  const later = (hours: number) => firstStart + hours * HOUR;
+  const lastStart = later(5);
+  const at = (name: string, startsAt: number, firingPoints: number, fill: number, shots?: number): DemoRelay =>
+    ({ name, startsAt, firingPoints, reserved: 0, fill, ...(shots === undefined ? {} : { shots }) });
+  return {
+    kind: "live",
+    entries: "walk-up",
+    official: false,
+    slug: "lakeside-autumn-championship",
+    title: "Lakeside Autumn Championship",
+    club: LAKESIDE,
+    venue: "Lakeside Range, Windermere",
+    timeZone: zone,
+    startsOn: todayIn(zone, firstStart),
+    endsOn: todayIn(zone, lastStart),
+    registrationOpensAt: now - 40 * DAY_MS,
+    registrationClosesAt: firstStart - DAY_MS,
+    entryFeeCents: 2000,
+    currency: "GBP",
+    description: "The club championship, shot in one day. Follow the scores live on the scoreboards.",
+    events: [
+      {
+        position: 1,
+        discipline: "air-rifle-10m",
+        title: "10 m Air Rifle",
+        relays: [at("Relay 1", firstStart, 12, 10, 24), at("Relay 2", later(2), 12, 8)],
+      },
+      { position: 2, discipline: "air-pistol-10m", title: "10 m Air Pistol", relays: [at("Relay 1", lastStart, 10, 8)] },
+    ],
+  };
 }
+
+/**
+ * The demo tournaments: registration open (with a fee paid at the range), opening in five minutes, under way
+ * today, finished last month with official results.
+ */
+export function demoTournaments(now: number, options: DemoOptions = {}): DemoTournament[] {
+  return [openTournament(now), soonTournament(now, options.soonOpensInMs), liveTournament(now), pastTournament(now)];
+}
+
+/** The tournament `npm run demo:live` scores. */
+export const LIVE_DEMO_SLUG = "lakeside-autumn-championship";

@@ -36,7 +36,7 @@ try {
   tenring = await startTenring({ port: PORT, persistTo: state, onOutput: (chunk) => serverLog.write(stripAnsi(chunk)) });
   const created = (tenring.seedResult?.body as { created?: unknown } | undefined)?.created;
   console.log(`e2e: Tenring ready at ${tenring.url} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; demo data created: ${JSON.stringify(created ?? "?")}`);
-  code = await runTests(tenring.url);
+  code = await runTests(tenring.url, tenring.seedToken);
 } catch (error) {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
@@ -47,7 +47,7 @@ try {
 printSummary(code);
 process.exit(code);
 
-function runTests(url: string): Promise<number> {
+function runTests(url: string, seedToken: string): Promise<number> {
   const args = [
     "--test",
     "--test-concurrency=1",
@@ -59,7 +59,7 @@ function runTests(url: string): Promise<number> {
     ...files,
   ];
   // The Node running this script is the repository's Node 24 (npm puts node_modules/.bin first).
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv({ BASE_URL: url }), stdio: "inherit" });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv({ BASE_URL: url, SEED_TOKEN: seedToken }), stdio: "inherit" });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));

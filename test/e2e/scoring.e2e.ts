@@ -45,7 +45,8 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   const frames: string[] = [];
   spectator.page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(String(f.payload))));
   await spectator.page.goto(liveHref);
-  await spectator.page.locator("#live-status[data-state=live]").waitFor();
+  // Two weeks before the match the connected scoreboard says when it starts; the first shot makes it live.
+  await spectator.page.locator("#live-status[data-state=upcoming]", { hasText: /^Starts / }).waitFor();
   await spectator.page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   const rowsBefore = await rowOrder(spectator.page);
   assert.ok(rowsBefore.includes(`row-${first}`) && rowsBefore.includes(`row-${second}`), "both competitors are on the scoreboard");
@@ -63,6 +64,7 @@ test("a range officer enters shots; a spectator's scoreboard follows and re-rank
   await screenshot(officer.page, "scoring-1-card");
 
   await spectator.page.locator(`#row-${first} .total`, { hasText: "20.2" }).waitFor();
+  assert.equal(await spectator.page.locator("#live-status[data-state=live]").innerText(), "Live");
   assert.equal((await rowOrder(spectator.page))[0], `row-${first}`, "the only scored competitor leads");
 
   // Second competitor overtakes: the spectator's row moves to the top and flashes.

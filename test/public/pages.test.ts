@@ -56,15 +56,16 @@ describe("the home page", () => {
 describe("the tournament page", () => {
   const zone = "Europe/Berlin";
 
+  /** Registration open now, the match days ahead, the second on the day summer time begins in Europe. */
   async function rangeDay() {
-    const r1 = fromLocal("2026-03-29", "09:00", zone);
+    const r1 = fromLocal("2027-03-28", "09:00", zone);
     return createTournament({
       title: "Nordheide Air Open",
       club: "SG Nordheide",
       venue: "Schießstand Buchholz",
       timeZone: zone,
-      startsOn: "2026-03-28",
-      endsOn: "2026-03-29",
+      startsOn: "2027-03-27",
+      endsOn: "2027-03-28",
       registrationOpensAt: Date.now() - DAY,
       registrationClosesAt: Date.now() + 30 * DAY,
       entryFeeCents: 2550,
@@ -101,7 +102,7 @@ describe("the tournament page", () => {
     expect(await texts(html, ".eyebrow")).toEqual(["SG Nordheide"]);
     const facts = await texts(html, ".facts dd");
     expect(facts[0]).toBe("Schießstand Buchholz");
-    expect(facts[1]).toBe("Sat 28 Mar – Sun 29 Mar 2026");
+    expect(facts[1]).toBe("Sat 27 Mar – Sun 28 Mar 2027");
     expect(facts[2]).toBe("€25.50");
     const opens = (await select(html, ".facts dd time")).filter((t) => t.attrs.datetime === new Date(tournament.registrationOpensAt).toISOString());
     expect(opens).toHaveLength(1);
@@ -115,8 +116,8 @@ describe("the tournament page", () => {
     expect(await texts(html, '[data-testid="places-left"]')).toEqual(["3 left", "0 left", "10 left"]);
     expect(await texts(html, "#relay-" + rifle.relays[1]!.id + " .badge")).toEqual(["Full"]);
     // Start times in the zone, on the day summer time begins.
-    expect(rows[0]!.text).toContain("Sun 29 Mar, 09:00");
-    expect(rows[1]!.text).toContain("Sun 29 Mar, 12:00");
+    expect(rows[0]!.text).toContain("Sun 28 Mar, 09:00");
+    expect(rows[1]!.text).toContain("Sun 28 Mar, 12:00");
     expect(await texts(html, '[data-testid="waitlisted"]')).toEqual(["2 on the waitlist"]);
   });
 

@@ -1,26 +1,18 @@
-import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { app } from "../../src/app.ts";
 import { verifyPassword } from "../../src/auth/password.ts";
 import { entries, tournamentStaff, tournaments, users } from "../../src/db/schema.ts";
 import { tournamentStub } from "../helpers/object.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTournaments } from "../../src/seed/plan.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoTournament, demoTournaments } from "../../src/seed/plan.ts";
 import { db } from "../helpers/d1.ts";
 import { drainOutboxes } from "../helpers/entries.ts";
 import { select, texts } from "../helpers/html.ts";
-import { get, ORIGIN, sendJson } from "../helpers/http.ts";
+import { get, sendJson } from "../helpers/http.ts";
 
-const TOKEN = "seed-token-for-tests";
+import { seed, SEED_TOKEN as TOKEN } from "../helpers/seed.ts";
 
-/** The app with a seed token configured, called as the Worker would be. */
-function seed(token: string | undefined, configured = TOKEN) {
-  const headers = new Headers({ Origin: ORIGIN, "Content-Type": "application/json", Accept: "application/json" });
-  if (token !== undefined) headers.set("X-Seed-Token", token);
-  const request = new Request(`${ORIGIN}/__seed`, { method: "POST", headers, body: "{}" });
-  return app.fetch(request, { ...env, SEED_TOKEN: configured }, createExecutionContext());
-}
+const byKind = (plan: DemoTournament[], kind: DemoTournament["kind"]) => plan.find((t) => t.kind === kind)!;
 
 describe("POST /__seed", () => {
   it("does not exist without a configured token or with a missing or wrong one", async () => {
@@ -38,6 +30,9 @@ describe("POST /__seed", () => {
     const relays = plan.flatMap((t) => t.events.flatMap((e) => e.relays));
     const planned = relays.reduce((n, r) => n + r.fill, 0);
     const overflow = relays.reduce((n, r) => n + Math.max(0, r.fill - (r.firingPoints - r.reserved)), 0);
+    // Every card of the finished tournament: 60 match shots each; the relay under way has 21 to 24 each.
+    const past = byKind(plan, "past").events.flatMap((e) => e.relays).reduce((n, r) => n + r.fill * 60, 0);
+    const underWay = byKind(plan, "live").events[0]!.relays[0]!;
 
     const first = await seed(TOKEN);
     expect(first.status).toBe(200);
@@ -54,16 +49,20 @@ describe("POST /__seed", () => {
       events: plan.reduce((n, t) => n + t.events.length, 0),
       relays: relays.length,
       entries: planned,
+      shots: expect.any(Number),
+      officialEvents: byKind(plan, "past").events.length,
     });
+    expect(body.created.shots - past).toBeGreaterThanOrEqual(underWay.fill * 21);
+    expect(body.created.shots - past).toBeLessThanOrEqual(underWay.fill * 24);
     expect(body.entries).toMatchObject({ waitlisted: overflow, confirmed: planned - overflow, replayed: 0, refused: 0 });
 
     const stored = await db.select().from(tournaments).where(inArray(tournaments.slug, plan.map((t) => t.slug)));
-    const soon = stored.find((t) => t.slug === plan[1]!.slug)!;
+    const soon = stored.find((t) => t.slug === byKind(plan, "soon").slug)!;
 
     const second = await seed(TOKEN);
     expect(second.status).toBe(200);
     const again = (await second.json()) as any;
-    expect(again.created).toEqual({ users: 0, tournaments: 0, staff: 0, events: 0, relays: 0, entries: 0 });
+    expect(again.created).toEqual({ users: 0, tournaments: 0, staff: 0, events: 0, relays: 0, entries: 0, shots: 0, officialEvents: 0 });
     expect(again.entries).toMatchObject({ replayed: planned, refused: 0 });
     // Only the countdown tournament moved: its window is again a few minutes ahead, at a newer revision.
     const [soonAfter] = await db.select().from(tournaments).where(eq(tournaments.id, soon.id));
@@ -87,8 +86,9 @@ describe("POST /__seed", () => {
       .select({ email: users.email, role: tournamentStaff.role })
       .from(tournamentStaff)
       .innerJoin(users, eq(users.id, tournamentStaff.userId));
-    expect(staff.filter((s) => s.email === "organiser@tenring.test").map((s) => s.role)).toEqual(["owner", "owner", "owner"]);
-    expect(staff.filter((s) => s.email === "ro@tenring.test").map((s) => s.role)).toEqual(["range_officer", "range_officer", "range_officer"]);
+    const count = demoTournaments(Date.now()).length;
+    expect(staff.filter((s) => s.email === "organiser@tenring.test").map((s) => s.role)).toEqual(Array(count).fill("owner"));
+    expect(staff.filter((s) => s.email === "ro@tenring.test").map((s) => s.role)).toEqual(Array(count).fill("range_officer"));
   });
 
   it("shows the variety on the home page and nearly full relays on the open tournament", async () => {
@@ -98,12 +98,13 @@ describe("POST /__seed", () => {
     for (const t of stored) await drainOutboxes(tournamentStub(env, t.id));
 
     const home = await (await get("/")).text();
-    expect(await texts(home, "#group-open .card-title")).toEqual([plan[0]!.title]);
-    expect(await texts(home, "#group-soon .card-title")).toEqual([plan[1]!.title]);
-    expect(await texts(home, "#group-past .card-title")).toEqual([plan[2]!.title]);
+    expect(await texts(home, "#group-open .card-title")).toEqual([byKind(plan, "open").title]);
+    expect(await texts(home, "#group-soon .card-title")).toEqual([byKind(plan, "soon").title]);
+    expect(await texts(home, "#group-live .card-title")).toEqual([byKind(plan, "live").title]);
+    expect(await texts(home, "#group-past .card-title")).toEqual([byKind(plan, "past").title]);
     expect(await select(home, "#group-soon .countdown")).toHaveLength(1);
 
-    const open = plan[0]!;
+    const open = byKind(plan, "open");
     const page = await (await get(`/t/${open.slug}`)).text();
     const expected = open.events.flatMap((e) =>
       e.relays.map((r) => `${Math.max(0, r.firingPoints - r.reserved - r.fill)} left`),

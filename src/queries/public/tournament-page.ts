@@ -10,6 +10,8 @@ export interface RelayRow {
   startsAt: number;
   firingPoints: number;
   placesLeft: number;
+  /** Confirmed and held entries on the relay. */
+  entered: number;
 }
 
 export interface EventRow {
@@ -73,6 +75,7 @@ export async function loadTournamentPage(db: Db, slug: string): Promise<Tourname
       startsAt: r.startsAt,
       firingPoints: r.firingPoints,
       placesLeft: placesLeft(r, activeByRelay.get(r.id) ?? 0),
+      entered: activeByRelay.get(r.id) ?? 0,
     });
   }
   return { tournament, events: [...byEvent.values()] };

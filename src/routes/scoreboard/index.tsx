@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { loadUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
-import { cacheTags, edgeCache } from "../../middleware/edge-cache.ts";
+import { cacheTags, cacheUntil, edgeCache } from "../../middleware/edge-cache.ts";
+import { matchLabel, matchState, nextMatchChange } from "../../domain/calendar/match-state.ts";
 import { loadEventResults } from "../../queries/results/load.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { tournamentScope } from "../../queries/cache-versions.ts";
@@ -31,11 +32,16 @@ liveRoutes.get(
   async (c) => {
     const found = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
     if (!found) throw notFound();
-    const { tournament, event, d, seq, rows } = found;
+    const { tournament, event, d, seq, rows, match } = found;
+    const now = Date.now();
+    // The state line is part of the cached copy: it must not outlive the next change of state.
+    cacheUntil(c, nextMatchChange(match, now));
     cacheTags(c, [`tournament-${tournament.id}`]);
+    const state = matchState(match, now);
+    const status = { kind: state.kind, label: matchLabel(state, tournament.timeZone) };
     const table = <LiveStandings seq={seq} rows={rows} d={d} title={event.title} />;
     return c.render(
-      <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table }} />,
+      <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table, status }} />,
       { title: `${event.title} live · ${tournament.title}`, scripts: SCOREBOARD_SCRIPTS },
     );
   },

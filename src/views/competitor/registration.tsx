@@ -64,7 +64,7 @@ export function RegistrationPanel(props: RegistrationPanelProps) {
               now={props.now}
               zone={zone}
               label="Registration opens in"
-              doneLabel="Registration is open"
+              doneLabel="Registration is opening…"
               atZero="event"
             />
             <p class="hint">

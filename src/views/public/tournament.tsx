@@ -16,7 +16,10 @@ function PlacesLeft({ relay }: { relay: RelayRow }) {
   );
 }
 
-function EventSection({ event, zone, slug }: { event: EventRow; zone: string; slug: string }) {
+/** Once the match days have come, places left mean nothing: the relay shows who shoots on it. */
+const showsEntrants = (phase: Phase) => phase === "live" || phase === "past";
+
+function EventSection({ event, zone, slug, phase }: { event: EventRow; zone: string; slug: string; phase: Phase }) {
   const headingId = `event-${event.id}-heading`;
   return (
     <section class="event" id={`event-${event.id}`} aria-labelledby={headingId}>
@@ -30,7 +33,9 @@ function EventSection({ event, zone, slug }: { event: EventRow; zone: string; sl
         <Empty>Relays for this event have not been scheduled yet.</Empty>
       ) : (
         <table class="relays">
-          <TableHead columns={["Relay", "Start", { label: "Firing points", num: true }, { label: "Places", num: true }]} />
+          <TableHead
+            columns={["Relay", "Start", { label: "Firing points", num: true }, { label: showsEntrants(phase) ? "Competitors" : "Places", num: true }]}
+          />
           <tbody>
             {event.relays.map((r) => (
               <tr data-testid="relay" id={`relay-${r.id}`} data-relay-id={String(r.id)}>
@@ -39,13 +44,19 @@ function EventSection({ event, zone, slug }: { event: EventRow; zone: string; sl
                   <DateTime epoch={r.startsAt} zone={zone} style="day" />
                 </td>
                 <td class="num">{r.firingPoints}</td>
-                <PlacesLeft relay={r} />
+                {showsEntrants(phase) ? (
+                  <td class="num" data-testid="entrants">
+                    {r.entered}
+                  </td>
+                ) : (
+                  <PlacesLeft relay={r} />
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {event.waitlisted > 0 && (
+      {event.waitlisted > 0 && !showsEntrants(phase) && (
         <p class="hint" data-testid="waitlisted">
           {event.waitlisted} on the waitlist
         </p>
@@ -88,7 +99,9 @@ export function TournamentPage({ model, phase, now }: { model: TournamentPageMod
       <header class="page-head">
         {t.club && <p class="eyebrow">{t.club}</p>}
         <h1>{t.title}</h1>
-        <Badge kind={phase} />
+        <span id="tournament-phase" data-testid="tournament-phase" data-phase={phase}>
+          <Badge kind={phase} />
+        </span>
       </header>
       <dl class="facts">
         <div>
@@ -119,14 +132,17 @@ export function TournamentPage({ model, phase, now }: { model: TournamentPageMod
         </div>
       </dl>
       {phase === "soon" && (
-        <Countdown
-          target={t.registrationOpensAt}
-          now={now}
-          zone={zone}
-          label="Registration opens in"
-          doneLabel="Registration is open"
-          atZero="event"
-        />
+        // Removed (and the badge switched) by public/scripts/app.js when the panel below shows the opening.
+        <div id="opening-countdown" data-testid="opening-countdown">
+          <Countdown
+            target={t.registrationOpensAt}
+            now={now}
+            zone={zone}
+            label="Registration opens in"
+            doneLabel="Registration is opening…"
+            atZero="event"
+          />
+        </div>
       )}
       {t.description && (
         <section class="about" aria-labelledby="about-heading">
@@ -140,7 +156,7 @@ export function TournamentPage({ model, phase, now }: { model: TournamentPageMod
         {model.events.length === 0 ? (
           <Empty>The organiser has not added any events yet.</Empty>
         ) : (
-          model.events.map((e) => <EventSection event={e} zone={zone} slug={t.slug} />)
+          model.events.map((e) => <EventSection event={e} zone={zone} slug={t.slug} phase={phase} />)
         )}
         {(phase === "open" || phase === "soon") && <PlacesPoller slug={t.slug} mode={phase === "open" ? "open" : "at-opening"} />}
       </section>

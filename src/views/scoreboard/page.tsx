@@ -11,6 +11,8 @@ export interface ScoreboardModel {
    * protocol (src/object/scoreboard/protocol.tsx), so the page starts from the markup the socket updates.
    */
   standings: Child;
+  /** The match's state when the page was made (src/domain/calendar/match-state.ts), with its words. */
+  status: { kind: "upcoming" | "live" | "finished" | "official"; label: string };
 }
 
 export const socketPath = (slug: string, eventId: number) => `/t/${slug}/live/${eventId}/socket`;
@@ -36,8 +38,16 @@ export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
         <h1>
           {event.title} <span class="discipline">{d.name}</span>
         </h1>
-        <p id="live-status" class="live-status" role="status" data-state="connecting">
-          Connecting to live scores…
+        <p
+          id="live-status"
+          class="live-status"
+          role="status"
+          data-testid="match-status"
+          data-state="connecting"
+          data-match={model.status.kind}
+          data-match-label={model.status.label}
+        >
+          {model.status.label}
         </p>
       </header>
       <div id="scoreboard" class="scoreboard" {...ws} hx-swap="none">
