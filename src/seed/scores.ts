@@ -49,13 +49,13 @@ export async function seedDemoScores(env: Env, db: Db, plan: DemoTournament[], s
         }
       }
       for (let i = 0; i < ops.length; i += MAX_OPS_PER_BATCH) {
-        const { results } = await client.call("applyShots", ops.slice(i, i + MAX_OPS_PER_BATCH), { userId: officer, tokenId: null, via: "session" });
+        const { results } = await client.call("applyShots", ops.slice(i, i + MAX_OPS_PER_BATCH), { userId: officer, tokenId: null, via: "session", role: "range_officer" });
         const refused = results.find((r) => r.outcome === "rejected" || r.outcome === "conflict");
         if (refused) throw new Error(`Demo shot refused in ${planned.slug}: ${refused.message}`);
         counts.shots += results.filter((r) => r.outcome === "applied").length;
       }
       if (planned.official) {
-        await setResultsStatus({ client, db, tournament: { id: t.id, slug: t.slug }, actorId: organiser }, storedEvent, true, "");
+        await setResultsStatus({ client, db, tournament: { id: t.id, slug: t.slug }, actorId: organiser, role: "owner" }, storedEvent, true, "");
         counts.official++;
       }
     }

@@ -60,6 +60,7 @@ describe("the demo shows every state", () => {
         userId: null,
         tokenId: null,
         via: "session",
+        role: "range_officer",
       });
       expect(results[0]!.reason).toBe("results_official");
 
