@@ -45,8 +45,17 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
  * offers. Async, so it reads nothing from the request context: what it needs comes in as props.
  */
 export async function AccountCorner({ user, db, csrf }: { user: SignedInUser | null; db: Db; csrf: string }) {
-  const tools = user ? staffTools(await staffTournaments(db, user.id)) : NO_TOOLS;
-  return <AccountNav user={user} tools={tools} csrf={csrf} />;
+  return <AccountNav user={user} tools={user ? await toolsOf(db, user.id) : NO_TOOLS} csrf={csrf} />;
+}
+
+/** A page (an error page above all) still renders when D1 cannot say: the corner then offers the personal tools only. */
+async function toolsOf(db: Db, userId: number) {
+  try {
+    return staffTools(await staffTournaments(db, userId));
+  } catch (err) {
+    console.error("header: could not read the staff roles", err);
+    return NO_TOOLS;
+  }
 }
 
 interface ShellProps {

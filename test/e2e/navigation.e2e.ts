@@ -73,6 +73,7 @@ for (const role of ROLES) {
       await follow(page, nav(page).getByRole("link", { name: "My entries", exact: true }), "/me/entries", "My entries");
       await follow(page, nav(page).getByRole("link", { name: "My results", exact: true }), "/me/results", "My results");
       await follow(page, nav(page).locator("[data-testid=who]"), "/account", "Your account");
+      if (viewport.key === "phone") await screenshot(page, `nav-${role.key}-phone-account`);
 
       for (const label of role.menus) {
         const target = MENU_PAGES[label];
@@ -121,9 +122,14 @@ test("the admin tabs on a phone: the open tab is in view, and a shadow shows the
   await signIn(page, { email: ORGANISER.email, password: DEMO_PASSWORD });
   const panel = await openMenu(page, "Organise");
   await follow(page, panel.locator("li:not(.tool-menu-all) a").first(), MENU_PAGES.Organise.tournament, "Dashboard");
+  const tabs = page.locator(".admin-nav ul");
+  const start = await tabs.evaluate((ul) => ({ scrollLeft: ul.scrollLeft, hidden: ul.scrollWidth - ul.clientWidth }));
+  assert.equal(start.scrollLeft, 0, "the first tab is open, yet the tabs start scrolled");
+  assert.ok(start.hidden > 0, "on a 390px screen the tabs do not scroll: the test proves nothing");
+  await screenshot(page, "admin-tabs-phone-start");
+
   await page.locator(".admin-nav").getByRole("link", { name: "Audit log" }).click();
   await page.waitForURL(/\/audit/);
-  const tabs = page.locator(".admin-nav ul");
   const state = await tabs.evaluate((ul) => {
     const current = ul.querySelector("[aria-current=page]")!.getBoundingClientRect();
     const box = ul.getBoundingClientRect();
