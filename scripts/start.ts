@@ -12,17 +12,17 @@ const FALLBACK_SIGN_INS: DemoSignIn[] = [ORGANISER, RANGE_OFFICER, COMPETITOR].m
 // Wrangler's startup chatter stays hidden until the banner is out; after that its request log passes through.
 let passThrough = false;
 
-/** Where each demo account's tools are (the header shows the same after signing in). */
-const DEMO_DESTINATIONS: Record<string, string> = {
-  [ORGANISER.email]: "Organise /admin · Score /score · My entries /me/entries",
-  [RANGE_OFFICER.email]: "Score /score · My entries /me/entries",
-  [COMPETITOR.email]: "My entries /me/entries · My results /me/results",
+/** Where each demo account's tools are, as its header offers them after signing in. */
+const DEMO_DESTINATIONS: Record<string, [tool: string, path: string][]> = {
+  [ORGANISER.email]: [["Organise", "/admin"], ["Score", "/score"]],
+  [RANGE_OFFICER.email]: [["Score", "/score"]],
+  [COMPETITOR.email]: [["My entries", "/me/entries"], ["My results", "/me/results"]],
 };
 
-function describe(signIn: DemoSignIn): string {
+function describe(signIn: DemoSignIn, url: string): string {
   const label = signIn.role ?? signIn.name;
-  const leadsTo = DEMO_DESTINATIONS[signIn.email];
-  return `  ${signIn.email.padEnd(28)} ${signIn.password}${label ? `   (${label})` : ""}${leadsTo ? `\n  ${"".padEnd(28)} → ${leadsTo}` : ""}`;
+  const tools = (DEMO_DESTINATIONS[signIn.email] ?? []).map(([tool, path]) => `\n      ${`${tool}:`.padEnd(12)}${url}${path}`);
+  return `  ${signIn.email.padEnd(28)} ${signIn.password}${label ? `   (${label})` : ""}${tools.join("")}`;
 }
 
 /** The seed's counts of new rows: all zero when the demo was already there. */
@@ -51,8 +51,8 @@ try {
       "",
       `Demo data: ${describeCreated(created)}`,
       "",
-      "Demo sign-ins (email, password) and the tools each finds in the header:",
-      ...signIns.map(describe),
+      "Demo sign-ins (email, password), each with the tools its header leads to:",
+      ...signIns.map((signIn) => describe(signIn, tenring.url)),
       "",
       "Press Ctrl-C to stop. Request log follows.",
       "",
