@@ -12,9 +12,17 @@ const FALLBACK_SIGN_INS: DemoSignIn[] = [ORGANISER, RANGE_OFFICER, COMPETITOR].m
 // Wrangler's startup chatter stays hidden until the banner is out; after that its request log passes through.
 let passThrough = false;
 
-function describe(signIn: DemoSignIn): string {
+/** Where each demo account's tools are, as its header offers them after signing in. */
+const DEMO_DESTINATIONS: Record<string, [tool: string, path: string][]> = {
+  [ORGANISER.email]: [["Organise", "/admin"], ["Score", "/score"]],
+  [RANGE_OFFICER.email]: [["Score", "/score"]],
+  [COMPETITOR.email]: [["My entries", "/me/entries"], ["My results", "/me/results"]],
+};
+
+function describe(signIn: DemoSignIn, url: string): string {
   const label = signIn.role ?? signIn.name;
-  return `  ${signIn.email.padEnd(28)} ${signIn.password}${label ? `   (${label})` : ""}`;
+  const tools = (DEMO_DESTINATIONS[signIn.email] ?? []).map(([tool, path]) => `\n      ${`${tool}:`.padEnd(12)}${url}${path}`);
+  return `  ${signIn.email.padEnd(28)} ${signIn.password}${label ? `   (${label})` : ""}${tools.join("")}`;
 }
 
 /** The seed's counts of new rows: all zero when the demo was already there. */
@@ -43,8 +51,8 @@ try {
       "",
       `Demo data: ${describeCreated(created)}`,
       "",
-      "Demo sign-ins (email, password):",
-      ...signIns.map(describe),
+      "Demo sign-ins (email, password), each with the tools its header leads to:",
+      ...signIns.map((signIn) => describe(signIn, tenring.url)),
       "",
       `Watch a match: in another terminal, \`npm run demo:live\` scores ${tenring.url}/t/${LIVE_DEMO_SLUG} at a match's pace`,
       "(one shot per firing point every few seconds, up to 15 minutes); open its live scoreboard to see it move.",

@@ -26,6 +26,17 @@
     true,
   );
 
+  // The admin tabs scroll sideways on a phone: bring the open one into view (browsers without
+  // scroll-initial-target), centred when it was hidden, without moving the page.
+  var current = document.querySelector(".admin-nav [aria-current=page]");
+  var tabs = current && current.closest("ul");
+  if (tabs && tabs.scrollWidth > tabs.clientWidth) {
+    var left = current.offsetLeft - tabs.offsetLeft;
+    if (left < tabs.scrollLeft || left + current.offsetWidth > tabs.scrollLeft + tabs.clientWidth) {
+      tabs.scrollLeft = left - (tabs.clientWidth - current.offsetWidth) / 2;
+    }
+  }
+
   // After a check-in tap the row is replaced: keep the keyboard focus on its button.
   document.addEventListener("htmx:after:swap", function (evt) {
     var target = evt.detail && evt.detail.ctx && evt.detail.ctx.target;

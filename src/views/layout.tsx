@@ -2,7 +2,9 @@ import { raw } from "hono/html";
 import type { PropsWithChildren } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv, SignedInUser } from "../env.ts";
-import { AccountNav } from "./account-nav.tsx";
+import type { Db } from "../db/client.ts";
+import { staffTools, staffTournaments } from "../queries/account/staff-tournaments.ts";
+import { AccountNav, NO_TOOLS } from "./account-nav.tsx";
 
 const HTMX = "/vendor/htmx-4.0.1.min.js";
 /** In cascade order: the base, print rules, then one sheet per area (later areas may refine earlier ones). */
@@ -32,13 +34,40 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
   if (fragment) return <>{children}</>;
   const c = useRequestContext<AppEnv>();
   return (
-    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} scripts={scripts} noindex={noindex}>
+    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} corner={{ db: c.get("db"), csrf: c.get("csrf") }} scripts={scripts} noindex={noindex}>
       {children}
     </Shell>
   );
 }
 
-function Shell({ title, nonce: requestNonce, user, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
+/**
+ * The account corner of an uncached page: the person's staff roles (one small D1 read) decide which tools it
+ * offers. Async, so it reads nothing from the request context: what it needs comes in as props.
+ */
+export async function AccountCorner({ user, db, csrf }: { user: SignedInUser | null; db: Db; csrf: string }) {
+  return <AccountNav user={user} tools={user ? await toolsOf(db, user.id) : NO_TOOLS} csrf={csrf} />;
+}
+
+/** A page (an error page above all) still renders when D1 cannot say: the corner then offers the personal tools only. */
+async function toolsOf(db: Db, userId: number) {
+  try {
+    return staffTools(await staffTournaments(db, userId));
+  } catch (err) {
+    console.error("header: could not read the staff roles", err);
+    return NO_TOOLS;
+  }
+}
+
+interface ShellProps {
+  title: string;
+  nonce: string;
+  user: SignedInUser | null | undefined;
+  corner: { db: Db; csrf: string | undefined };
+  scripts: string[];
+  noindex?: boolean | undefined;
+}
+
+function Shell({ title, nonce: requestNonce, user, corner, scripts, noindex, children }: PropsWithChildren<ShellProps>) {
   // A cached page has no nonce (""): its scripts load by src, allowed by the policy's 'self'.
   const nonce = requestNonce === "" ? undefined : requestNonce;
   return (
@@ -70,7 +99,7 @@ function Shell({ title, nonce: requestNonce, user, scripts, noindex, children }:
               <span class="brand-mark" aria-hidden="true">◎</span> Tenring
             </a>
             {user !== undefined ? (
-              <AccountNav user={user} />
+              <AccountCorner user={user} db={corner.db} csrf={corner.csrf ?? ""} />
             ) : (
               <nav
                 id="account-nav"

@@ -14,6 +14,9 @@ import { get, postForm } from "../helpers/http.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { configuredTournament, open, send } from "./fixtures.ts";
 
+// About a hundred requests, each rendering a refusal page: more than vitest's 5 s on a loaded machine.
+const MANY_REQUESTS_MS = 30_000;
+
 /** Every route of a tournament's admin, as registered (method and path pattern). */
 function tournamentRoutes(): { method: string; path: string }[] {
   const seen = new Map<string, { method: string; path: string }>();
@@ -110,7 +113,7 @@ describe("authorization on every admin route", () => {
       }
     }
     expect(await state(w)).toEqual(before);
-  });
+  }, MANY_REQUESTS_MS);
 
   it("lets a range officer see the dashboard, check-in and start lists, and refuses every editing route", async () => {
     const w = await world();

@@ -8,6 +8,7 @@ import { sendShotsToD1, takeShotsBatch } from "../../src/object/outbox/shots.ts"
 import { db } from "../helpers/d1.ts";
 import { drainOutboxes } from "../helpers/entries.ts";
 import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { expectErrorLog } from "../helpers/console.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;
 
@@ -103,6 +104,7 @@ describe("the scoring outbox to D1", () => {
   });
 
   it("keeps the rows while D1 refuses them, backs off, then copies everything", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused shots up to outbox row \d+; next try at .*no such table: shots/);
     const { stub, events, tournament } = await scoringTournament();
     const { entry } = await enter(stub, events[0]!);
     await env.DB.prepare("ALTER TABLE shots RENAME TO shots_offline").run();
@@ -133,5 +135,6 @@ describe("the scoring outbox to D1", () => {
       state.storage.sql.exec("SELECT COUNT(*) AS n FROM meta WHERE key LIKE 'shots_outbox_%'").one().n,
     );
     expect(backoff).toBe(0);
+    errors.check();
   });
 });

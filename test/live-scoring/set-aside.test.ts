@@ -7,6 +7,7 @@ import { TRIES_BEFORE_SET_ASIDE } from "../../src/object/outbox/driver.ts";
 import type { TournamentObject } from "../../src/object/tournament-object.ts";
 import { db } from "../helpers/d1.ts";
 import { OFFICER, enter, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { expectErrorLog } from "../helpers/console.ts";
 
 type Stub = DurableObjectStub<TournamentObject>;
 
@@ -20,6 +21,7 @@ async function alarmAfterBackOff(stub: Stub) {
 
 describe("scoring changes D1 refuses for good", () => {
   it("are set aside and audited, and the changes behind them reach D1", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused shots up to outbox row \d+; next try at .*slot refused/);
     const { stub, events, tournament } = await scoringTournament();
     const ada = (await enter(stub, events[0]!)).entry;
     const bea = (await enter(stub, events[0]!)).entry;
@@ -66,5 +68,6 @@ describe("scoring changes D1 refuses for good", () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ subject: `shot:${ada.id}/2`, actorId: null });
     expect(JSON.parse(audits[0]!.detail)).toEqual({ stream: "shots", error: aside!.error, row: JSON.parse(aside!.row) });
+    errors.check();
   });
 });

@@ -9,6 +9,7 @@ import { db } from "../helpers/d1.ts";
 import { select } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
 import { createTournament } from "../helpers/tournaments.ts";
+import { expectErrorLog } from "../helpers/console.ts";
 
 const CACHE = "X-Tenring-Cache";
 
@@ -91,6 +92,7 @@ describe("the edge cache on public pages", () => {
   });
 
   it("refuses to store a response that sets a cookie, and marks it private", async () => {
+    const errors = expectErrorLog(/^edge cache: \/cookie-page set a cookie; not cached$/);
     const app = new Hono<AppEnv>();
     app.use("*", async (c, next) => {
       c.set("db", openDb(env.DB));
@@ -109,5 +111,6 @@ describe("the edge cache on public pages", () => {
     expect(renders).toBe(2);
     expect(second.headers.get(CACHE)).toBe("MISS");
     expect(first.headers.get("Cache-Control")).toBe("private, no-store");
+    errors.check();
   });
 });

@@ -8,6 +8,7 @@ import { createUsers } from "../helpers/accounts.ts";
 import { d1Entries, db } from "../helpers/d1.ts";
 import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
 import { createTournament } from "../helpers/tournaments.ts";
+import { expectErrorLog } from "../helpers/console.ts";
 
 /** D1's copy must equal the object's entries, field by field, with nothing missing or doubled. */
 async function expectD1MatchesObject(tournamentId: number) {
@@ -44,6 +45,7 @@ describe("the outbox to D1", () => {
   });
 
   it("keeps changes while D1 refuses them, retries later and loses or doubles nothing", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*no such table: entries/);
     const { stub, tournament, events, relays } = await createTournament({ events: [{ relays: [{ firingPoints: 2 }] }] });
     const ids = await createUsers(4);
     const eventId = events[0]!.id;
@@ -72,9 +74,11 @@ describe("the outbox to D1", () => {
     // Running the alarm again is harmless: nothing is pending, D1 is unchanged.
     await runDurableObjectAlarm(stub);
     await expectD1MatchesObject(tournament.id);
+    errors.check();
   });
 
   it("waits for a competitor row D1 does not have yet, then copies everything", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*FOREIGN KEY constraint failed/);
     const { stub, tournament, events } = await createTournament();
     const [known] = await createUsers(1);
     const missing = known! + 100_000;
@@ -87,6 +91,7 @@ describe("the outbox to D1", () => {
     await db.insert(users).values({ id: missing, email: `late-${missing}@example.test`, name: "Late Row" }).run();
     await drainOutboxes(stub);
     expect(await expectD1MatchesObject(tournament.id)).toHaveLength(2);
+    errors.check();
   });
 
   it("never lets an older copy of an entry overwrite a newer one in D1", async () => {

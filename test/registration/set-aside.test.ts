@@ -8,6 +8,7 @@ import { createUsers } from "../helpers/accounts.ts";
 import { d1Entries, db } from "../helpers/d1.ts";
 import { copied, drainOutboxes, freshKey, objectEntries } from "../helpers/entries.ts";
 import { createTournament } from "../helpers/tournaments.ts";
+import { expectErrorLog } from "../helpers/console.ts";
 
 function setAsideAudits(tournamentId: number) {
   return db
@@ -19,6 +20,7 @@ function setAsideAudits(tournamentId: number) {
 
 describe("rows D1 refuses for good", () => {
   it("are set aside after repeated constraint failures, audited in D1, and no longer hold back the rows behind them", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*FOREIGN KEY constraint failed/);
     const { stub, tournament, events } = await createTournament({ events: [{ relays: [{ firingPoints: 6 }] }] });
     const ids = await createUsers(5);
     const eventId = events[0]!.id;
@@ -55,9 +57,11 @@ describe("rows D1 refuses for good", () => {
     await runDurableObjectAlarm(stub);
     expect(await stub.outboxPending()).toBe(0);
     expect(await setAsideAudits(tournament.id)).toHaveLength(gone.length);
+    errors.check();
   });
 
   it("are only constraint failures: a D1 that is unreachable keeps every row however often it fails", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*no such table: entries/);
     const { stub, tournament, events } = await createTournament();
     const ids = await createUsers(2);
     for (const userId of ids) await stub.register({ userId, eventId: events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
@@ -72,9 +76,11 @@ describe("rows D1 refuses for good", () => {
     await drainOutboxes(stub);
     expect(await d1Entries(tournament.id)).toHaveLength(2);
     expect(await setAsideAudits(tournament.id)).toEqual([]);
+    errors.check();
   });
 
   it("are reported to D1 by a later alarm when the audit could not be written at once", async () => {
+    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*FOREIGN KEY constraint failed/, /^outbox: D1 refused the audit of 1 set-aside rows; the alarm tries again .*no such table: audit_log/);
     const { stub, tournament, events } = await createTournament();
     const [kept, deleted] = await createUsers(2);
     for (const userId of [kept!, deleted!]) await stub.register({ userId, eventId: events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
@@ -91,5 +97,6 @@ describe("rows D1 refuses for good", () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await setAsideAudits(tournament.id)).map((a) => a.subject)).toEqual((await stub.setAsideRows()).map((r) => r.subject));
     expect(await d1Entries(tournament.id)).toHaveLength(1);
+    errors.check();
   });
 });

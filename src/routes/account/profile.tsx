@@ -8,6 +8,7 @@ import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
 import { isHtmx } from "../../middleware/errors.tsx";
 import { formBody } from "../../middleware/validate.ts";
+import { staffTools, staffTournaments } from "../../queries/account/staff-tournaments.ts";
 import { AccountPage } from "../../views/account/account-page.tsx";
 import { TokensSection, type TokensSectionProps } from "../../views/account/tokens.tsx";
 import { redirectAfterForm } from "./respond.ts";
@@ -60,5 +61,12 @@ async function tokensSection(c: Context<AppEnv>, extra: SectionExtras) {
 async function show(c: Context<AppEnv>, extra: SectionExtras) {
   const section = await tokensSection(c, extra);
   if (isHtmx(c)) return c.render(section, { title: "", fragment: true });
-  return c.render(<AccountPage user={currentUser(c)}>{section}</AccountPage>, { title: "Your account", noindex: true });
+  const user = currentUser(c);
+  const tools = staffTools(await staffTournaments(c.get("db"), user.id));
+  return c.render(
+    <AccountPage user={user} tools={tools}>
+      {section}
+    </AccountPage>,
+    { title: "Your account", noindex: true },
+  );
 }

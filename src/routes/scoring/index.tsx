@@ -1,9 +1,12 @@
 import { Hono } from "hono";
-import { loadUser, requireUser } from "../../auth/session.ts";
+import { currentUser, loadUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
+import { staffTournaments } from "../../queries/account/staff-tournaments.ts";
+import { acceptInvitations } from "../../queries/admin/staff.ts";
 import { loadEventsWithRelays } from "../../queries/scoring/load.ts";
+import { ScoringLanding } from "../../views/scoring/landing.tsx";
 import { PickPage } from "../../views/scoring/pick-page.tsx";
 import { scoringStaff } from "./access.tsx";
 import { relayPageResponse } from "./relay.tsx";
@@ -13,6 +16,15 @@ import { shotFormRoutes } from "./shots.tsx";
 export const scoringRoutes = new Hono<AppEnv>();
 
 scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"));
+
+// Like /admin, the landing takes up any pending staff invitation for the person's email.
+scoringRoutes.get("/", async (c) => {
+  const user = currentUser(c);
+  const db = c.get("db");
+  const joined = await acceptInvitations(db, user.id, user.email);
+  const tournaments = await staffTournaments(db, user.id);
+  return c.render(<ScoringLanding tournaments={tournaments} joined={joined} />, { title: "Scoring", noindex: true });
+});
 
 scoringRoutes.get("/t/:slug", ...scoringStaff, async (c) => {
   const tournament = c.get("tournament");

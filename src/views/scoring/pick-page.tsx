@@ -20,7 +20,9 @@ export function PickPage({ model }: { model: PickModel }) {
   return (
     <>
       <header class="page-head">
-        <p class="eyebrow">Scoring</p>
+        <p class="eyebrow">
+          <a href="/score">Scoring</a>
+        </p>
         <h1>{tournament.title}</h1>
         <p class="lead">Pick the relay on the line, then a competitor, and enter the shots as they are scored.</p>
       </header>

@@ -1,0 +1,44 @@
+import type { StaffTournament } from "../../queries/account/staff-tournaments.ts";
+import { ROLE_LABEL } from "../admin/layout.tsx";
+import { Empty } from "../components/empty.tsx";
+import { DateRange } from "../components/time.tsx";
+
+/** /score: every tournament the person may score, under way and ahead first; each leads to its relays. */
+export function ScoringLanding({ tournaments, joined }: { tournaments: StaffTournament[]; joined: number }) {
+  return (
+    <>
+      <header class="page-head">
+        <p class="eyebrow">Scoring</p>
+        <h1>Tournaments you score</h1>
+        <p class="lead">Pick the tournament on the range today, then the relay on the line.</p>
+      </header>
+      {joined > 0 && (
+        <p class="notice success" role="status">
+          You were added to the staff of {joined} {joined === 1 ? "tournament" : "tournaments"} you had been invited to.
+        </p>
+      )}
+      {tournaments.length === 0 ? (
+        <Empty>
+          You score no tournament yet. A tournament's organiser adds range officers on its Staff page; once they add you, the
+          tournament appears here and under Score in the header.
+        </Empty>
+      ) : (
+        <ul class="cards">
+          {tournaments.map((t) => (
+            <li class="card" data-testid="scoring-tournament">
+              <h2 class="card-title">
+                <a href={`/score/t/${t.slug}`}>{t.title}</a>
+              </h2>
+              <p class="meta">
+                <DateRange startsOn={t.startsOn} endsOn={t.endsOn} /> · {t.venue}
+              </p>
+              <p class="meta">
+                {t.status === "draft" && <span class="badge soon">Draft</span>} {ROLE_LABEL[t.role]}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
