@@ -202,6 +202,9 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     "--port", String(port),
     ...persistArgs(persistTo),
     "--var", `SEED_TOKEN:${seedToken}`,
+    // Local only: sent mail is kept and readable at /__mailbox.
+    "--var", "LOCAL_MAILBOX:on",
+    "--var", `PUBLIC_ORIGIN:http://${HOST}:${port}`,
     "--show-interactive-dev-session=false",
   ];
   installExitHandlers();

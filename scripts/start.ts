@@ -46,6 +46,8 @@ try {
       "Demo sign-ins (email, password):",
       ...signIns.map(describe),
       "",
+      `Mail sent locally (verification, password reset, invitations): ${tenring.url}/__mailbox`,
+      "",
       "Press Ctrl-C to stop. Request log follows.",
       "",
     ].join("\n"),

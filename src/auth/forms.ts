@@ -14,7 +14,7 @@ const email = z
   .toLowerCase()
   .pipe(z.email("Enter an email address like name@example.com."));
 
-const newPassword = z
+export const newPassword = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)

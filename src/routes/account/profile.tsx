@@ -9,6 +9,7 @@ import { Refusal } from "../../lib/refusal.ts";
 import { isHtmx } from "../../middleware/errors.tsx";
 import { formBody } from "../../middleware/validate.ts";
 import { AccountPage } from "../../views/account/account-page.tsx";
+import type { CareErrors } from "../../views/account/care.tsx";
 import { TokensSection, type TokensSectionProps } from "../../views/account/tokens.tsx";
 import { redirectAfterForm } from "./respond.ts";
 
@@ -58,7 +59,28 @@ async function tokensSection(c: Context<AppEnv>, extra: SectionExtras) {
 
 /** The whole page for a plain form, only the token section for htmx (status set by the caller). */
 async function show(c: Context<AppEnv>, extra: SectionExtras) {
-  const section = await tokensSection(c, extra);
-  if (isHtmx(c)) return c.render(section, { title: "", fragment: true });
-  return c.render(<AccountPage user={currentUser(c)}>{section}</AccountPage>, { title: "Your account", noindex: true });
+  return showAccount(c, { tokens: extra });
 }
+
+/** The account page, with a refused care form (src/routes/account/care.tsx) or token section state. */
+export async function showAccount(c: Context<AppEnv>, extra: { tokens?: SectionExtras; care?: CareErrors }) {
+  const section = await tokensSection(c, extra.tokens ?? {});
+  if (isHtmx(c) && !extra.care) return c.render(section, { title: "", fragment: true });
+  const done = c.req.query("done");
+  return c.render(
+    <AccountPage user={currentUser(c)} care={extra.care} notice={done ? DONE[done] : undefined}>
+      {section}
+    </AccountPage>,
+    { title: "Your account", noindex: true },
+  );
+}
+
+const DONE: Record<string, string> = {
+  welcome: "Welcome to Tenring. We mailed you a link to confirm your address.",
+  verified: "Your email address is confirmed.",
+  "already-verified": "Your email address was already confirmed.",
+  "link-sent": "We sent you a new link. It works for 24 hours.",
+  profile: "Your name and club are saved.",
+  password: "Your password is changed. Other devices are signed out.",
+  "email-pending": "We sent a link to the new address. It becomes your address once you open it.",
+};
