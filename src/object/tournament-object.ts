@@ -12,6 +12,7 @@ import type {
   EventStandings,
   KeepStandingResult,
   MoveRequest,
+  ReassignRequest,
   RegisterRequest,
   RegisterResult,
   RemoveRequest,
@@ -139,6 +140,11 @@ export class TournamentObject extends DurableObject<Env> {
 
   addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
     return this.organiser.addEntry(req);
+  }
+
+  /** A walk-up entry claimed by its competitor's verified account. */
+  reassign(req: ReassignRequest): Promise<ChangeResult> {
+    return this.organiser.reassign(req);
   }
 
   checkIn(entryId: string, checkedIn: boolean): Promise<ChangeResult> {
