@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { mailLog } from "../db/accounts-schema.ts";
 import { entries, events, relays, tournaments, users } from "../db/schema.ts";
@@ -10,9 +10,10 @@ import { type ComposedMail, entryMailKey, type MailMessage } from "./message.ts"
 /** Addresses that cannot receive mail (walk-up placeholders, RFC 2606 reserved names). */
 const UNDELIVERABLE = /\.invalid$/;
 
+/** The template rendered to strings (hono/jsx renders to a string, or a promise of one with async parts). */
 async function rendered(to: string, parts: MailParts): Promise<ComposedMail> {
-  const html = `<!doctype html>${await Promise.resolve(String(await (parts.html as { toString(): string | Promise<string> }).toString()))}`;
-  return { to, subject: parts.subject, html, text: parts.text };
+  const body = await (parts.html as { toString(): string | Promise<string> }).toString();
+  return { to, subject: parts.subject, html: `<!doctype html>${body}`, text: parts.text };
 }
 
 /**
@@ -75,7 +76,7 @@ async function composeEntryMail(db: Db, origin: string, entryId: string, status:
     case "confirmed":
     case "held": {
       // An entry told it was waitlisted and now holds a place moved up.
-      const waited = await db.select({ key: mailLog.key }).from(mailLog).where(and(eq(mailLog.key, entryMailKey(entryId, "waitlisted")))).get();
+      const waited = await db.select({ key: mailLog.key }).from(mailLog).where(eq(mailLog.key, entryMailKey(entryId, "waitlisted"))).get();
       if (waited) return rendered(row.email, promotedMail(facts));
       return rendered(row.email, row.status === "held" ? heldMail(facts) : registeredMail(facts));
     }

@@ -100,7 +100,7 @@ export function StaffView(p: StaffPageProps) {
               hint="Range officers score and check competitors in. Organisers run everything except the staff's owners."
             />
             <div class="form-actions">
-              <button type="submit">Add</button>
+              <button type="submit">Send invitation</button>
             </div>
           </form>
         </>
