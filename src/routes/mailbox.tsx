@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { mailLog } from "../db/accounts-schema.ts";
+import { loadUser } from "../auth/session.ts";
 import type { AppEnv } from "../env.ts";
 import { notHere } from "../lib/refusal.ts";
 import { cacheControl } from "../middleware/cache-control.ts";
@@ -12,7 +13,7 @@ import { MailboxPage } from "../views/mail/mailbox.tsx";
  */
 export const mailboxRoutes = new Hono<AppEnv>();
 
-mailboxRoutes.get("/", cacheControl("no-store"), async (c) => {
+mailboxRoutes.get("/", cacheControl("no-store"), loadUser(), async (c) => {
   if (c.env.LOCAL_MAILBOX !== "on") throw notHere("Page");
   const to = (c.req.query("to") ?? "").trim().toLowerCase();
   const sent = eq(mailLog.state, "sent");

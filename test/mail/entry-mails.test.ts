@@ -25,7 +25,7 @@ describe("mails of the object's decisions", () => {
     expect(registered.text).toContain("Mail Cup (times in Europe/Berlin)");
     expect(registered.text).toContain("Relay: Morning relay");
     expect(registered.text).toContain("Firing point: 1");
-    expect(registered.text).toMatch(/Start: .*15 Mar 2031.*09:00 (CET|GMT\+1)/);
+    expect(registered.text).toMatch(/Start: Sat 15 Mar 2031, 09:00 (CET|GMT\+1)\n/);
     expect(registered.text).toMatch(/See your entries: http:\/\/[^/]+\/me\/entries/);
     expect(registered.html).toContain("Morning relay");
 

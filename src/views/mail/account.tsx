@@ -1,4 +1,3 @@
-import { formatDateTime } from "../../domain/time/format.ts";
 import { MailButton, MailLayout, type MailParts, type MailTournament, TournamentLine, plainText, tournamentText, zonedTime } from "./layout.tsx";
 
 /** "Confirm your email address": sent at sign-up and when the address is changed (then for the new one). */
@@ -63,7 +62,7 @@ export function claimMail(p: { tournament: MailTournament; name: string; event: 
   const subject = `Your entry in ${p.tournament.title}`;
   const what = `The organisers entered ${p.name} in ${p.event} (${p.relay}) at the range.`;
   const how = "To follow this entry and its scores in your Tenring account, open the link signed in (a confirmed address is needed).";
-  const until = `The link works once, until ${formatDateTime(p.expiresAt, p.tournament.timeZone)}.`;
+  const until = `The link works once, until ${zonedTime(p.expiresAt, p.tournament.timeZone)}.`;
   return {
     subject,
     html: (

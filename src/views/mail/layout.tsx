@@ -1,5 +1,5 @@
 import type { Child, PropsWithChildren } from "hono/jsx";
-import { formatDateTime, zoneAbbreviation } from "../../domain/time/format.ts";
+import { formatDateTime } from "../../domain/time/format.ts";
 
 /** A mail as its template makes it: the subject, the HTML body and the plain-text part (every mail has one). */
 export interface MailParts {
@@ -67,7 +67,7 @@ export function TournamentLine({ tournament }: { tournament: MailTournament }) {
 export const tournamentText = (t: MailTournament) => `${t.title} (times in ${t.timeZone})`;
 
 /** A time in the tournament's zone, with the zone's abbreviation, e.g. "Sat 14 Mar 2027, 09:00 CET". */
-export const zonedTime = (epoch: number, zone: string) => `${formatDateTime(epoch, zone)} ${zoneAbbreviation(epoch, zone)}`;
+export const zonedTime = (epoch: number, zone: string) => formatDateTime(epoch, zone);
 
 /** The plain-text part: paragraphs separated by blank lines, and the common footer. */
 export function plainText(...paragraphs: string[]): string {
