@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../../src/auth/account-tokens.ts";
-import { sessions, tournamentStaff, users } from "../../src/db/schema.ts";
+import { sessions, staffInvitations, tournamentStaff, users } from "../../src/db/schema.ts";
 import { person } from "../helpers/accounts.ts";
 import { db } from "../helpers/d1.ts";
 import { cookieFrom, get, postForm, sendJson } from "../helpers/http.ts";
@@ -135,5 +135,17 @@ describe("staff invitations", () => {
     const staff = await db.select().from(tournamentStaff).where(eq(tournamentStaff.userId, unverified.user.id)).all();
     expect(staff).toEqual([{ tournamentId: t.id, userId: unverified.user.id, role: "range_officer" }]);
     expect((await postForm(link, { _csrf: unverified.csrf }, form(unverified))).status).toBe(410);
+  });
+
+  it("refuses an invitation link after 14 days", async () => {
+    const { tournament: t } = await createTournament();
+    const owner = await person();
+    await db.insert(tournamentStaff).values({ tournamentId: t.id, userId: owner.user.id, role: "owner" });
+    const invited = await person({ email: freshEmail("late") });
+    await postForm(`/admin/t/${t.slug}/staff`, { _csrf: owner.csrf, email: invited.user.email, role: "range_officer" }, form(owner));
+    const link = linkIn((await mailTo(invited.user.email, "You are invited")).text, "/account/invitations/");
+    await db.update(staffInvitations).set({ expiresAt: Date.now() - 1 }).where(eq(staffInvitations.email, invited.user.email));
+    expect((await postForm(link, { _csrf: invited.csrf }, form(invited))).status).toBe(410);
+    expect(await db.select().from(tournamentStaff).where(eq(tournamentStaff.userId, invited.user.id)).all()).toEqual([]);
   });
 });

@@ -69,8 +69,13 @@ signUpRoutes.post("/sign-up", async (c) => {
     throw err;
   }
   await startSession(c, userId);
-  // Nothing is granted to the address until its link is opened (staff invitations included).
-  await sendVerification(c, { id: userId, name }, email, false);
+  // Nothing is granted to the address until its link is opened (staff invitations included). The account
+  // exists either way: if the queue cannot take the mail now, the account page sends the link again.
+  try {
+    await sendVerification(c, { id: userId, name }, email, false);
+  } catch (err) {
+    console.error("sign-up: the verification mail could not be queued", err);
+  }
   return redirectAfterForm(c, next === "/" ? "/account?done=welcome" : next);
 });
 
