@@ -8,7 +8,8 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      // The local mailbox is on in tests, as under npm start: sent mail (and its links) is readable in D1.
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, LOCAL_MAILBOX: "on" } },
     }),
   ],
   test: {

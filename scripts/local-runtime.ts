@@ -206,6 +206,9 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     "--port", String(port),
     ...persistArgs(persistTo),
     "--var", `SEED_TOKEN:${seedToken}`,
+    // Local only: sent mail is kept and readable at /__mailbox.
+    "--var", "LOCAL_MAILBOX:on",
+    "--var", `PUBLIC_ORIGIN:http://${HOST}:${port}`,
     ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     "--show-interactive-dev-session=false",
   ];

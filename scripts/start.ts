@@ -57,6 +57,8 @@ try {
       `Watch a match: in another terminal, \`npm run demo:live\` scores ${tenring.url}/t/${LIVE_DEMO_SLUG} at a match's pace`,
       "(one shot per firing point every few seconds, up to 15 minutes); open its live scoreboard to see it move.",
       "",
+      `Mail sent locally (verification, password reset, invitations): ${tenring.url}/__mailbox`,
+      "",
       "Press Ctrl-C to stop. Request log follows.",
       "",
     ].join("\n"),

@@ -9,6 +9,10 @@ export interface SignedInUser {
   email: string;
   name: string;
   club: string;
+  /** Whether `email` was proven by a mailed link: nothing is granted to an unproven address. */
+  verified: boolean;
+  /** An address asked for, not yet confirmed. */
+  pendingEmail: string | null;
   /** Hash of the session token: the basis of this session's CSRF token. */
   sessionHash: string;
 }
@@ -22,6 +26,8 @@ export interface ApiCaller {
   /** The tournament a scoring token belongs to. */
   tokenTournamentId: number | null;
   tokenKind: ApiTokenKind | null;
+  /** Whether the acting account's address is confirmed (false for scoring tokens). */
+  verified: boolean;
 }
 
 export type Tournament = typeof tournaments.$inferSelect;

@@ -58,7 +58,7 @@ export async function tournamentStatements(t: RushTournament, now = Date.now()):
   const tournamentId = `(SELECT id FROM tournaments WHERE slug = ${slug})`;
   const day = utcDate(now + 30 * DAY_MS);
   const statements = [
-    `INSERT INTO users (email, name, club) VALUES (${sqlText(t.organiserEmail)}, 'Rush Organiser', 'Load Test Club');`,
+    `INSERT INTO users (email, name, club, email_verified_at) VALUES (${sqlText(t.organiserEmail)}, 'Rush Organiser', 'Load Test Club', ${now});`,
     `INSERT INTO tournaments (slug, title, club, venue, time_zone, starts_on, ends_on, status, registration_opens_at, registration_closes_at, entry_fee_cents, created_by)
      VALUES (${slug}, 'Rush Benchmark Open', 'Load Test Club', 'Loopback Range', 'Europe/Berlin', '${day}', '${day}', 'published', ${now - 60_000}, ${now + 24 * HOUR}, 0,
        (SELECT id FROM users WHERE email = ${sqlText(t.organiserEmail)}));`,

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { apiTokens } from "../db/schema.ts";
+import { apiTokens, users } from "../db/schema.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
 import { rawStatement } from "../db/statements.ts";
@@ -14,6 +14,8 @@ export interface TokenOwner {
   kind: ApiTokenKind;
   userId: number | null;
   tournamentId: number | null;
+  /** Whether the owner's address is confirmed (personal tokens act for the owner only then). */
+  verified: boolean;
 }
 
 /** Creates a token and returns its only plain-text copy; D1 keeps the hash. */
@@ -40,11 +42,12 @@ export async function createApiToken(
 
 export async function findApiToken(db: Db, token: string): Promise<TokenOwner | null> {
   const row = await db
-    .select({ id: apiTokens.id, kind: apiTokens.kind, userId: apiTokens.userId, tournamentId: apiTokens.tournamentId })
+    .select({ id: apiTokens.id, kind: apiTokens.kind, userId: apiTokens.userId, tournamentId: apiTokens.tournamentId, verifiedAt: users.emailVerifiedAt })
     .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, await sha256(token)), isNull(apiTokens.revokedAt)))
     .get();
-  return row ? { tokenId: row.id, kind: row.kind, userId: row.userId, tournamentId: row.tournamentId } : null;
+  return row ? { tokenId: row.id, kind: row.kind, userId: row.userId, tournamentId: row.tournamentId, verified: row.verifiedAt !== null && row.verifiedAt !== undefined } : null;
 }
 
 /**
@@ -97,10 +100,11 @@ export async function listPersonalTokens(db: Db, userId: number) {
 
 /**
  * Tokens this isolate verified in D1 within `TOKEN_CACHE_MS` are accepted without asking D1 again (the
- * rush path must not cost a D1 round trip). A token revoked elsewhere keeps working here for at most that
- * long; `forgetApiToken` makes a revocation take effect at once in the revoking isolate.
+ * rush path costs one D1 round trip per token and isolate every few seconds). Revocation sets `revoked_at`
+ * in D1: `forgetApiToken` makes it take effect at once in the revoking isolate, and every other isolate
+ * revalidates within `TOKEN_CACHE_MS`.
  */
-const TOKEN_CACHE_MS = 30_000;
+export const TOKEN_CACHE_MS = 5_000;
 const verifiedTokens = new TtlCache<TokenOwner>(TOKEN_CACHE_MS);
 
 export async function findApiTokenCached(db: Db, token: string): Promise<TokenOwner | null> {

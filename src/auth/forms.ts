@@ -20,7 +20,7 @@ const email = z
  * A new password: its length, then the common-password list, then the strength estimator (which says what
  * makes it weak). Only a password of acceptable length is worth the (lazily loaded) list and estimator.
  */
-const newPassword = z
+export const newPassword = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)

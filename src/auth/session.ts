@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -16,10 +16,11 @@ const SESSION_DAYS = 30;
 /**
  * Sessions this isolate verified in D1 within `SESSION_CACHE_MS`, for routes mounted with
  * `loadUser({ cached: true })` (the API, the registration post and its panel), so the registration rush costs
- * no D1 round trip per request. A session ended in another isolate keeps working there for at most that
- * long; sign-out in this isolate takes effect at once.
+ * at most one D1 round trip per session and isolate every few seconds. Ending sessions deletes their rows in
+ * D1 (sign-out, sign out everywhere, password reset or change): this isolate forgets them at once, every other
+ * isolate at its next revalidation, so within `SESSION_CACHE_MS`.
  */
-const SESSION_CACHE_MS = 30_000;
+export const SESSION_CACHE_MS = 5_000;
 const verifiedSessions = new TtlCache<SignedInUser>(SESSION_CACHE_MS);
 
 /** Starts a new session (a fresh 128-bit token, so sign-in always rotates it) and sets the cookie. */
@@ -60,15 +61,29 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
 }
 
+/** Ends every session of the user (all devices), here at once and in other isolates within seconds. */
+export async function endAllSessions(db: Db, userId: number, except?: string): Promise<void> {
+  const all = eq(sessions.userId, userId);
+  await db.delete(sessions).where(except ? and(all, ne(sessions.tokenHash, except)) : all);
+  verifiedSessions.deleteWhere((u) => u.id === userId && u.sessionHash !== except);
+}
+
+/** Drops this isolate's cached copies of the user (after a change of name, address or verification). */
+export function forgetUser(userId: number): void {
+  verifiedSessions.deleteWhere((u) => u.id === userId);
+}
+
 async function findSessionUser(db: Db, token: string): Promise<SignedInUser | null> {
   const tokenHash = await sha256(token);
   const row = await db
-    .select({ id: users.id, email: users.email, name: users.name, club: users.club })
+    .select({ id: users.id, email: users.email, name: users.name, club: users.club, verifiedAt: users.emailVerifiedAt, pendingEmail: users.pendingEmail })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, Date.now())))
     .get();
-  return row ? { ...row, sessionHash: tokenHash } : null;
+  if (!row) return null;
+  const { verifiedAt, ...user } = row;
+  return { ...user, verified: verifiedAt !== null, sessionHash: tokenHash };
 }
 
 /** `findSessionUser` behind the per-isolate cache of verified sessions (see `CACHED_SESSION_PREFIXES`). */
@@ -77,7 +92,7 @@ async function findSessionUserCached(db: Db, token: string): Promise<SignedInUse
 }
 
 export interface LoadUserOptions {
-  /** Accept a session this isolate verified within the last 30 s (hot paths); pages read D1 every time. */
+  /** Accept a session this isolate verified within the last few seconds (hot paths); pages read D1 every time. */
   cached?: boolean;
 }
 
@@ -104,3 +119,14 @@ export function currentUser(c: Context<AppEnv>): SignedInUser {
   if (!user) throw new Error("requireUser must run before this route");
   return user;
 }
+
+/** Why an unverified account is refused (a "send the link again" button goes with it where it is shown). */
+export const UNVERIFIED_DETAIL =
+  "Confirm your email address first: open the link we mailed you. Your account page can send the link again.";
+
+/** Registering, accepting a staff role and creating a tournament need a proven address. */
+export const requireVerified = createMiddleware<AppEnv>(async (c, next) => {
+  const user = currentUser(c);
+  if (!user.verified) throw new Refusal(403, { title: "Email address not confirmed", detail: UNVERIFIED_DETAIL, reason: "unverified" });
+  await next();
+});

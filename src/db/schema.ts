@@ -13,6 +13,10 @@ export const users = sqliteTable("users", {
   /** `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>`; null for walk-up competitors without an account. */
   passwordHash: text("password_hash"),
   createdAt: integer("created_at").notNull().default(now),
+  /** When `email` was proven by a link sent to it; null until then (nothing is granted to an unproven address). */
+  emailVerifiedAt: integer("email_verified_at"),
+  /** An address the person asked to change to, counted only once its link is opened. */
+  pendingEmail: text("pending_email"),
 });
 
 export const sessions = sqliteTable(
@@ -236,7 +240,10 @@ export const cacheVersions = sqliteTable("cache_versions", {
   version: integer("version").notNull().default(1),
 });
 
-/** Staff added by an email without an account yet: becomes a tournament_staff row when that email signs up. */
+/**
+ * Staff invited by address: becomes a tournament_staff row only when a signed-in account whose verified
+ * address matches opens the mailed link (an `invite` row of account_tokens) before `expiresAt`.
+ */
 export const staffInvitations = sqliteTable(
   "staff_invitations",
   {
@@ -246,6 +253,8 @@ export const staffInvitations = sqliteTable(
     role: text("role", { enum: STAFF_ROLES }).notNull(),
     invitedBy: integer("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at").notNull(),
+    /** Null for invitations made before links were mailed: those count as expired and are sent again. */
+    expiresAt: integer("expires_at"),
   },
   (t) => [primaryKey({ columns: [t.tournamentId, t.email] }), index("staff_invitations_email").on(t.email)],
 );

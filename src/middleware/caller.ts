@@ -28,7 +28,7 @@ export function resolveCaller(options: ResolveCallerOptions) {
     const authorization = c.req.header("Authorization");
     if (authorization === undefined) {
       const user = c.get("user");
-      c.set("caller", user ? { userId: user.id, via: "session", tokenId: null, tokenTournamentId: null, tokenKind: null } : null);
+      c.set("caller", user ? { userId: user.id, via: "session", tokenId: null, tokenTournamentId: null, tokenKind: null, verified: user.verified } : null);
       return next();
     }
     const token = bearerToken(authorization);
@@ -44,6 +44,7 @@ export function resolveCaller(options: ResolveCallerOptions) {
       tokenId: owner.tokenId,
       tokenTournamentId: owner.tournamentId,
       tokenKind: owner.kind,
+      verified: owner.kind === "personal" && owner.verified,
     });
     return next();
   });

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { problem } from "../lib/problem.ts";
 import { Refusal } from "../lib/refusal.ts";
+import { ResendLinkForm } from "../views/account/verify.tsx";
 import { ErrorPage } from "../views/error-page.tsx";
 
 /** API clients, and anything asking for JSON rather than HTML, get problem+json. */
@@ -41,7 +42,9 @@ export function present(c: Context<AppEnv>, r: Refusal) {
   c.status(status);
   const fragment = isHtmx(c) ? c.get("refusalFragment") : undefined;
   if (fragment) return c.render(fragment(r), { title: r.title, fragment: true });
-  return c.render(<ErrorPage status={status} title={r.title} detail={r.detail} />, { title: r.title, noindex: true });
+  // An unconfirmed address is the one refusal its reader can fix from here.
+  const action = r.reason === "unverified" && c.get("csrf") !== undefined ? <ResendLinkForm /> : undefined;
+  return c.render(<ErrorPage status={status} title={r.title} detail={r.detail} action={action} />, { title: r.title, noindex: true });
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {

@@ -12,6 +12,7 @@ import type {
   EventStandings,
   KeepStandingResult,
   MoveRequest,
+  ReassignRequest,
   RegisterRequest,
   RegisterResult,
   RemoveRequest,
@@ -28,6 +29,7 @@ import { Decisions } from "./decisions.ts";
 import { Organiser } from "./organiser/organiser.ts";
 import { Outbox } from "./outbox/driver.ts";
 import { entriesStream } from "./outbox/entries.ts";
+import { entryMails } from "./outbox/mail.ts";
 import { SetAside } from "./outbox/set-aside.ts";
 import { Registration } from "./registration/registration.ts";
 import { SqliteBook } from "./registration/sqlite-book.ts";
@@ -64,7 +66,7 @@ export class TournamentObject extends DurableObject<Env> {
       entriesChanged: () => this.live.forgetBoards(),
     });
     this.setAside = new SetAside(sql);
-    this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside);
+    this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
     this.registration = new Registration(sql, book, this.decisions);
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside);
@@ -138,6 +140,11 @@ export class TournamentObject extends DurableObject<Env> {
 
   addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
     return this.organiser.addEntry(req);
+  }
+
+  /** A walk-up entry claimed by its competitor's verified account. */
+  reassign(req: ReassignRequest): Promise<ChangeResult> {
+    return this.organiser.reassign(req);
   }
 
   checkIn(entryId: string, checkedIn: boolean): Promise<ChangeResult> {

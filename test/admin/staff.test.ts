@@ -5,6 +5,7 @@ import { person } from "../helpers/accounts.ts";
 import { auditOf, db } from "../helpers/d1.ts";
 import { texts } from "../helpers/html.ts";
 import { cookieFrom, get, postForm } from "../helpers/http.ts";
+import { linkIn, mailTo } from "../helpers/mail.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { configuredTournament, open, send } from "./fixtures.ts";
 
@@ -13,7 +14,7 @@ async function staffRows(tournamentId: number) {
 }
 
 describe("staff", () => {
-  it("adds an existing account at once; removing it ends access on the next request", async () => {
+  it("invites an existing account by mail: access only after it accepts the link; removing it ends access", async () => {
     const { tournament } = await configuredTournament();
     const owner = await staffOf(tournament.id, "owner");
     const colleague = await person({ email: `olga-${Date.now()}@example.test`, name: "Olga" });
@@ -21,34 +22,56 @@ describe("staff", () => {
 
     const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email: colleague.user.email.toUpperCase(), role: "organiser" });
     expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toContain("done=invited");
+    // Having an account with the address is not enough: the link must be accepted.
+    expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(403);
+    const mail = await mailTo(colleague.user.email, "You are invited");
+    const link = linkIn(mail.text, "/account/invitations/");
+    expect((await send(colleague, link)).status).toBe(303);
     expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(200);
     const list = await (await open(owner, `/admin/t/${tournament.slug}/staff`)).text();
     expect(await texts(list, "[data-testid=staff-member] th")).toEqual(expect.arrayContaining(["Olga"]));
+    expect(await texts(list, "[data-testid=invitation]")).toEqual([]);
 
     const removed = await send(owner, `/admin/t/${tournament.slug}/staff/${colleague.user.id}/remove`);
     expect(removed.status).toBe(303);
     expect((await open(colleague, `/admin/t/${tournament.slug}/entries`)).status).toBe(403);
-    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.add", "staff.remove"]);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.invite", "staff.join", "staff.remove"]);
   });
 
-  it("invites an email without an account; signing up with it grants the role", async () => {
+  it("signing up with an invited address grants nothing (even an owner invitation) until the address is verified and the link accepted", async () => {
     const { tournament } = await configuredTournament();
     const owner = await staffOf(tournament.id, "owner");
-    const email = `new-ro-${Date.now()}@example.test`;
-    const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email, role: "range_officer" });
+    const email = `new-owner-${Date.now()}@example.test`;
+    const res = await send(owner, `/admin/t/${tournament.slug}/staff`, { email, role: "owner" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toContain("done=invited");
     const list = await (await open(owner, `/admin/t/${tournament.slug}/staff`)).text();
     expect(await texts(list, "[data-testid=invitation]")).toEqual([expect.stringContaining(email)]);
 
-    const signUp = await postForm("/account/sign-up", { email, name: "Rita Officer", club: "", password: "a long unusual passphrase 42" }, { hx: true });
+    const signUp = await postForm("/account/sign-up", { email, name: "Rita Claimant", club: "", password: "a long unusual passphrase 42" }, { hx: true });
     expect(signUp.status).toBe(204);
     const cookie = cookieFrom(signUp)!;
-    expect((await get(`/admin/t/${tournament.slug}`, { cookie })).status).toBe(200);
-    // A range officer: the dashboard, not the editing areas.
-    expect((await get(`/admin/t/${tournament.slug}/edit`, { cookie })).status).toBe(403);
-    expect(await db.select().from(staffInvitations).where(eq(staffInvitations.email, email)).all()).toEqual([]);
-    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.invite", "staff.join"]);
+    expect((await get(`/admin/t/${tournament.slug}`, { cookie })).status).toBe(403);
+    expect(await db.select().from(tournamentStaff).where(eq(tournamentStaff.tournamentId, tournament.id)).all()).toHaveLength(1);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.invite"]);
+  });
+
+  it("withdraws a pending invitation: its link stops working; an expired one is shown as expired", async () => {
+    const { tournament } = await configuredTournament();
+    const owner = await staffOf(tournament.id, "owner");
+    const invitee = await person({ email: `withdrawn-${Date.now()}@example.test` });
+    await send(owner, `/admin/t/${tournament.slug}/staff`, { email: invitee.user.email, role: "range_officer" });
+    const link = linkIn((await mailTo(invitee.user.email, "You are invited")).text, "/account/invitations/");
+    expect((await send(owner, `/admin/t/${tournament.slug}/staff/invitations/cancel`, { email: invitee.user.email })).status).toBe(303);
+    expect((await send(invitee, link)).status).toBe(410);
+    expect((await open(invitee, `/admin/t/${tournament.slug}`)).status).toBe(403);
+
+    const late = `late-${Date.now()}@example.test`;
+    await send(owner, `/admin/t/${tournament.slug}/staff`, { email: late, role: "range_officer" });
+    await db.update(staffInvitations).set({ expiresAt: Date.now() - 1 }).where(eq(staffInvitations.email, late));
+    const list = await (await open(owner, `/admin/t/${tournament.slug}/staff`)).text();
+    expect(await texts(list, "[data-testid=invitation]")).toEqual([expect.stringContaining("expired")]);
+    expect((await auditOf(tournament.id)).map((a) => a.action)).toEqual(["staff.invite", "staff.uninvite", "staff.invite"]);
   });
 
   it("lets an organiser manage range officers only, and never removes the last owner", async () => {

@@ -38,7 +38,8 @@ describe("the next parameter", () => {
 
   it("refuses an off-site next at sign-up too", async () => {
     const res = await signUp({ email: freshEmail(), name: "N", club: "", password: STRONG_PASSWORD, next: "//evil.example" });
-    expect(res.headers.get("Location")).toBe("/");
+    // No usable next: the new account lands on its account page (which asks to confirm the address).
+    expect(res.headers.get("Location")).toBe("/account?done=welcome");
   });
 
   it("drops an off-site next from the form and keeps a same-site one", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORD_MESSAGE } from "../../src/auth/forms.ts";
 import { MAX_PBKDF2_ITERATIONS, verifyPassword } from "../../src/auth/password.ts";
 import { cookieFrom, get } from "../helpers/http.ts";
+import { mailTo } from "../helpers/mail.ts";
 import { freshEmail, headerName, signUp, STRONG_PASSWORD, userByEmail, userCount } from "./support.ts";
 
 function fieldError(html: string, field: string): string | undefined {
@@ -27,13 +28,13 @@ describe("sign-up page", () => {
 });
 
 describe("sign-up", () => {
-  it("creates the account, starts a session in a __Host- cookie and goes home", async () => {
+  it("creates an unverified account, starts a session in a __Host- cookie, mails a link and shows the account page", async () => {
     const email = freshEmail("new");
     const before = await userCount();
     const fields = { email: `  ${email.toUpperCase()} `, name: "Anna Schütz", club: "SG Tell", password: STRONG_PASSWORD };
     const res = await signUp(fields);
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe("/");
+    expect(res.headers.get("Location")).toBe("/account?done=welcome");
     expect(await userCount()).toBe(before + 1);
 
     const setCookie = res.headers.getSetCookie().find((line) => line.startsWith("__Host-tenring_session="));
@@ -51,6 +52,11 @@ describe("sign-up", () => {
     expect(iterations).toBeLessThanOrEqual(MAX_PBKDF2_ITERATIONS);
     expect(await verifyPassword(STRONG_PASSWORD, user!.passwordHash!)).toBe(true);
     expect(await headerName(cookieFrom(res)!)).toBe("Anna Schütz");
+    expect(user!.emailVerifiedAt).toBeNull();
+    const page = await (await get("/account?done=welcome", { cookie: cookieFrom(res)! })).text();
+    expect(page).toContain('data-testid="address-unverified"');
+    expect(page).toContain("Send the link again");
+    expect((await mailTo(email, "Confirm your email address")).text).toContain("/account/verify/");
   });
 
   it("answers htmx with HX-Redirect instead of a 303 its fetch would follow", async () => {

@@ -40,7 +40,7 @@ test("sign up: the new name appears in the header and the session cookie is kept
 
 test("sign out from the header: the name is gone and so is the session", async () => {
   const { page } = visitor;
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signedOutHeader();
   await screenshot(page, "accounts-2-signed-out");
   assert.equal(await sessionCookie(), undefined);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { browserForFile, newAccount, PHONE, screenshot, signIn, signUp, visit } from "./browser.ts";
+import { browserForFile, newAccount, PHONE, screenshot, signIn, signUpVerified, visit } from "./browser.ts";
 
 const ORGANISER = { email: "organiser@tenring.test", password: "tenring-demo-2026" };
 const DEMO = "nordheide-air-open";
@@ -30,7 +30,7 @@ async function addEventWithRelay(page: Page, slug: string, title: string, discip
 
 test("an organiser creates a tournament with two events and relays, publishes it, and finds it on the home page", async () => {
   const { page, context, problems } = await visit(await browser());
-  await signUp(page, newAccount());
+  await signUpVerified(page, newAccount());
   await page.goto("/admin");
   await page.getByText("You run no tournaments yet").waitFor();
   await page.getByRole("link", { name: "New tournament" }).click();

@@ -136,3 +136,26 @@ async function submitAndLeave(page: Page, button: Locator): Promise<void> {
     throw new Error(`${from} did not move on after submitting; the page shows:\n${shown}`, { cause: error });
   }
 }
+
+/**
+ * Opens the newest mail to `email` whose subject contains `subject` in the local mailbox (/__mailbox, on
+ * under `startTenring`) and follows its link starting with `linkPrefix`. Mail comes through the queue a
+ * moment after the action that sends it, so the mailbox is reloaded until it is there.
+ */
+export async function openMailLink(page: Page, email: string, subject: string, linkPrefix: string): Promise<void> {
+  const mail = page.locator("[data-testid=mail]").filter({ hasText: subject }).first();
+  for (let i = 0; i < 40; i++) {
+    await page.goto(`/__mailbox?to=${encodeURIComponent(email)}`);
+    if ((await mail.count()) > 0) break;
+    await page.waitForTimeout(250);
+  }
+  await mail.locator(`a[href*="${linkPrefix}"]`).first().click();
+  await page.waitForURL((url) => url.pathname.startsWith(linkPrefix));
+}
+
+/** Signs up, then confirms the address from the local mailbox, as a new competitor does. */
+export async function signUpVerified(page: Page, account: Account): Promise<void> {
+  await signUp(page, account);
+  await openMailLink(page, account.email, "Confirm your email address", "/account/verify/");
+  await submitAndLeave(page, page.getByRole("button", { name: "Confirm this address" }));
+}

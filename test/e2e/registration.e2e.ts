@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, test } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { browserForFile, newAccount, PHONE, screenshot, signUp, visit, waitForText, type Visit } from "./browser.ts";
+import { browserForFile, newAccount, PHONE, screenshot, signUpVerified, visit, waitForText, type Visit } from "./browser.ts";
 
 // One new competitor registers on the open demo tournament, lands on a waitlist, and withdraws.
 const SLUG = "nordheide-air-open";
@@ -14,7 +14,7 @@ let competitor: Visit;
 
 before(async () => {
   competitor = await visit(await browser());
-  await signUp(competitor.page, account);
+  await signUpVerified(competitor.page, account);
   await waitForText(competitor.page.locator("[data-testid=who]"), account.name);
 });
 
@@ -50,7 +50,7 @@ async function fill(eventTitle: string, relay: ApiRelay): Promise<void> {
   const eventId = events.events.find((e) => e.title === eventTitle)?.id;
   for (let i = 0; i < relay.placesLeft; i++) {
     const filler = await visit(await browser());
-    await signUp(filler.page, newAccount());
+    await signUpVerified(filler.page, newAccount());
     const status = await filler.page.evaluate(
       async ({ slug, body, key }) => {
         const res = await fetch(`/api/v1/tournaments/${slug}/entries`, {

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { childEnv, ROOT, startTenring, stripAnsi, type Tenring } from "../../scripts/local-runtime.ts";
 
-const PORT = 8799;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 8799);
 const CHROMIUM = "/usr/bin/chromium";
 const RESULTS = path.join(ROOT, "test-results");
 const TAP = path.join(RESULTS, "e2e.tap");

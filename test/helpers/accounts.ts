@@ -6,9 +6,12 @@ import { db } from "./d1.ts";
 
 let counter = 0;
 
-export type UserFields = Partial<{ email: string; name: string; club: string }>;
+export type UserFields = Partial<{ email: string; name: string; club: string; verified: boolean }>;
 
-/** A user straight in D1 (no password: signs in only through the session made below). */
+/**
+ * A user straight in D1 (no password: signs in only through the session made below). Its address counts
+ * as confirmed unless `verified: false` (the tests of unconfirmed accounts ask for that).
+ */
 export async function createUser(fields: UserFields = {}) {
   counter += 1;
   const unique = `${Date.now().toString(36)}${counter}`;
@@ -19,6 +22,7 @@ export async function createUser(fields: UserFields = {}) {
       name: fields.name ?? `Test User ${unique}`,
       club: fields.club ?? "Test Club",
       passwordHash: null,
+      emailVerifiedAt: fields.verified === false ? null : Date.now(),
     })
     .returning()
     .get();
@@ -28,7 +32,7 @@ export async function createUser(fields: UserFields = {}) {
 export async function createUsers(n: number): Promise<number[]> {
   counter += 1;
   const stem = `${Date.now().toString(36)}-${counter}`;
-  const rows = Array.from({ length: n }, (_, i) => ({ email: `rush-${stem}-${i}@example.test`, name: `Competitor ${i + 1}`, club: "Rush Club" }));
+  const rows = Array.from({ length: n }, (_, i) => ({ email: `rush-${stem}-${i}@example.test`, name: `Competitor ${i + 1}`, club: "Rush Club", emailVerifiedAt: 1 }));
   const statements = [];
   for (let i = 0; i < rows.length; i += 25) {
     statements.push(db.insert(users).values(rows.slice(i, i + 25)).returning({ id: users.id }));

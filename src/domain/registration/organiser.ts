@@ -125,3 +125,18 @@ export function checkIn(book: Book, cmd: { entryId: string; checkedIn: boolean }
   book.save(next);
   return { outcome: "changed", entry: next, promoted: [] };
 }
+
+/**
+ * A walk-up entry claimed by its competitor's account: the entry moves from the walk-up record (`fromUserId`)
+ * to the account, unchanged otherwise. Refused when the account already has an entry in that event.
+ */
+export function reassignEntry(book: Book, cmd: { entryId: string; fromUserId: number; toUserId: number }, clock: Clock): ChangeOutcome {
+  const entry = book.entry(cmd.entryId);
+  if (!entry || entry.userId !== cmd.fromUserId) return refused("not_found", "There is no such walk-up entry to claim.");
+  if (isActive(entry.status) && book.activeEntryOf(cmd.toUserId, entry.eventId)) {
+    return refused("already_entered", "Your account already has an entry in this event.");
+  }
+  const next: EntryRecord = { ...entry, userId: cmd.toUserId, updatedAt: clock.stamp() };
+  book.save(next);
+  return { outcome: "changed", entry: next, promoted: [] };
+}

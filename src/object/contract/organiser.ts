@@ -20,6 +20,10 @@ export const walkUpRequestSchema = z.object({
 });
 export type WalkUpRequest = z.infer<typeof walkUpRequestSchema>;
 
+/** A walk-up entry moving to the account that claimed it (the Worker checked the claim link and the address). */
+export const reassignRequestSchema = z.object({ entryId: entryIdSchema, fromUserId: positiveId, toUserId: positiveId });
+export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
+
 /** A firing point to put an entry on (whether the relay has it is the rules' answer). */
 export const firingPointSchema = z.number().int();
 

@@ -1,16 +1,18 @@
 import { assignFiringPoint } from "../../domain/registration/firing-points.ts";
-import { addWalkUp, checkIn, moveEntry } from "../../domain/registration/organiser.ts";
+import { addWalkUp, checkIn, moveEntry, reassignEntry } from "../../domain/registration/organiser.ts";
 import { randomToken } from "../../lib/encoding.ts";
 import {
   type ChangeResult,
   type CheckInCount,
   type EntryView,
   type MoveRequest,
+  type ReassignRequest,
   type WalkUpRequest,
   type WalkUpResult,
   entryIdSchema,
   firingPointSchema,
   moveRequestSchema,
+  reassignRequestSchema,
   walkUpRequestSchema,
 } from "../contract/index.ts";
 import type { Decisions } from "../decisions.ts";
@@ -38,6 +40,12 @@ export class Organiser {
     const cmd = walkUpRequestSchema.parse(req);
     const idSuffix = randomToken(12);
     return this.decisions.commit((clock) => addWalkUp(this.book, { ...cmd, idSuffix }, clock));
+  }
+
+  /** A claimed walk-up entry moves to the claiming account. */
+  async reassign(req: ReassignRequest): Promise<ChangeResult> {
+    const cmd = reassignRequestSchema.parse(req);
+    return this.decisions.commit((clock) => reassignEntry(this.book, cmd, clock));
   }
 
   /** Checks a competitor in at the range, or undoes it (copied to D1 `entries.checked_in_at`). */

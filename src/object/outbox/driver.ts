@@ -75,6 +75,11 @@ export class Outbox<Item> {
     private readonly d1: D1Database,
     private readonly stream: OutboxStream<Item>,
     private readonly setAside: SetAside,
+    /**
+     * What follows once D1 has the items (the entries' mails go on the mail queue). It runs before the
+     * batch is settled, so a failure retries the batch: D1's upserts and the mails' keys make that harmless.
+     */
+    private readonly afterSent?: (items: Item[]) => Promise<void>,
   ) {}
 
   async drain(): Promise<void> {
@@ -86,6 +91,13 @@ export class Outbox<Item> {
       await sendItems(this.d1, this.stream, batch.items);
     } catch (err) {
       await this.refused(batch, err);
+      return;
+    }
+    try {
+      await this.afterSent?.(batch.items);
+    } catch (err) {
+      const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), this.stream.table));
+      console.error(`outbox: ${this.stream.name} reached D1 but its follow-up failed; next try at ${new Date(at).toISOString()}`, err);
       return;
     }
     this.storage.transactionSync(() => settleBatch(sql, batch.lastRowId, this.stream.table));

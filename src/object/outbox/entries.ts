@@ -18,7 +18,7 @@ const UPSERT = `
     json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'), json_extract(value, '$[11]'),
     json_extract(value, '$[12]')
   FROM json_each(?1) WHERE true
-  ON CONFLICT (id) DO UPDATE SET relay_id = excluded.relay_id, status = excluded.status, seq = excluded.seq,
+  ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, relay_id = excluded.relay_id, status = excluded.status, seq = excluded.seq,
     firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position, updated_at = excluded.updated_at,
     checked_in_at = excluded.checked_in_at, note = excluded.note
   WHERE excluded.updated_at > entries.updated_at`;

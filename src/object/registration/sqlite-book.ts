@@ -230,7 +230,7 @@ export class SqliteBook implements Book {
   save(e: EntryRecord): void {
     this.sql.exec(
       `INSERT INTO entries (${ENTRY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET relay_id = excluded.relay_id, status = excluded.status,
+       ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, relay_id = excluded.relay_id, status = excluded.status,
          firing_point = excluded.firing_point, waitlist_position = excluded.waitlist_position,
          hold_until = excluded.hold_until, note = excluded.note, checked_in_at = excluded.checked_in_at,
          updated_at = excluded.updated_at`,

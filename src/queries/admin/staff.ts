@@ -4,6 +4,8 @@ import { STAFF_ROLES, type StaffRole } from "../../auth/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { staffInvitations, tournamentStaff, users } from "../../db/schema.ts";
 import { rawStatement } from "../../db/statements.ts";
+import { TOKEN_LIFETIME_MS } from "../../auth/account-tokens.ts";
+import { randomToken, sha256 } from "../../lib/encoding.ts";
 
 /** Who may grant which roles: the owner any; an organiser only range officers. */
 export const GRANTABLE: Record<StaffRole, StaffRole[]> = {
@@ -32,7 +34,7 @@ export async function listStaff(db: Db, tournamentId: number) {
       .where(eq(tournamentStaff.tournamentId, tournamentId))
       .orderBy(asc(tournamentStaff.role), asc(users.name)),
     db
-      .select({ email: staffInvitations.email, role: staffInvitations.role, createdAt: staffInvitations.createdAt })
+      .select({ email: staffInvitations.email, role: staffInvitations.role, createdAt: staffInvitations.createdAt, expiresAt: staffInvitations.expiresAt })
       .from(staffInvitations)
       .where(eq(staffInvitations.tournamentId, tournamentId))
       .orderBy(asc(staffInvitations.email)),
@@ -41,43 +43,80 @@ export async function listStaff(db: Db, tournamentId: number) {
 }
 
 export type AddStaffOutcome =
-  | { outcome: "added"; name: string }
-  | { outcome: "invited" }
+  | { outcome: "invited"; token: string; expiresAt: number }
   | { outcome: "already"; role: StaffRole; name: string };
 
-const audit = (db: Db, tournamentId: number, actorId: number, action: string, subject: string, detail: object, now: number) =>
+const audit = (db: Db, tournamentId: number, actorId: number | null, action: string, subject: string, detail: object, now: number) =>
   rawStatement(
     db,
     "INSERT INTO audit_log (tournament_id, actor_id, action, subject, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
     tournamentId, actorId, action, subject, JSON.stringify(detail), now,
   );
 
-/** An existing account joins the staff at once; any other email gets a pending invitation. */
+/**
+ * Invites an address to the staff: a pending invitation (14 days) and a link token, for the route to mail.
+ * Nobody gets a role here, not even an existing account: the role waits for the address's owner to accept.
+ * Inviting again renews the invitation (new role, new expiry, a new link).
+ */
 export async function addStaff(db: Db, tournamentId: number, email: string, role: StaffRole, actorId: number, now = Date.now()): Promise<AddStaffOutcome> {
-  const user = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)).get();
-  if (user) {
-    const current = await db
-      .select({ role: tournamentStaff.role })
-      .from(tournamentStaff)
-      .where(and(eq(tournamentStaff.tournamentId, tournamentId), eq(tournamentStaff.userId, user.id)))
-      .get();
-    if (current) return { outcome: "already", role: current.role, name: user.name };
-    await db.$client.batch([
-      rawStatement(db, "INSERT INTO tournament_staff (tournament_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", tournamentId, user.id, role),
-      audit(db, tournamentId, actorId, "staff.add", `user:${user.id}`, { name: user.name, email, role }, now),
-    ]);
-    return { outcome: "added", name: user.name };
-  }
+  const member = await db
+    .select({ name: users.name, role: tournamentStaff.role })
+    .from(tournamentStaff)
+    .innerJoin(users, eq(users.id, tournamentStaff.userId))
+    .where(and(eq(tournamentStaff.tournamentId, tournamentId), eq(users.email, email)))
+    .get();
+  if (member) return { outcome: "already", role: member.role, name: member.name };
+  const token = randomToken(32);
+  const expiresAt = now + TOKEN_LIFETIME_MS.invite;
   await db.$client.batch([
     rawStatement(
       db,
-      `INSERT INTO staff_invitations (tournament_id, email, role, invited_by, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (tournament_id, email) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by`,
-      tournamentId, email, role, actorId, now,
+      `INSERT INTO staff_invitations (tournament_id, email, role, invited_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (tournament_id, email) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by,
+         created_at = excluded.created_at, expires_at = excluded.expires_at`,
+      tournamentId, email, role, actorId, now, expiresAt,
     ),
-    audit(db, tournamentId, actorId, "staff.invite", `email:${email}`, { email, role }, now),
+    rawStatement(
+      db,
+      "INSERT INTO account_tokens (token_hash, purpose, email, tournament_id, subject, created_at, expires_at) VALUES (?, 'invite', ?, ?, ?, ?, ?)",
+      await sha256(token), email, tournamentId, role, now, expiresAt,
+    ),
+    audit(db, tournamentId, actorId, "staff.invite", `email:${email}`, { email, role, expiresAt }, now),
   ]);
-  return { outcome: "invited" };
+  return { outcome: "invited", token, expiresAt };
+}
+
+export type AcceptOutcome =
+  | { outcome: "joined"; tournamentId: number; role: StaffRole }
+  | { outcome: "gone" }
+  | { outcome: "expired" }
+  | { outcome: "already"; tournamentId: number };
+
+/**
+ * Accepts the invitation of `email` to the tournament for the account `userId`, whose verified address the
+ * caller has checked to be `email`. The role is the invitation's as it stands (withdrawn: gone). One batch:
+ * the staff row, the invitation's removal and the audit row land together.
+ */
+export async function acceptInvitation(db: Db, tournamentId: number, email: string, userId: number, now = Date.now()): Promise<AcceptOutcome> {
+  const invitation = await db
+    .select({ role: staffInvitations.role, expiresAt: staffInvitations.expiresAt })
+    .from(staffInvitations)
+    .where(and(eq(staffInvitations.tournamentId, tournamentId), eq(staffInvitations.email, email)))
+    .get();
+  if (!invitation) return { outcome: "gone" };
+  if (invitation.expiresAt === null || invitation.expiresAt <= now) return { outcome: "expired" };
+  const [inserted] = await db.$client.batch([
+    rawStatement(db, "INSERT INTO tournament_staff (tournament_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", tournamentId, userId, invitation.role),
+    rawStatement(
+      db,
+      `INSERT INTO audit_log (tournament_id, actor_id, action, subject, detail, at)
+       SELECT ?, ?, 'staff.join', ?, ?, ? WHERE changes() = 1`,
+      tournamentId, userId, `user:${userId}`, JSON.stringify({ email, role: invitation.role }), now,
+    ),
+    rawStatement(db, "DELETE FROM staff_invitations WHERE tournament_id = ? AND email = ?", tournamentId, email),
+  ]);
+  if (inserted?.meta.changes !== 1) return { outcome: "already", tournamentId };
+  return { outcome: "joined", tournamentId, role: invitation.role };
 }
 
 export type RemoveOutcome = { outcome: "removed" } | { outcome: "not_found" } | { outcome: "last_owner" };
@@ -123,32 +162,4 @@ export async function cancelInvitation(db: Db, tournamentId: number, email: stri
     ),
   ]);
   return deleted?.meta.changes === 1;
-}
-
-/**
- * Turns the pending invitations for this email into staff roles (called when the account is created, and
- * on the admin landing page for anyone who slipped through). Returns how many were accepted.
- */
-export async function acceptInvitations(db: Db, userId: number, email: string, now = Date.now()): Promise<number> {
-  const address = email.trim().toLowerCase();
-  const pending = await db.select({ tournamentId: staffInvitations.tournamentId }).from(staffInvitations).where(eq(staffInvitations.email, address)).all();
-  if (pending.length === 0) return 0;
-  await db.$client.batch([
-    rawStatement(
-      db,
-      `INSERT INTO audit_log (tournament_id, actor_id, action, subject, detail, at)
-       SELECT i.tournament_id, ?1, 'staff.join', 'user:' || ?1, json_object('email', i.email, 'role', i.role), ?3
-       FROM staff_invitations i
-       WHERE i.email = ?2 AND NOT EXISTS (SELECT 1 FROM tournament_staff s WHERE s.tournament_id = i.tournament_id AND s.user_id = ?1)`,
-      userId, address, now,
-    ),
-    rawStatement(
-      db,
-      `INSERT INTO tournament_staff (tournament_id, user_id, role)
-       SELECT tournament_id, ?, role FROM staff_invitations WHERE email = ? ON CONFLICT DO NOTHING`,
-      userId, address,
-    ),
-    rawStatement(db, "DELETE FROM staff_invitations WHERE email = ?", address),
-  ]);
-  return pending.length;
 }

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { issueToken } from "../../auth/account-tokens.ts";
 import type { Db } from "../../db/client.ts";
-import { users } from "../../db/schema.ts";
 import type { WalkUpResult } from "../../object/contract/index.ts";
 import type { TournamentClient } from "../../object-client/client.ts";
 import { rawStatement } from "../../db/statements.ts";
@@ -29,21 +28,20 @@ export const walkUpForm = z.object({
 export type WalkUpForm = z.infer<typeof walkUpForm>;
 
 /**
- * The competitor of a walk-up entry: the account with that email if there is one, else a new user without a
- * password. Without an email the address is a placeholder drawn from the form's key, so a double submit of
- * one form finds the same person instead of making a second one.
+ * The competitor of a walk-up entry: a walk-up record, never an account. It is a users row without a password
+ * under a reserved `.invalid` address drawn from the form's key (so a double submit of one form finds the same
+ * record), with the name and club typed; it cannot sign in and no address is ever matched against it. The
+ * address typed on the form (if any) only receives a claim link (src/routes/account/claims.tsx).
  */
-async function walkUpPerson(db: Db, form: WalkUpForm): Promise<{ userId: number; existing: boolean; name: string }> {
-  const email = form.email === "" ? `walkup-${form.key.toLowerCase()}${WALK_UP_DOMAIN}` : form.email;
-  const found = await db.select({ id: users.id, name: users.name, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).get();
-  if (found) return { userId: found.id, existing: found.passwordHash !== null, name: found.name };
-  const [, row] = await db.$client.batch([
-    rawStatement(db, "INSERT INTO users (email, name, club, password_hash) VALUES (?, ?, ?, NULL) ON CONFLICT (email) DO NOTHING", email, form.name, form.club),
-    rawStatement(db, "SELECT id, name FROM users WHERE email = ?", email),
+async function walkUpRecord(db: Db, form: WalkUpForm): Promise<{ userId: number; name: string; created: boolean }> {
+  const placeholder = `walkup-${form.key.toLowerCase()}${WALK_UP_DOMAIN}`;
+  const [inserted, row] = await db.$client.batch([
+    rawStatement(db, "INSERT INTO users (email, name, club, password_hash) VALUES (?, ?, ?, NULL) ON CONFLICT (email) DO NOTHING", placeholder, form.name, form.club),
+    rawStatement(db, "SELECT id, name FROM users WHERE email = ?", placeholder),
   ]);
   const made = row?.results[0] as { id: number; name: string } | undefined;
-  if (!made) throw new Error("The walk-up competitor is missing right after being created.");
-  return { userId: made.id, existing: false, name: made.name };
+  if (!made) throw new Error("The walk-up record is missing right after being created.");
+  return { userId: made.id, name: made.name, created: inserted?.meta.changes === 1 };
 }
 
 interface Actor {
@@ -54,8 +52,8 @@ interface Actor {
 }
 
 /** Enters the competitor on the relay through the tournament object; audited, with the on-site payment if paid. */
-export async function enterWalkUp(a: Actor, relay: { id: number; eventId: number }, form: WalkUpForm): Promise<WalkUpResult & { name: string; existing: boolean }> {
-  const who = await walkUpPerson(a.db, form);
+export async function enterWalkUp(a: Actor, relay: { id: number; eventId: number }, form: WalkUpForm): Promise<WalkUpResult & { name: string; claim: { token: string; expiresAt: number } | null }> {
+  const who = await walkUpRecord(a.db, form);
   const result = await a.client.call("addEntry", {
     userId: who.userId,
     eventId: relay.eventId,
@@ -71,9 +69,20 @@ export async function enterWalkUp(a: Actor, relay: { id: number; eventId: number
       actorId: a.actorId,
       action: "entry.walk_up",
       subject: `entry:${result.entry.id}`,
-      detail: { name: who.name, userId: who.userId, relay: relay.id, firingPoint: result.entry.firingPoint, paid },
+      detail: { name: who.name, userId: who.userId, relay: relay.id, firingPoint: result.entry.firingPoint, paid, claimLinkMailed: form.email !== "" },
       statements: paid ? [onSitePayment(a, result.entry.id, now)] : [],
     });
   }
-  return { ...result, name: who.name, existing: who.existing };
+  if (result.outcome === "refused") {
+    // A refused walk-up leaves nothing behind: the record made for it goes unless the object holds an entry of it.
+    if (who.created && (await a.client.call("entriesOf", who.userId)).length === 0) {
+      await a.db.$client.prepare("DELETE FROM users WHERE id = ? AND password_hash IS NULL").bind(who.userId).run();
+    }
+    return { ...result, name: who.name, claim: null };
+  }
+  const claim =
+    form.email && !result.replayed
+      ? await issueToken(a.db, { purpose: "claim", email: form.email, userId: who.userId, tournamentId: a.tournament.id, subject: result.entry.id })
+      : null;
+  return { ...result, name: who.name, claim };
 }

@@ -3,10 +3,15 @@ import { loadUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
+import { careRoutes } from "./care.tsx";
+import { claimRoutes } from "./claims.tsx";
+import { invitationRoutes } from "./invitations.tsx";
 import { profileRoutes } from "./profile.tsx";
+import { resetRoutes } from "./reset.tsx";
 import { signInRoutes } from "./sign-in.tsx";
 import { signOutRoutes } from "./sign-out.ts";
 import { signUpRoutes } from "./sign-up.tsx";
+import { verifyRoutes } from "./verify.tsx";
 
 export const accountRoutes = new Hono<AppEnv>();
 
@@ -22,4 +27,9 @@ accountRoutes.use(
 accountRoutes.route("/", signUpRoutes);
 accountRoutes.route("/", signInRoutes);
 accountRoutes.route("/", signOutRoutes);
+accountRoutes.route("/", verifyRoutes);
+accountRoutes.route("/", resetRoutes);
+accountRoutes.route("/", careRoutes);
+accountRoutes.route("/", invitationRoutes);
+accountRoutes.route("/", claimRoutes);
 accountRoutes.route("/", profileRoutes);

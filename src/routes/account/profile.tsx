@@ -10,6 +10,7 @@ import { isHtmx } from "../../middleware/errors.tsx";
 import { formBody } from "../../middleware/validate.ts";
 import { staffTools, staffTournaments } from "../../queries/account/staff-tournaments.ts";
 import { AccountPage } from "../../views/account/account-page.tsx";
+import type { CareErrors } from "../../views/account/care.tsx";
 import { TokensSection, type TokensSectionProps } from "../../views/account/tokens.tsx";
 import { redirectAfterForm } from "./respond.ts";
 
@@ -59,14 +60,30 @@ async function tokensSection(c: Context<AppEnv>, extra: SectionExtras) {
 
 /** The whole page for a plain form, only the token section for htmx (status set by the caller). */
 async function show(c: Context<AppEnv>, extra: SectionExtras) {
-  const section = await tokensSection(c, extra);
-  if (isHtmx(c)) return c.render(section, { title: "", fragment: true });
+  return showAccount(c, { tokens: extra });
+}
+
+/** The account page, with a refused care form (src/routes/account/care.tsx) or token section state. */
+export async function showAccount(c: Context<AppEnv>, extra: { tokens?: SectionExtras; care?: CareErrors }) {
+  const section = await tokensSection(c, extra.tokens ?? {});
+  if (isHtmx(c) && !extra.care) return c.render(section, { title: "", fragment: true });
+  const done = c.req.query("done");
   const user = currentUser(c);
   const tools = staffTools(await staffTournaments(c.get("db"), user.id));
   return c.render(
-    <AccountPage user={user} tools={tools}>
+    <AccountPage user={user} tools={tools} care={extra.care} notice={done ? DONE[done] : undefined}>
       {section}
     </AccountPage>,
     { title: "Your account", noindex: true },
   );
 }
+
+const DONE: Record<string, string> = {
+  welcome: "Welcome to Tenring. We mailed you a link to confirm your address.",
+  verified: "Your email address is confirmed.",
+  "already-verified": "Your email address was already confirmed.",
+  "link-sent": "We sent you a new link. It works for 24 hours.",
+  profile: "Your name and club are saved.",
+  password: "Your password is changed. Other devices are signed out.",
+  "email-pending": "We sent a link to the new address. It becomes your address once you open it.",
+};

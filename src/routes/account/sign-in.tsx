@@ -15,7 +15,7 @@ import { redirectAfterForm, safeNext } from "./respond.ts";
 export const signInRoutes = new Hono<AppEnv>();
 
 function signInPage(c: Context<AppEnv>, form: SignInFormProps) {
-  return c.render(<SignInPage {...form} user={c.get("user") ?? null} />, { title: "Sign in", noindex: true });
+  return c.render(<SignInPage {...form} user={c.get("user") ?? null} done={c.req.query("done")} />, { title: "Sign in", noindex: true });
 }
 
 /** A posted form comes back alone for htmx (it swaps itself), else in the whole page. */

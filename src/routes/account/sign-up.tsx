@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
-import { acceptInvitations } from "../../queries/admin/staff.ts";
 import { signUpSchema } from "../../auth/forms.ts";
 import { hashPassword } from "../../auth/password.ts";
 import { networkAddress, recordSignUp, retryAfterSeconds, signUpRetryAt, waitText } from "../../auth/rate-limit.ts";
@@ -11,6 +10,7 @@ import { fieldErrors, formText } from "../../lib/forms.ts";
 import type { FieldErrors } from "../../lib/problem.ts";
 import { isHtmx } from "../../middleware/errors.tsx";
 import { SignUpForm, type SignUpFormProps, SignUpPage, type SignUpValues } from "../../views/account/sign-up.tsx";
+import { sendVerification } from "./mailing.ts";
 import { redirectAfterForm, safeNext } from "./respond.ts";
 
 const EMAIL_TAKEN = "There is already an account with this email. Sign in instead, or use another email.";
@@ -69,9 +69,14 @@ signUpRoutes.post("/sign-up", async (c) => {
     throw err;
   }
   await startSession(c, userId);
-  // Staff invitations waiting for this email (src/queries/admin/staff.ts) become roles now.
-  await acceptInvitations(db, userId, email);
-  return redirectAfterForm(c, next);
+  // Nothing is granted to the address until its link is opened (staff invitations included). The account
+  // exists either way: if the queue cannot take the mail now, the account page sends the link again.
+  try {
+    await sendVerification(c, { id: userId, name }, email, false);
+  } catch (err) {
+    console.error("sign-up: the verification mail could not be queued", err);
+  }
+  return redirectAfterForm(c, next === "/" ? "/account?done=welcome" : next);
 });
 
 function isUniqueViolation(err: unknown): boolean {

@@ -5,6 +5,7 @@ import { csvFile } from "../../lib/csv.ts";
 import { type EntryFilter, filterEntries, loadEntries, relayRoom, STATUS_FILTERS, type StatusFilter } from "../../queries/admin/entries.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { loadStructure, type Structure } from "../../queries/admin/structure.ts";
+import { enqueueMail, mailOrigin } from "../../mail/enqueue.ts";
 import { enterWalkUp, WALK_UP_FIELDS, walkUpForm, type WalkUpForm as WalkUpFields } from "../../queries/admin/walk-up.ts";
 import { formatDateTime } from "../../domain/time/format.ts";
 import { randomToken } from "../../lib/encoding.ts";
@@ -150,5 +151,25 @@ entriesRoutes.post("/t/:slug/entries/new", editors, walkUpBody, async (c) => {
     const field = result.reason === "already_entered" ? (form.email ? "email" : "form") : "relayId";
     return walkUpPage(c, values, { [field]: result.message }, 422);
   }
-  return redirectWith(c, `/admin/t/${t.slug}/entries/${result.entry.id}`, { done: result.existing ? "walk-up-account" : "walk-up" });
+  if (result.claim) {
+    const event = structure.find((e) => e.id === relay.eventId);
+    await enqueueMail(c.env.MAIL_QUEUE, [
+      {
+        key: `claim:${result.entry.id}`,
+        to: form.email,
+        origin: mailOrigin(c.env, c.req.url),
+        body: {
+          kind: "claim",
+          tournament: { title: t.title, timeZone: t.timeZone, slug: t.slug },
+          name: result.name,
+          event: event?.title ?? "",
+          relay: relay.name,
+          link: `/account/claims/${result.claim.token}`,
+          expiresAt: result.claim.expiresAt,
+        },
+      },
+    ]);
+  }
+  // The same message whether or not the address has an account: nothing about accounts is told here.
+  return redirectWith(c, `/admin/t/${t.slug}/entries/${result.entry.id}`, { done: result.claim ? "walk-up-claim" : "walk-up" });
 });

@@ -23,7 +23,7 @@ const NOTICES: Record<string, string> = {
   paid: "Marked paid: the entry is confirmed.",
   point: "Firing point changed.",
   "walk-up": "Walk-up entry added and confirmed.",
-  "walk-up-account": "Walk-up entry added to the competitor's existing account and confirmed.",
+  "walk-up-claim": "Walk-up entry added and confirmed. A link was mailed to the address so the competitor can add the entry to their account.",
   "checked-in": "Checked in.",
   "check-in-undone": "Check-in undone.",
 };

@@ -9,6 +9,7 @@ import { formBody } from "../../middleware/validate.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { addStaff, cancelInvitation, GRANTABLE, listStaff, removeStaff, staffForm } from "../../queries/admin/staff.ts";
 import { ROLE_LABEL } from "../../views/admin/layout.tsx";
+import { enqueueMail, mailOrigin } from "../../mail/enqueue.ts";
 import { canRemove, StaffView } from "../../views/admin/staff.tsx";
 import { forStaff } from "./loaders.ts";
 import { adminPage, redirectWith, typedValues } from "./respond.tsx";
@@ -18,10 +19,9 @@ export const staffRoutes = new Hono<AppEnv>();
 const editors = forStaff(EDITORS);
 
 const NOTICES: Record<string, string> = {
-  added: "Added: they have access now.",
-  invited: "Invited: they get access when they sign up with this email.",
+  invited: "Invitation sent: they get the role when they open the link, signed in with this confirmed address.",
   removed: "Removed: their access ended at once.",
-  cancelled: "Invitation cancelled.",
+  cancelled: "Invitation withdrawn: its link no longer works.",
 };
 
 /** The staff page (status already set when its form was refused). */
@@ -37,6 +37,8 @@ async function staffPage(c: Context<AppEnv>, values: Values, errors: Errors, sta
       myId={currentUser(c).id}
       members={members}
       invitations={invitations}
+      now={Date.now()}
+      zone={t.timeZone}
       values={values}
       errors={errors}
       notice={NOTICES[c.req.query("done") ?? ""]}
@@ -60,6 +62,22 @@ staffRoutes.post("/t/:slug/staff", editors, staffBody, async (c) => {
   if (outcome.outcome === "already") {
     return staffPage(c, values, { email: `${outcome.name} is already on the staff (${ROLE_LABEL[outcome.role]}). Remove them first to change the role.` }, 422);
   }
+  const me = currentUser(c);
+  await enqueueMail(c.env.MAIL_QUEUE, [
+    {
+      key: `invite:${outcome.token.slice(0, 16)}`,
+      to: email,
+      origin: mailOrigin(c.env, c.req.url),
+      body: {
+        kind: "invitation",
+        tournament: { title: t.title, timeZone: t.timeZone, slug: t.slug },
+        role: ROLE_LABEL[role],
+        invitedBy: me.name,
+        link: `/account/invitations/${outcome.token}`,
+        expiresAt: outcome.expiresAt,
+      },
+    },
+  ]);
   return redirectWith(c, `/admin/t/${t.slug}/staff`, { done: outcome.outcome });
 });
 

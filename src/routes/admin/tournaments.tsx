@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import { EDITORS } from "../../auth/roles.ts";
-import { currentUser, requireUser } from "../../auth/session.ts";
+import { currentUser, requireUser, requireVerified } from "../../auth/session.ts";
 import { localInput } from "../../domain/time/local-input.ts";
 import type { AppEnv, Tournament } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
@@ -57,7 +57,7 @@ function newTournamentPage(c: Context<AppEnv>, values: Values, errors: Errors, r
   );
 }
 
-newTournamentRoutes.get("/new", requireUser, (c) => newTournamentPage(c, newTournamentValues(Date.now(), currentUser(c).club), {}, false));
+newTournamentRoutes.get("/new", requireUser, requireVerified, (c) => newTournamentPage(c, newTournamentValues(Date.now(), currentUser(c).club), {}, false));
 
 /** A new tournament has no relays yet to keep on its calendar. */
 const newTournamentBody = formBody((values) => parseTournament(values, []), {
@@ -65,7 +65,7 @@ const newTournamentBody = formBody((values) => parseTournament(values, []), {
   invalid: (c, { values, errors }) => newTournamentPage(c, values, errors, true),
 });
 
-newTournamentRoutes.post("/new", requireUser, newTournamentBody, async (c) => {
+newTournamentRoutes.post("/new", requireUser, requireVerified, newTournamentBody, async (c) => {
   const db = c.get("db");
   const fields = c.req.valid("form");
   const again = async (errors: Errors) => newTournamentPage(c, await typedValues(c, TOURNAMENT_FIELDS), errors, true);

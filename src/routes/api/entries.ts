@@ -1,3 +1,4 @@
+import { UNVERIFIED_DETAIL } from "../../auth/session.ts";
 import { type Context, Hono } from "hono";
 import { validator } from "hono/validator";
 import { z } from "zod";
@@ -58,6 +59,9 @@ entryRoutes.post(
   idempotencyKeyHeader,
   tournamentBySlug({ published: true, cached: true }),
   async (c) => {
+    if (!callerOf(c).verified) {
+      throw new Refusal(403, { title: "Email address not confirmed", detail: UNVERIFIED_DETAIL, reason: "unverified" });
+    }
     const { event, relay } = c.req.valid("json");
     const result = await TournamentClient.of(c).register({
       userId: callerOf(c).userId,

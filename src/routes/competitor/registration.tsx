@@ -3,7 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { currentUser, loadUser } from "../../auth/session.ts";
+import { currentUser, loadUser, requireVerified, UNVERIFIED_DETAIL } from "../../auth/session.ts";
+import { ResendLinkForm } from "../../views/account/verify.tsx";
 import { windowState } from "../../domain/registration/window.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
@@ -74,6 +75,15 @@ registrationRoutes.get(PANEL, panelRefusal, tournamentBySlug({ published: true, 
     const state = windowState(now, facts);
     return fragment(c, <RegistrationPanel {...panel} now={now} state={state} signedIn={false} events={[]} recheckInMs={recheck(state, facts.opensAt, now)} />);
   }
+  if (!user.verified) {
+    return fragment(
+      c,
+      <div class="notice warning" role="status" data-testid="registration-unverified">
+        <p>{UNVERIFIED_DETAIL}</p>
+        <ResendLinkForm />
+      </div>,
+    );
+  }
   const live = await liveState(TournamentClient.of(c), facts.revision, user.id);
   const now = live.snapshot.now;
   const window = live.snapshot.window ?? { opensAt: facts.opensAt, closesAt: facts.closesAt, state: windowState(now, facts) };
@@ -143,6 +153,7 @@ registrationRoutes.post(
   formLimit,
   signedInFirst,
   formRefusal,
+  requireVerified,
   tournamentBySlug({ published: true, cached: true }),
   formBody(registerForm, { fields: ["event", "relay", "key"], invalid: invalidForm }),
   async (c) => {

@@ -4,7 +4,6 @@ import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
 import { staffTournaments } from "../../queries/account/staff-tournaments.ts";
-import { acceptInvitations } from "../../queries/admin/staff.ts";
 import { loadEventsWithRelays } from "../../queries/scoring/load.ts";
 import { ScoringLanding } from "../../views/scoring/landing.tsx";
 import { PickPage } from "../../views/scoring/pick-page.tsx";
@@ -17,13 +16,10 @@ export const scoringRoutes = new Hono<AppEnv>();
 
 scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"));
 
-// Like /admin, the landing takes up any pending staff invitation for the person's email.
+// Staff roles come only from accepted invitation links (src/routes/account/invitations): nothing is taken up here.
 scoringRoutes.get("/", async (c) => {
-  const user = currentUser(c);
-  const db = c.get("db");
-  const joined = await acceptInvitations(db, user.id, user.email);
-  const tournaments = await staffTournaments(db, user.id);
-  return c.render(<ScoringLanding tournaments={tournaments} joined={joined} />, { title: "Scoring", noindex: true });
+  const tournaments = await staffTournaments(c.get("db"), currentUser(c).id);
+  return c.render(<ScoringLanding tournaments={tournaments} />, { title: "Scoring", noindex: true });
 });
 
 scoringRoutes.get("/t/:slug", ...scoringStaff, async (c) => {

@@ -2,12 +2,26 @@ import type { PropsWithChildren } from "hono/jsx";
 import type { SignedInUser } from "../../env.ts";
 import type { StaffTools, StaffTournament } from "../../queries/account/staff-tournaments.ts";
 import { ROLE_LABEL } from "../admin/layout.tsx";
+import { AddressState, type CareErrors, CareForms } from "./care.tsx";
 
-/** The account page (title "Your account", noindex): the person's details, what they may use, then the token section. */
-export function AccountPage({ user, tools, children }: PropsWithChildren<{ user: SignedInUser; tools: StaffTools }>) {
+interface AccountPageProps {
+  user: SignedInUser;
+  tools: StaffTools;
+  care?: CareErrors | undefined;
+  notice?: string | undefined;
+}
+
+/** The account page (title "Your account", noindex): details, the address's state, what they may use, the token section, account care. */
+export function AccountPage({ user, tools, care, notice, children }: PropsWithChildren<AccountPageProps>) {
   return (
     <section class="account-panel wide">
       <h1>Your account</h1>
+      {notice && (
+        <p class="notice" role="status" data-testid="account-notice">
+          {notice}
+        </p>
+      )}
+      <AddressState user={user} />
       <dl class="account-details">
         <dt>Name</dt>
         <dd data-testid="account-name">{user.name}</dd>
@@ -18,6 +32,7 @@ export function AccountPage({ user, tools, children }: PropsWithChildren<{ user:
       </dl>
       <YourTools tools={tools} />
       {children}
+      <CareForms user={user} care={care} />
     </section>
   );
 }

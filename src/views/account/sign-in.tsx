@@ -40,17 +40,31 @@ export function SignInForm({ email, errors, message, next }: SignInFormProps) {
 }
 
 /** The sign-in page (title "Sign in", noindex); `user` is set when someone is signed in already. */
-export function SignInPage(props: SignInFormProps & { user: SignedInUser | null }) {
+const DONE: Record<string, string> = {
+  "password-reset": "Your password is changed and every session has ended. Sign in with the new password.",
+  verified: "Your email address is confirmed. Sign in to go on.",
+  "signed-out-everywhere": "You are signed out on every device.",
+};
+
+export function SignInPage(props: SignInFormProps & { user: SignedInUser | null; done?: string | undefined }) {
   const signUp = props.next === "/" ? "/account/sign-up" : `/account/sign-up?next=${encodeURIComponent(props.next)}`;
   return (
     <section class="account-panel">
       <h1>Sign in</h1>
+      {props.done && DONE[props.done] && (
+        <p class="notice" role="status" data-testid="sign-in-notice">
+          {DONE[props.done]}
+        </p>
+      )}
       {props.user && (
         <p class="notice">
           You are signed in as {props.user.name}. Signing in again replaces this session.
         </p>
       )}
       <SignInForm email={props.email} errors={props.errors} message={props.message} next={props.next} />
+      <p class="account-switch">
+        <a href="/account/forgot">Forgot your password?</a>
+      </p>
       <p class="account-switch">
         New to Tenring? <a href={signUp}>Create an account</a>
       </p>

@@ -14,14 +14,9 @@ export interface MyTournament {
 }
 
 /** The tournaments the user is staff of, and the way to start a new one. */
-export function Landing({ tournaments, joined }: { tournaments: MyTournament[]; joined: number }) {
+export function Landing({ tournaments }: { tournaments: MyTournament[] }) {
   return (
     <>
-      {joined > 0 && (
-        <p class="notice success" role="status">
-          You were added to the staff of {joined} {joined === 1 ? "tournament" : "tournaments"} you had been invited to.
-        </p>
-      )}
       <p>
         <a class="button" href="/admin/new">
           New tournament

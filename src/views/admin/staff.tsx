@@ -4,6 +4,7 @@ import type { Errors } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem, Input, PostButton, Saved, Select } from "../components/fields.tsx";
 import { TableHead } from "../components/table.tsx";
+import { DateTime } from "../components/time.tsx";
 import { ROLE_LABEL } from "./layout.tsx";
 
 export interface StaffPageProps {
@@ -11,7 +12,11 @@ export interface StaffPageProps {
   myRole: StaffRole;
   myId: number;
   members: { userId: number; name: string; email: string; role: StaffRole }[];
-  invitations: { email: string; role: StaffRole; createdAt: number }[];
+  invitations: { email: string; role: StaffRole; createdAt: number; expiresAt: number | null }[];
+  /** Now, to tell expired invitations. */
+  now: number;
+  /** The tournament's time zone (expiry times are shown in it). */
+  zone: string;
   values: Record<string, string>;
   errors: Errors;
   notice?: string;
@@ -60,10 +65,15 @@ export function StaffView(p: StaffPageProps) {
         <ul class="invitations">
           {p.invitations.map((i) => (
             <li data-testid="invitation">
-              {i.email} · {ROLE_LABEL[i.role]}{" "}
+              {i.email} · {ROLE_LABEL[i.role]} ·{" "}
+              {i.expiresAt !== null && i.expiresAt > p.now ? (
+                <span class="meta">link sent, open until <DateTime epoch={i.expiresAt} zone={p.zone} /></span>
+              ) : (
+                <span class="meta">expired: invite again to send a new link</span>
+              )}{" "}
               {canRemove(p.myRole, i.role) && (
                 <PostButton action={`${base}/invitations/cancel`} fields={{ email: i.email }}>
-                  Cancel
+                  Withdraw
                 </PostButton>
               )}
             </li>
@@ -74,8 +84,8 @@ export function StaffView(p: StaffPageProps) {
         <>
           <h2 id="add-staff">Add staff</h2>
           <p class="meta">
-            Someone with a Tenring account joins at once. Anyone else gets the role as soon as they sign up with this email: tell them to
-            create an account.
+            We mail an invitation link to the address. The role is granted when the person opens it, signed in with an account
+            whose confirmed address is this one. Invitations expire after 14 days.
           </p>
           <form class="form admin-form" method="post" action={base} novalidate>
             <Csrf />
@@ -90,7 +100,7 @@ export function StaffView(p: StaffPageProps) {
               hint="Range officers score and check competitors in. Organisers run everything except the staff's owners."
             />
             <div class="form-actions">
-              <button type="submit">Add</button>
+              <button type="submit">Send invitation</button>
             </div>
           </form>
         </>

@@ -40,7 +40,7 @@ export function WalkUpForm(p: WalkUpProps) {
           error={p.errors.email}
           required={false}
           inputmode="email"
-          hint="If this email has a Tenring account, the entry goes to that account."
+          hint="We mail a link there so the competitor can add the entry to their own Tenring account. No account is created."
           autofocus={focus === "email"}
         />
         <Select

@@ -4,7 +4,7 @@ import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
 
 /** /score: every tournament the person may score, under way and ahead first; each leads to its relays. */
-export function ScoringLanding({ tournaments, joined }: { tournaments: StaffTournament[]; joined: number }) {
+export function ScoringLanding({ tournaments }: { tournaments: StaffTournament[] }) {
   return (
     <>
       <header class="page-head">
@@ -12,15 +12,10 @@ export function ScoringLanding({ tournaments, joined }: { tournaments: StaffTour
         <h1>Tournaments you score</h1>
         <p class="lead">Pick the tournament on the range today, then the relay on the line.</p>
       </header>
-      {joined > 0 && (
-        <p class="notice success" role="status">
-          You were added to the staff of {joined} {joined === 1 ? "tournament" : "tournaments"} you had been invited to.
-        </p>
-      )}
       {tournaments.length === 0 ? (
         <Empty>
-          You score no tournament yet. A tournament's organiser adds range officers on its Staff page; once they add you, the
-          tournament appears here and under Score in the header.
+          You score no tournament yet. A tournament's organiser invites range officers from its Staff page; once you accept the
+          mailed invitation, the tournament appears here and under Score in the header.
         </Empty>
       ) : (
         <ul class="cards">
