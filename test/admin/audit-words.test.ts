@@ -51,7 +51,8 @@ const ACTIONS_IN_USE = new Set(
 
 describe("the audit log in words", () => {
   it("has a sentence for every action written in src/", () => {
-    expect(ACTIONS_IN_USE.size).toBeGreaterThanOrEqual(30);
+    // 29 in use: "staff.add" is no longer written (staff join by accepted invitation), but old rows keep its sentence.
+    expect(ACTIONS_IN_USE.size).toBeGreaterThanOrEqual(29);
     expect([...ACTIONS_IN_USE].filter((a) => !WORDED_ACTIONS.includes(a))).toEqual([]);
   });
 
