@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { openDb } from "./db/client.ts";
+import { countedD1 } from "./db/counted.ts";
 import type { AppEnv } from "./env.ts";
 import { notFound, onError } from "./middleware/errors.tsx";
 import { renderer } from "./middleware/renderer.tsx";
 import { secureHeaders } from "./middleware/security.ts";
+import { serverTiming } from "./middleware/server-timing.ts";
 import { accountRoutes } from "./routes/account/index.tsx";
 import { adminRoutes } from "./routes/admin/index.ts";
 import { apiV1Routes } from "./routes/api/index.ts";
@@ -20,9 +22,10 @@ import { seedRoutes } from "./routes/seed.ts";
 export const app = new Hono<AppEnv>();
 
 app.use(
+  serverTiming,
   secureHeaders,
   createMiddleware<AppEnv>(async (c, next) => {
-    c.set("db", openDb(c.env.DB));
+    c.set("db", openDb(countedD1(c.env.DB, c.get("timing").d1)));
     await next();
   }),
   renderer,

@@ -4,6 +4,7 @@ import { tournamentOfEntry } from "../domain/registration/entry-id.ts";
 import type { AppEnv } from "../env.ts";
 import type { ConfigureResult, RegisterRequest, RegisterResult, TournamentSnapshot } from "../object/contract/index.ts";
 import type { TournamentObject } from "../object/tournament-object.ts";
+import type { Span } from "../lib/request-timing.ts";
 import { readConfiguration } from "./configuration.ts";
 import { refusalFor } from "./refusals.ts";
 
@@ -33,13 +34,15 @@ export class TournamentClient {
     env: Pick<Env, "TOURNAMENT">,
     private readonly db: Db,
     readonly tournamentId: number,
+    /** The request's time in the object (`Server-Timing`), when called from a request. */
+    private readonly span?: Span,
   ) {
     this.stub = env.TOURNAMENT.get(env.TOURNAMENT.idFromName(String(tournamentId)));
   }
 
   /** The client of the request's tournament (after `tournamentBySlug()`), or of the given id. */
   static of(c: Context<AppEnv>, tournamentId: number = c.get("tournament").id): TournamentClient {
-    return new TournamentClient(c.env, c.get("db"), tournamentId);
+    return new TournamentClient(c.env, c.get("db"), tournamentId, c.get("timing")?.object);
   }
 
   /** The client of the tournament an entry id names; null when the text is not an entry id. */
@@ -51,7 +54,7 @@ export class TournamentClient {
   /** One RPC call with the retry and overload rules above. */
   async call<K extends Method>(method: K, ...args: Args<K>): Promise<Result<K>> {
     const stub = this.stub as unknown as Record<K, (...a: Args<K>) => Promise<Result<K>>>;
-    const invoke = () => stub[method](...args);
+    const invoke = () => (this.span ? this.span.measure(() => stub[method](...args)) : stub[method](...args));
     try {
       try {
         return await invoke();
@@ -104,6 +107,6 @@ export class TournamentClient {
 
   /** The scoreboard's WebSocket upgrade: the one request that goes through the object's fetch. */
   connect(request: Request): Promise<Response> {
-    return this.stub.fetch(request);
+    return this.span ? this.span.measure(() => this.stub.fetch(request)) : this.stub.fetch(request);
   }
 }

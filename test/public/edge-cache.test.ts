@@ -5,6 +5,9 @@ import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
+import { forgetCacheVersions, VERSION_MEMO_MS } from "../../src/queries/cache-version-memo.ts";
+import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
+import { d1QueriesOf } from "../../src/lib/request-timing.ts";
 import { db } from "../helpers/d1.ts";
 import { select } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
@@ -60,14 +63,45 @@ describe("the edge cache on public pages", () => {
     expect((await get("/", { hx: true })).headers.get(CACHE)).toBe("HIT");
   });
 
-  it("misses after a scope's version is bumped, for the scope's pages only", async () => {
+  it("answers a hit without reading D1 (the versions come from the isolate's memo)", async () => {
+    const { tournament } = await createTournament();
+    const path = `/t/${tournament.slug}`;
+    const miss = await get(path);
+    expect(miss.headers.get(CACHE)).toBe("MISS");
+    expect(d1QueriesOf(miss.headers.get("Server-Timing"))).toBeGreaterThan(0);
+    for (const page of [path, path, path]) {
+      const hit = await get(page);
+      expect(hit.headers.get(CACHE)).toBe("HIT");
+      expect(hit.headers.get("Server-Timing")).toMatch(/^app;dur=\d+, d1;dur=0;desc="0 queries", do;dur=0;desc="0 calls"$/);
+    }
+  });
+
+  it("misses once another isolate's bump is older than the memo, for the scope's pages only", async () => {
     const a = await createTournament();
     const b = await createTournament();
     await get(`/t/${a.tournament.slug}`);
     await get(`/t/${b.tournament.slug}`);
+    // A bump made elsewhere (not through this isolate's commit): this isolate serves its memo for a moment.
     await bumpCacheScopes(db, [tournamentScope(a.tournament.slug)]);
+    expect((await get(`/t/${a.tournament.slug}`)).headers.get(CACHE)).toBe("HIT");
+    await scheduler.wait(VERSION_MEMO_MS + 50);
     expect((await get(`/t/${a.tournament.slug}`)).headers.get(CACHE)).toBe("MISS");
     expect((await get(`/t/${b.tournament.slug}`)).headers.get(CACHE)).toBe("HIT");
+  });
+
+  it("shows a visitor carrying the fresh-views cookie (an organiser who just saved) the new version at once, as the same page", async () => {
+    const { tournament } = await createTournament();
+    const path = `/t/${tournament.slug}`;
+    await get(path);
+    await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    const organiser = await get(path, { cookie: `${FRESH_VIEWS_COOKIE}=1` });
+    expect(organiser.headers.get(CACHE)).toBe("MISS");
+    expect(organiser.headers.get("Set-Cookie")).toBeNull();
+    // The copy it stored is the one everybody gets once their memo has caught up: no cookie in it.
+    forgetCacheVersions([tournamentScope(tournament.slug)]);
+    const visitor = await get(path);
+    expect(visitor.headers.get(CACHE)).toBe("HIT");
+    expect(await visitor.text()).toBe(await organiser.text());
   });
 
   it("bumps versions with an upsert, starting unknown scopes at 1", async () => {

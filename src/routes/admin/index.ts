@@ -3,6 +3,7 @@ import { loadUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
+import { freshViewsAfterChanges } from "../../middleware/fresh-views.ts";
 import { auditRoutes } from "./audit.tsx";
 import { checkInRoutes } from "./checkin.tsx";
 import { dashboardRoutes } from "./dashboard.tsx";
@@ -23,7 +24,7 @@ import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
  */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use("*", cacheControl("no-store"), loadUser(), csrf());
+adminRoutes.use("*", cacheControl("no-store"), freshViewsAfterChanges, loadUser(), csrf());
 
 adminRoutes.route("/", landingRoutes);
 adminRoutes.route("/", newTournamentRoutes);

@@ -54,7 +54,7 @@ export const relayFromPath = createMiddleware<RelayEnv>(async (c, next) => {
 export const entryFromPath = createMiddleware<EntryEnv>(async (c, next) => {
   const t = c.get("tournament");
   const id = c.req.param("entryId") ?? "";
-  const entry = tournamentOfEntry(id) === t.id ? await loadEntry(new TournamentClient(c.env, c.get("db"), t.id), c.get("db"), id) : null;
+  const entry = tournamentOfEntry(id) === t.id ? await loadEntry(new TournamentClient(c.env, c.get("db"), t.id, c.get("timing").object), c.get("db"), id) : null;
   if (!entry) throw notHere("Entry");
   c.set("entry", entry);
   await next();
