@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { loadUser } from "../../auth/session.ts";
+import { staffSessionBySlug } from "../../auth/staff-session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
@@ -24,7 +25,9 @@ import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
  */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use("*", cacheControl("no-store"), freshViewsAfterChanges, loadUser(), csrf());
+adminRoutes.use("*", cacheControl("no-store"), freshViewsAfterChanges);
+adminRoutes.use("/t/:slug/*", staffSessionBySlug);
+adminRoutes.use("*", loadUser(), csrf());
 
 adminRoutes.route("/", landingRoutes);
 adminRoutes.route("/", newTournamentRoutes);
