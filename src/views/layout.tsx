@@ -3,10 +3,9 @@ import type { PropsWithChildren } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv, SignedInUser } from "../env.ts";
 import { AccountNav } from "./account-nav.tsx";
+import { assetUrl, stylesheetsFor } from "./page-assets.ts";
 
 const HTMX = "/vendor/htmx-4.0.1.min.js";
-/** In cascade order: the base, print rules, then one sheet per area (later areas may refine earlier ones). */
-const STYLESHEETS = ["base", "print", "accounts", "live", "competitor", "scoring", "admin"];
 
 const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 /** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */
@@ -32,13 +31,22 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
   if (fragment) return <>{children}</>;
   const c = useRequestContext<AppEnv>();
   return (
-    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} scripts={scripts} noindex={noindex}>
+    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} scripts={scripts} stylesheets={stylesheetsFor(c.req.path)} noindex={noindex}>
       {children}
     </Shell>
   );
 }
 
-function Shell({ title, nonce, user, scripts, noindex, children }: PropsWithChildren<{ title: string; nonce: string; user: SignedInUser | null | undefined; scripts: string[]; noindex?: boolean | undefined }>) {
+interface ShellProps {
+  title: string;
+  nonce: string;
+  user: SignedInUser | null | undefined;
+  scripts: string[];
+  stylesheets: string[];
+  noindex?: boolean | undefined;
+}
+
+function Shell({ title, nonce, user, scripts, stylesheets, noindex, children }: PropsWithChildren<ShellProps>) {
   return (
     <>
       {raw("<!doctype html>")}
@@ -49,14 +57,14 @@ function Shell({ title, nonce, user, scripts, noindex, children }: PropsWithChil
           <title>{title === "Tenring" ? title : `${title} · Tenring`}</title>
           {noindex && <meta name="robots" content="noindex" />}
           <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />
-          {STYLESHEETS.map((name) => (
-            <link rel="stylesheet" href={`/styles/${name}.css`} />
+          {stylesheets.map((href) => (
+            <link rel="stylesheet" href={href} />
           ))}
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-          <script nonce={nonce} src={HTMX} defer></script>
-          <script nonce={nonce} src="/scripts/app.js" defer></script>
+          <link rel="icon" href={assetUrl("/favicon.svg")} type="image/svg+xml" />
+          <script nonce={nonce} src={assetUrl(HTMX)} defer></script>
+          <script nonce={nonce} src={assetUrl("/scripts/app.js")} defer></script>
           {scripts.map((src) => (
-            <script nonce={nonce} src={src} defer></script>
+            <script nonce={nonce} src={assetUrl(src)} defer></script>
           ))}
         </head>
         <body>
