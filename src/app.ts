@@ -6,6 +6,7 @@ import type { AppEnv } from "./env.ts";
 import { notFound, onError } from "./middleware/errors.tsx";
 import { renderer } from "./middleware/renderer.tsx";
 import { secureHeaders } from "./middleware/security.ts";
+import { requestLog } from "./middleware/request-log.ts";
 import { serverTiming } from "./middleware/server-timing.ts";
 import { accountRoutes } from "./routes/account/index.tsx";
 import { adminRoutes } from "./routes/admin/index.ts";
@@ -23,6 +24,7 @@ export const app = new Hono<AppEnv>();
 
 app.use(
   serverTiming,
+  requestLog,
   secureHeaders,
   createMiddleware<AppEnv>(async (c, next) => {
     c.set("db", openDb(countedD1(c.env.DB, c.get("timing").d1)));

@@ -2,6 +2,7 @@ import type { ApiTokenKind } from "./auth/api-tokens.ts";
 import type { StaffRole } from "./auth/roles.ts";
 import type { Db } from "./db/client.ts";
 import type { Refusal } from "./lib/refusal.ts";
+import type { Log } from "./lib/log.ts";
 import type { RequestTiming } from "./lib/request-timing.ts";
 import type { tournaments } from "./db/schema.ts";
 
@@ -33,6 +34,8 @@ export interface AppEnv {
     nonce: string;
     /** Where the request spent its time (D1, the tournament object), sent as `Server-Timing`. */
     timing: RequestTiming;
+    /** This request's structured log (its id on every line). */
+    log: Log;
     /** This session's (or an anonymous visitor's) token for plain forms; set by `csrf()`. */
     csrf: string;
     db: Db;

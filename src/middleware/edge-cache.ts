@@ -67,7 +67,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     if (res.status !== 200) return;
     if (res.headers.has("Set-Cookie")) {
       // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
-      console.error(`edge cache: ${c.req.path} set a cookie; not cached`);
+      c.get("log").error("edge cache: a public page set a cookie; not cached");
       res.headers.set("Cache-Control", "private, no-store");
       return;
     }
@@ -81,7 +81,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     try {
       await cache.put(key, res.clone());
     } catch (error) {
-      console.error(`edge cache: could not store ${c.req.path}`, error);
+      c.get("log").error("edge cache: could not store the page", error);
     }
   });
 }

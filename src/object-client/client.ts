@@ -4,6 +4,7 @@ import { tournamentOfEntry } from "../domain/registration/entry-id.ts";
 import type { AppEnv } from "../env.ts";
 import type { ConfigureResult, RegisterRequest, RegisterResult, TournamentSnapshot } from "../object/contract/index.ts";
 import type { TournamentObject } from "../object/tournament-object.ts";
+import { type Log, logger } from "../lib/log.ts";
 import type { Span } from "../lib/request-timing.ts";
 import { readConfiguration } from "./configuration.ts";
 import { refusalFor } from "./refusals.ts";
@@ -14,6 +15,17 @@ type Callable = { [K in keyof TournamentObject as TournamentObject[K] extends Fn
 type Method = Exclude<keyof Callable, "fetch" | "alarm" | "webSocketMessage" | "webSocketClose" | "webSocketError">;
 type Args<K extends Method> = Parameters<Callable[K]>;
 type Result<K extends Method> = Awaited<ReturnType<Callable[K]>>;
+
+/** Where a call is made from: the request's timing span and log. */
+export interface CallScope {
+  span?: Span | undefined;
+  log?: Log | undefined;
+}
+
+/** The scope of a request (its Server-Timing span for the object and its log). */
+export function scopeOf(c: { get(key: "timing"): AppEnv["Variables"]["timing"]; get(key: "log"): AppEnv["Variables"]["log"] }): CallScope {
+  return { span: c.get("timing")?.object, log: c.get("log") };
+}
 
 interface RpcFailure {
   retryable?: boolean;
@@ -29,20 +41,25 @@ interface RpcFailure {
  */
 export class TournamentClient {
   private readonly stub: DurableObjectStub<TournamentObject>;
+  /** The request's time in the object (`Server-Timing`), when called from a request. */
+  private readonly span: Span | undefined;
+  /** The request's log, with the tournament id. */
+  readonly log: Log;
 
   constructor(
     env: Pick<Env, "TOURNAMENT">,
     private readonly db: Db,
     readonly tournamentId: number,
-    /** The request's time in the object (`Server-Timing`), when called from a request. */
-    private readonly span?: Span,
+    scope: CallScope = {},
   ) {
     this.stub = env.TOURNAMENT.get(env.TOURNAMENT.idFromName(String(tournamentId)));
+    this.span = scope.span;
+    this.log = (scope.log ?? logger({})).with({ tournamentId });
   }
 
   /** The client of the request's tournament (after `tournamentBySlug()`), or of the given id. */
   static of(c: Context<AppEnv>, tournamentId: number = c.get("tournament").id): TournamentClient {
-    return new TournamentClient(c.env, c.get("db"), tournamentId, c.get("timing")?.object);
+    return new TournamentClient(c.env, c.get("db"), tournamentId, scopeOf(c));
   }
 
   /** The client of the tournament an entry id names; null when the text is not an entry id. */
@@ -84,7 +101,7 @@ export class TournamentClient {
       await this.configure();
       return true;
     } catch (err) {
-      console.error(`tournament ${this.tournamentId}: saved in D1 but its object did not take the configuration`, err);
+      this.log.error("saved in D1 but the tournament object did not take the configuration", err);
       return false;
     }
   }

@@ -7,6 +7,7 @@ import { edgeCache } from "../../src/middleware/edge-cache.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { forgetCacheVersions, VERSION_MEMO_MS } from "../../src/queries/cache-version-memo.ts";
 import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
+import { logger } from "../../src/lib/log.ts";
 import { d1QueriesOf } from "../../src/lib/request-timing.ts";
 import { db } from "../helpers/d1.ts";
 import { select } from "../helpers/html.ts";
@@ -128,6 +129,7 @@ describe("the edge cache on public pages", () => {
     app.use("*", async (c, next) => {
       c.set("db", openDb(env.DB));
       c.set("nonce", "test-nonce");
+      c.set("log", logger({ requestId: "test" }));
       await next();
     });
     let renders = 0;

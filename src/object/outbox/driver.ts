@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import type { OutboxStreamName } from "../contract/index.ts";
 import type { Refused, SetAside } from "./set-aside.ts";
 
@@ -75,6 +76,7 @@ export class Outbox<Item> {
     private readonly d1: D1Database,
     private readonly stream: OutboxStream<Item>,
     private readonly setAside: SetAside,
+    private readonly log: Log,
   ) {}
 
   async drain(): Promise<void> {
@@ -106,7 +108,7 @@ export class Outbox<Item> {
     }
     if (culprits === null) {
       const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), table));
-      console.error(`outbox: D1 refused ${this.stream.name} up to outbox row ${batch.lastRowId}; next try at ${new Date(at).toISOString()}`, failure);
+      this.log.error("outbox: D1 refused a batch; it is kept and tried again", failure, { stream: this.stream.name, upToRow: batch.lastRowId, nextTry: new Date(at).toISOString() });
       return;
     }
     const setAside = culprits;

@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
 import type { NamedRow, StandingRow } from "../contract/index.ts";
@@ -57,6 +58,7 @@ export class LiveHub {
     private readonly ctx: DurableObjectState,
     private readonly store: ScoringStore,
     private readonly names: CompetitorNames,
+    private readonly log: Log,
   ) {}
 
   /** Accepts a scoreboard socket for the event named in the path (`.../live/<eventId>/socket`). */
@@ -97,7 +99,7 @@ export class LiveHub {
         send,
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
         now: () => Date.now(),
-      });
+      }, this.log.with({ eventId }));
       this.fanouts.set(eventId, fanout);
     }
     return fanout;
@@ -146,7 +148,7 @@ export class LiveHub {
   }
 
   onError(ws: WebSocket, error: unknown): void {
-    console.error("live: scoreboard socket failed", error);
+    this.log.error("live: scoreboard socket failed", error);
     closeQuietly(ws, 1011, "Socket error");
   }
 
@@ -177,7 +179,7 @@ export class LiveHub {
   }
 
   private enqueue(job: () => Promise<void>): void {
-    this.queue = this.queue.then(job).catch((err) => console.error("live: a scoreboard message failed", err));
+    this.queue = this.queue.then(job).catch((err) => this.log.error("live: a scoreboard message failed", err));
   }
 }
 

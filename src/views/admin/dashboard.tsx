@@ -7,7 +7,7 @@ import { DateTime } from "../components/time.tsx";
 
 const dash = (n: number | null) => (n === null ? "—" : String(n));
 
-function Figure({ label, value, note, testid }: { label: string; value: string; note?: string; testid: string }) {
+export function Figure({ label, value, note, testid }: { label: string; value: string; note?: string; testid: string }) {
   return (
     <div class="figure" data-testid={testid}>
       <dt>{label}</dt>
