@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
 import { versionsFor } from "./fresh-views.ts";
+import { hotPages } from "./hot-pages.ts";
 import { contentSecurityPolicy } from "./security.ts";
 
 /**
@@ -51,7 +52,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     const versions = await versionsFor(c, options.scopes(c));
     const key = cacheKey(c, versions);
-    const cache = caches.default;
+    const cache = hotPages;
 
     const stored = await cache.match(key);
     if (stored) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
+import { hotPages } from "../../src/middleware/hot-pages.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { forgetCacheVersions, VERSION_MEMO_MS } from "../../src/queries/cache-version-memo.ts";
 import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
@@ -144,5 +145,25 @@ describe("the edge cache on public pages", () => {
     expect(renders).toBe(2);
     expect(second.headers.get(CACHE)).toBe("MISS");
     expect(first.headers.get("Cache-Control")).toBe("private, no-store");
+  });
+});
+
+describe("the in-isolate copy of hot pages", () => {
+  it("answers from memory within a second and never past the stored page's s-maxage", async () => {
+    const key = new Request(`https://tenring.test/hot-${Date.now()}`);
+    const page = () => new Response("<p>v1</p>", { headers: { "Cache-Control": "public, max-age=0, s-maxage=60", "Content-Type": "text/html" } });
+    const now = Date.now();
+    await hotPages.put(key, page(), now);
+    // Gone from the Cache API, still answered from memory within the second, with the same headers.
+    await caches.default.delete(key);
+    const hot = await hotPages.match(key, now + 500);
+    expect(await hot?.text()).toBe("<p>v1</p>");
+    expect(hot?.headers.get("Content-Type")).toBe("text/html");
+    expect(await hotPages.match(key, now + 1_001)).toBeUndefined();
+
+    const brief = new Request(`https://tenring.test/brief-${Date.now()}`);
+    await hotPages.put(brief, new Response("x", { headers: { "Cache-Control": "public, max-age=0, s-maxage=0" } }), now);
+    await caches.default.delete(brief);
+    expect(await hotPages.match(brief, now)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { assetUrl } from "../../src/views/page-assets.ts";
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
@@ -47,7 +48,8 @@ describe("the home page", () => {
     expect(results).toEqual({ attrs: { href: `/t/${past.tournament.slug}/results` }, text: "Results" });
     // The countdown script comes from our origin with the page's nonce, never inline.
     expect(html.startsWith("<!doctype html>")).toBe(true);
-    expect(html).toMatch(/<script nonce="[^"]+" src="\/scripts\/app.js" defer(="")?><\/script>/);
+    expect(html).toMatch(new RegExp(`<script nonce="[^"]+" src="${assetUrl("/scripts/app.js")}" defer(="")?></script>`));
+    expect(assetUrl("/scripts/app.js")).toMatch(/^\/h\/app\.[0-9a-f]{10}\.js$/);
   });
 });
 
