@@ -1,7 +1,10 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { buildAssets } from "./scripts/assets.ts";
 
+// The hashed assets and their manifest (git-ignored): made here too, so `npx vitest` works on a fresh clone.
+await buildAssets();
 const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
 
 export default defineConfig({

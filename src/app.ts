@@ -1,10 +1,13 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { openDb } from "./db/client.ts";
+import { countedD1 } from "./db/counted.ts";
 import type { AppEnv } from "./env.ts";
 import { notFound, onError } from "./middleware/errors.tsx";
 import { renderer } from "./middleware/renderer.tsx";
 import { secureHeaders } from "./middleware/security.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { serverTiming } from "./middleware/server-timing.ts";
 import { accountRoutes } from "./routes/account/index.tsx";
 import { adminRoutes } from "./routes/admin/index.ts";
 import { apiV1Routes } from "./routes/api/index.ts";
@@ -21,9 +24,11 @@ import { seedRoutes } from "./routes/seed.ts";
 export const app = new Hono<AppEnv>();
 
 app.use(
+  serverTiming,
+  requestLog,
   secureHeaders,
   createMiddleware<AppEnv>(async (c, next) => {
-    c.set("db", openDb(c.env.DB));
+    c.set("db", openDb(countedD1(c.env.DB, c.get("timing").d1)));
     await next();
   }),
   renderer,

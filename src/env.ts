@@ -2,6 +2,8 @@ import type { ApiTokenKind } from "./auth/api-tokens.ts";
 import type { StaffRole } from "./auth/roles.ts";
 import type { Db } from "./db/client.ts";
 import type { Refusal } from "./lib/refusal.ts";
+import type { Log } from "./lib/log.ts";
+import type { RequestTiming } from "./lib/request-timing.ts";
 import type { tournaments } from "./db/schema.ts";
 
 export interface SignedInUser {
@@ -37,6 +39,10 @@ export interface AppEnv {
   Variables: {
     /** The per-request script nonce; empty on a cached page, which every visitor shares (edge-cache.ts). */
     nonce: string;
+    /** Where the request spent its time (D1, the tournament object), sent as `Server-Timing`. */
+    timing: RequestTiming;
+    /** This request's structured log (its id on every line). */
+    log: Log;
     /** This session's (or an anonymous visitor's) token for plain forms; set by `csrf()`. */
     csrf: string;
     db: Db;

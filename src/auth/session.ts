@@ -86,7 +86,7 @@ async function findSessionUser(db: Db, token: string): Promise<SignedInUser | nu
   return { ...user, verified: verifiedAt !== null, sessionHash: tokenHash };
 }
 
-/** `findSessionUser` behind the per-isolate cache of verified sessions (see `CACHED_SESSION_PREFIXES`). */
+/** `findSessionUser` behind the per-isolate cache of verified sessions (`loadUser({ cached: true })`). */
 async function findSessionUserCached(db: Db, token: string): Promise<SignedInUser | null> {
   return verifiedSessions.getOrLoad(await sha256(token), () => findSessionUser(db, token));
 }

@@ -1,6 +1,9 @@
 import { openDb } from "../db/client.ts";
 import { compose } from "./compose.ts";
 import { type ComposedMail, type MailMessage, mailMessage } from "./message.ts";
+import { logger } from "../lib/log.ts";
+
+const mailLog = logger({ component: "mail" });
 
 export const MAIL_QUEUE = "tenring-mail";
 export const MAIL_DEAD_QUEUE = "tenring-mail-dead";
@@ -26,7 +29,7 @@ export async function handleMailQueue(batch: MessageBatch<unknown>, env: Env): P
 async function handleOne(message: Message<unknown>, env: Env): Promise<void> {
   const parsed = mailMessage.safeParse(message.body);
   if (!parsed.success) {
-    console.error(`mail: message ${message.id} is not a mail; sent to the dead-letter queue`);
+    mailLog.error("mail: not a mail; sent to the dead-letter queue", undefined, { messageId: message.id });
     try {
       await env.MAIL_DEAD.send(message.body, { contentType: "json" });
       message.ack();
@@ -39,7 +42,7 @@ async function handleOne(message: Message<unknown>, env: Env): Promise<void> {
     await deliver(parsed.data, env);
     message.ack();
   } catch (err) {
-    console.error(`mail: ${parsed.data.key} failed (attempt ${message.attempts}); retrying`, err);
+    mailLog.error("mail: send failed; retrying", err, { key: parsed.data.key, attempt: message.attempts });
     message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
   }
 }
@@ -67,7 +70,7 @@ async function deliver(message: MailMessage, env: Env): Promise<void> {
       .bind(Date.now(), keep ? mail.text : null, keep ? mail.html : null, message.key)
       .run();
   } catch (err) {
-    console.error(`mail: ${message.key} was sent but could not be recorded`, err);
+    mailLog.error("mail: sent but could not be recorded", err, { key: message.key });
   }
 }
 

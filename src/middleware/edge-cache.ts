@@ -1,14 +1,16 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
-import { readCacheVersions } from "../queries/cache-versions.ts";
+import { versionsFor } from "./fresh-views.ts";
+import { hotPages } from "./hot-pages.ts";
 import { contentSecurityPolicy } from "./security.ts";
 
 /**
  * Edge cache for public pages, through the Cache API (`caches.default`), which runs the same in workerd
  * locally, in tests and in production, so the behaviour is testable here. The Cache API is per data centre
- * and cannot be purged globally from a Worker: the key therefore carries a version per scope read from D1,
- * and a change bumps the version (see bumpCacheScopes), which every data centre sees on its next request.
+ * and cannot be purged globally from a Worker: the key therefore carries a version per scope, and a change
+ * bumps the version (see bumpCacheScopes). Versions come from the isolate's short memo, so a hit reads no
+ * database (src/queries/cache-version-memo.ts, src/middleware/fresh-views.ts).
  * `Cache-Tag` is set for a zone-level purge when deployed behind a zone cache. The Cache API is a no-op on
  * workers.dev: there pages are simply rendered each time, still correct.
  */
@@ -56,9 +58,9 @@ function cacheKey(c: Context<AppEnv>, versions: Map<string, number>, query: read
 export function edgeCache(options: EdgeCacheOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
-    const versions = await readCacheVersions(c.get("db"), options.scopes(c));
+    const versions = await versionsFor(c, options.scopes(c));
     const key = cacheKey(c, versions, options.query ?? []);
-    const cache = caches.default;
+    const cache = hotPages;
 
     const stored = await cache.match(key);
     if (stored) {
@@ -77,7 +79,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     if (res.status !== 200) return;
     if (res.headers.has("Set-Cookie")) {
       // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
-      console.error(`edge cache: ${c.req.path} set a cookie; not cached`);
+      c.get("log").error("edge cache: a public page set a cookie; not cached");
       res.headers.set("Cache-Control", "private, no-store");
       return;
     }
@@ -89,7 +91,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     try {
       await cache.put(key, res.clone());
     } catch (error) {
-      console.error(`edge cache: could not store ${c.req.path}`, error);
+      c.get("log").error("edge cache: could not store the page", error);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { logger } from "../lib/log.ts";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -53,7 +54,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err.res) return err.getResponse();
     return present(c, new Refusal(err.status as ContentfulStatusCode, { title: err.message || "Request refused", detail: err.message }));
   }
-  console.error(err);
+  (c.get("log") ?? logger({ path: c.req.path })).error("unhandled error", err);
   return present(
     c,
     new Refusal(500, {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { StaffRole } from "../auth/roles.ts";
+import { roleReadWithSession } from "../auth/staff-session.ts";
 import type { Db } from "../db/client.ts";
 import { tournaments, tournamentStaff } from "../db/schema.ts";
 import type { AppEnv, Tournament } from "../env.ts";
@@ -33,7 +34,10 @@ export async function findTournament(db: Db, slug: string, options: { cached?: b
 /** Puts the tournament of the URL's `:slug` in `c.var.tournament`, or refuses with 404. */
 export function tournamentBySlug(options: TournamentBySlugOptions = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const found = await findTournament(c.get("db"), c.req.param("slug") ?? "", options);
+    const slug = c.req.param("slug") ?? "";
+    // Staff pages read it already, with the session and the role (src/auth/staff-session.ts).
+    const read = c.get("tournament");
+    const found = read?.slug === slug ? read : await findTournament(c.get("db"), slug, options);
     if (!found) throw new Refusal(404, options.published ? NOT_PUBLISHED : NOT_FOUND);
     if (options.published && found.status !== "published") throw new Refusal(404, NOT_PUBLISHED);
     c.set("tournament", found);
@@ -87,7 +91,7 @@ export function requireStaff(roles: readonly StaffRole[], options: RequireStaffO
     if (userId === undefined || userId === null) {
       throw new Refusal(401, { title: "Not signed in", detail: "Sign in as staff of this tournament." });
     }
-    const role = await staffRole(c, tournament.id, userId);
+    const role = roleReadWithSession(c, tournament.id, userId) ?? (await staffRole(c, tournament.id, userId));
     if (!role) throw new Refusal(403, options.notStaff ?? NOT_STAFF);
     if (!roles.includes(role)) throw new Refusal(403, { title: "Not allowed", detail: ROLE_REFUSAL[role] });
     c.set("role", role);

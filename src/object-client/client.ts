@@ -4,6 +4,8 @@ import { tournamentOfEntry } from "../domain/registration/entry-id.ts";
 import type { AppEnv } from "../env.ts";
 import type { ConfigureResult, RegisterRequest, RegisterResult, TournamentSnapshot } from "../object/contract/index.ts";
 import type { TournamentObject } from "../object/tournament-object.ts";
+import { type Log, logger } from "../lib/log.ts";
+import type { Span } from "../lib/request-timing.ts";
 import { readConfiguration } from "./configuration.ts";
 import { refusalFor } from "./refusals.ts";
 
@@ -13,6 +15,17 @@ type Callable = { [K in keyof TournamentObject as TournamentObject[K] extends Fn
 type Method = Exclude<keyof Callable, "fetch" | "alarm" | "webSocketMessage" | "webSocketClose" | "webSocketError">;
 type Args<K extends Method> = Parameters<Callable[K]>;
 type Result<K extends Method> = Awaited<ReturnType<Callable[K]>>;
+
+/** Where a call is made from: the request's timing span and log. */
+export interface CallScope {
+  span?: Span | undefined;
+  log?: Log | undefined;
+}
+
+/** The scope of a request (its Server-Timing span for the object and its log). */
+export function scopeOf(c: { get(key: "timing"): AppEnv["Variables"]["timing"]; get(key: "log"): AppEnv["Variables"]["log"] }): CallScope {
+  return { span: c.get("timing")?.object, log: c.get("log") };
+}
 
 interface RpcFailure {
   retryable?: boolean;
@@ -28,18 +41,25 @@ interface RpcFailure {
  */
 export class TournamentClient {
   private readonly stub: DurableObjectStub<TournamentObject>;
+  /** The request's time in the object (`Server-Timing`), when called from a request. */
+  private readonly span: Span | undefined;
+  /** The request's log, with the tournament id. */
+  readonly log: Log;
 
   constructor(
     env: Pick<Env, "TOURNAMENT">,
     private readonly db: Db,
     readonly tournamentId: number,
+    scope: CallScope = {},
   ) {
     this.stub = env.TOURNAMENT.get(env.TOURNAMENT.idFromName(String(tournamentId)));
+    this.span = scope.span;
+    this.log = (scope.log ?? logger({})).with({ tournamentId });
   }
 
   /** The client of the request's tournament (after `tournamentBySlug()`), or of the given id. */
   static of(c: Context<AppEnv>, tournamentId: number = c.get("tournament").id): TournamentClient {
-    return new TournamentClient(c.env, c.get("db"), tournamentId);
+    return new TournamentClient(c.env, c.get("db"), tournamentId, scopeOf(c));
   }
 
   /** The client of the tournament an entry id names; null when the text is not an entry id. */
@@ -51,7 +71,7 @@ export class TournamentClient {
   /** One RPC call with the retry and overload rules above. */
   async call<K extends Method>(method: K, ...args: Args<K>): Promise<Result<K>> {
     const stub = this.stub as unknown as Record<K, (...a: Args<K>) => Promise<Result<K>>>;
-    const invoke = () => stub[method](...args);
+    const invoke = () => (this.span ? this.span.measure(() => stub[method](...args)) : stub[method](...args));
     try {
       try {
         return await invoke();
@@ -81,7 +101,7 @@ export class TournamentClient {
       await this.configure();
       return true;
     } catch (err) {
-      console.error(`tournament ${this.tournamentId}: saved in D1 but its object did not take the configuration`, err);
+      this.log.error("saved in D1 but the tournament object did not take the configuration", err);
       return false;
     }
   }
@@ -104,6 +124,6 @@ export class TournamentClient {
 
   /** The scoreboard's WebSocket upgrade: the one request that goes through the object's fetch. */
   connect(request: Request): Promise<Response> {
-    return this.stub.fetch(request);
+    return this.span ? this.span.measure(() => this.stub.fetch(request)) : this.stub.fetch(request);
   }
 }

@@ -1,3 +1,4 @@
+import { objectLog } from "../lib/log.ts";
 import { DurableObject } from "cloudflare:workers";
 import type { EntryRecord } from "../domain/registration/types.ts";
 import type {
@@ -11,6 +12,7 @@ import type {
   EntryView,
   EventStandings,
   KeepStandingResult,
+  OpeningFigures,
   MoveRequest,
   ReassignRequest,
   RegisterRequest,
@@ -31,6 +33,7 @@ import { Outbox } from "./outbox/driver.ts";
 import { entriesStream } from "./outbox/entries.ts";
 import { entryMails } from "./outbox/mail.ts";
 import { SetAside } from "./outbox/set-aside.ts";
+import { openingFigures } from "./registration/opening-figures.ts";
 import { Registration } from "./registration/registration.ts";
 import { SqliteBook } from "./registration/sqlite-book.ts";
 import { LiveScoring } from "./scoring/live-scoring.ts";
@@ -54,6 +57,7 @@ export class TournamentObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
+    const log = objectLog(ctx.id);
     const book = new SqliteBook(sql);
     this.decisions = new Decisions(ctx.storage, book, {
       dueTimes: (now) => [
@@ -65,11 +69,11 @@ export class TournamentObject extends DurableObject<Env> {
       // Live scoring's kept boards are read from entries.
       entriesChanged: () => this.live.forgetBoards(),
     });
-    this.setAside = new SetAside(sql);
-    this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
+    this.setAside = new SetAside(sql, log);
+    this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, log, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
     this.registration = new Registration(sql, book, this.decisions);
     this.organiser = new Organiser(sql, book, this.decisions);
-    this.live = new LiveScoring(ctx, env, this.decisions, this.setAside);
+    this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
     // Scoreboard keep-alives are answered without waking a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     void ctx.blockConcurrencyWhile(() => this.onStart());
@@ -208,6 +212,12 @@ export class TournamentObject extends DurableObject<Env> {
   /** Scoring changes not yet in D1. */
   shotsOutboxPending(): number {
     return this.live.outboxPending();
+  }
+
+  /** Registrations per second, places left, outbox lag and sockets: the admin dashboard's opening minute. */
+  openingFigures(): OpeningFigures {
+    const now = Date.now();
+    return openingFigures(this.ctx.storage.sql, this.registration.snapshot(), this.live.outboxPending(), this.ctx.getWebSockets().length, now);
   }
 
   // ---------- Lifecycle ----------

@@ -12,5 +12,5 @@ fragmentRoutes.use("*", cacheControl("private, no-store"));
 
 // The sign-out form in the corner carries the session's CSRF token.
 fragmentRoutes.get("/account-nav", loadUser(), csrf(), (c) =>
-  c.render(<AccountCorner user={c.get("user") ?? null} db={c.get("db")} csrf={c.get("csrf")} />, { title: "", fragment: true }),
+  c.render(<AccountCorner user={c.get("user") ?? null} db={c.get("db")} csrf={c.get("csrf")} log={c.get("log")} />, { title: "", fragment: true }),
 );

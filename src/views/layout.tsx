@@ -3,12 +3,12 @@ import type { PropsWithChildren } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv, SignedInUser } from "../env.ts";
 import type { Db } from "../db/client.ts";
+import type { Log } from "../lib/log.ts";
 import { staffTools, staffTournaments } from "../queries/account/staff-tournaments.ts";
 import { AccountNav, NO_TOOLS } from "./account-nav.tsx";
+import { assetUrl, stylesheetsFor } from "./page-assets.ts";
 
 const HTMX = "/vendor/htmx-4.0.1.min.js";
-/** In cascade order: the base, print rules, then one sheet per area (later areas may refine earlier ones). */
-const STYLESHEETS = ["base", "print", "accounts", "live", "competitor", "scoring", "admin"];
 
 const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 /** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */
@@ -34,7 +34,15 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
   if (fragment) return <>{children}</>;
   const c = useRequestContext<AppEnv>();
   return (
-    <Shell title={title} nonce={c.get("nonce")} user={c.get("user")} corner={{ db: c.get("db"), csrf: c.get("csrf") }} scripts={scripts} noindex={noindex}>
+    <Shell
+      title={title}
+      nonce={c.get("nonce")}
+      user={c.get("user")}
+      corner={{ db: c.get("db"), csrf: c.get("csrf"), log: c.get("log") }}
+      scripts={scripts}
+      stylesheets={stylesheetsFor(c.req.path)}
+      noindex={noindex}
+    >
       {children}
     </Shell>
   );
@@ -44,16 +52,16 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
  * The account corner of an uncached page: the person's staff roles (one small D1 read) decide which tools it
  * offers. Async, so it reads nothing from the request context: what it needs comes in as props.
  */
-export async function AccountCorner({ user, db, csrf }: { user: SignedInUser | null; db: Db; csrf: string }) {
-  return <AccountNav user={user} tools={user ? await toolsOf(db, user.id) : NO_TOOLS} csrf={csrf} />;
+export async function AccountCorner({ user, db, csrf, log }: { user: SignedInUser | null; db: Db; csrf: string; log: Log }) {
+  return <AccountNav user={user} tools={user ? await toolsOf(db, user.id, log) : NO_TOOLS} csrf={csrf} />;
 }
 
 /** A page (an error page above all) still renders when D1 cannot say: the corner then offers the personal tools only. */
-async function toolsOf(db: Db, userId: number) {
+async function toolsOf(db: Db, userId: number, log: Log) {
   try {
     return staffTools(await staffTournaments(db, userId));
   } catch (err) {
-    console.error("header: could not read the staff roles", err);
+    log.error("header: could not read the staff roles", err);
     return NO_TOOLS;
   }
 }
@@ -62,12 +70,13 @@ interface ShellProps {
   title: string;
   nonce: string;
   user: SignedInUser | null | undefined;
-  corner: { db: Db; csrf: string | undefined };
+  corner: { db: Db; csrf: string | undefined; log: Log };
   scripts: string[];
+  stylesheets: string[];
   noindex?: boolean | undefined;
 }
 
-function Shell({ title, nonce: requestNonce, user, corner, scripts, noindex, children }: PropsWithChildren<ShellProps>) {
+function Shell({ title, nonce: requestNonce, user, corner, scripts, stylesheets, noindex, children }: PropsWithChildren<ShellProps>) {
   // A cached page has no nonce (""): its scripts load by src, allowed by the policy's 'self'.
   const nonce = requestNonce === "" ? undefined : requestNonce;
   return (
@@ -80,14 +89,14 @@ function Shell({ title, nonce: requestNonce, user, corner, scripts, noindex, chi
           <title>{title === "Tenring" ? title : `${title} · Tenring`}</title>
           {noindex && <meta name="robots" content="noindex" />}
           <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />
-          {STYLESHEETS.map((name) => (
-            <link rel="stylesheet" href={`/styles/${name}.css`} />
+          {stylesheets.map((href) => (
+            <link rel="stylesheet" href={href} />
           ))}
-          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-          <script nonce={nonce} src={HTMX} defer></script>
-          <script nonce={nonce} src="/scripts/app.js" defer></script>
+          <link rel="icon" href={assetUrl("/favicon.svg")} type="image/svg+xml" />
+          <script nonce={nonce} src={assetUrl(HTMX)} defer></script>
+          <script nonce={nonce} src={assetUrl("/scripts/app.js")} defer></script>
           {scripts.map((src) => (
-            <script nonce={nonce} src={src} defer></script>
+            <script nonce={nonce} src={assetUrl(src)} defer></script>
           ))}
         </head>
         <body>
@@ -99,7 +108,7 @@ function Shell({ title, nonce: requestNonce, user, corner, scripts, noindex, chi
               <span class="brand-mark" aria-hidden="true">◎</span> Tenring
             </a>
             {user !== undefined ? (
-              <AccountCorner user={user} db={corner.db} csrf={corner.csrf ?? ""} />
+              <AccountCorner user={user} db={corner.db} csrf={corner.csrf ?? ""} log={corner.log} />
             ) : (
               <nav
                 id="account-nav"

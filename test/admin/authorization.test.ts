@@ -4,28 +4,20 @@ import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { apiTokens, auditLog, events, relays, tournaments, tournamentStaff } from "../../src/db/schema.ts";
 import { csrfTokenFor } from "../../src/middleware/csrf.ts";
-import { adminRoutes } from "../../src/routes/admin/index.ts";
 import { tournamentStub } from "../helpers/object.ts";
 import { person } from "../helpers/accounts.ts";
 import { db } from "../helpers/d1.ts";
 import { register } from "../helpers/entries.ts";
 import { texts } from "../helpers/html.ts";
 import { get, postForm } from "../helpers/http.ts";
+import { adminTournamentRoutes } from "../helpers/routes.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { configuredTournament, open, send } from "./fixtures.ts";
 
 // About a hundred requests, each rendering a refusal page: more than vitest's 5 s on a loaded machine.
 const MANY_REQUESTS_MS = 30_000;
 
-/** Every route of a tournament's admin, as registered (method and path pattern). */
-function tournamentRoutes(): { method: string; path: string }[] {
-  const seen = new Map<string, { method: string; path: string }>();
-  for (const r of adminRoutes.routes) {
-    if (r.method === "ALL" || !r.path.startsWith("/t/:slug")) continue;
-    seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
-  }
-  return [...seen.values()];
-}
+const tournamentRoutes = adminTournamentRoutes;
 
 /** Routes a range officer may use: the dashboard, check-in and start lists. Everything else edits. */
 const RANGE_OFFICER_ROUTES = new Set(["GET /t/:slug", "GET /t/:slug/check-in", "POST /t/:slug/check-in/:entryId", "GET /t/:slug/start-list"]);

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { tournaments, tournamentStaff } from "../../src/db/schema.ts";
+import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
 import { parseTournament, tournamentValues } from "../../src/queries/admin/tournament-form.ts";
 import { updateTournament } from "../../src/queries/admin/tournaments.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
@@ -131,6 +132,8 @@ describe("editing a tournament's details", () => {
     );
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe(`/admin/t/${tournament.slug}/edit?saved=1`);
+    // On another isolate the organiser's next views skip the version memo for a few seconds.
+    expect(res.headers.get("Set-Cookie")).toMatch(new RegExp(`^${FRESH_VIEWS_COOKIE}=1; Max-Age=10; Path=/; HttpOnly; Secure; SameSite=Lax$`));
 
     const after = await get(page);
     expect(after.headers.get("X-Tenring-Cache")).toBe("MISS");

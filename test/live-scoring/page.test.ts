@@ -1,3 +1,4 @@
+import { assetUrl } from "../../src/views/page-assets.ts";
 import { describe, expect, it } from "vitest";
 import { sessionCookie } from "../helpers/accounts.ts";
 import { select, texts } from "../helpers/html.ts";
@@ -28,12 +29,12 @@ describe("the live scoreboard page", () => {
     expect(await texts(html, "#standings-rows .rank")).toEqual(["1", "2"]);
     expect(await texts(html, `#row-${bea.entry.id} .total`)).toEqual(["20.4"]);
     expect(await texts(html, `#row-${bea.entry.id} .last`)).toEqual(["10.0"]);
-    const nonce = (await select(html, 'script[src="/vendor/htmx-4.0.1.min.js"]'))[0]?.attrs.nonce;
+    const nonce = (await select(html, `script[src="${assetUrl("/vendor/htmx-4.0.1.min.js")}"]`))[0]?.attrs.nonce;
     expect((await select(html, "script[src]")).map((s) => [s.attrs.src, s.attrs.nonce === nonce])).toEqual(
       expect.arrayContaining([
-        ["/vendor/hx-ws-4.0.1.min.js", true],
-        ["/scripts/live-socket.js", true],
-        ["/scripts/scoreboard.js", true],
+        [assetUrl("/vendor/hx-ws-4.0.1.min.js"), true],
+        [assetUrl("/scripts/live-socket.js"), true],
+        [assetUrl("/scripts/scoreboard.js"), true],
       ]),
     );
 

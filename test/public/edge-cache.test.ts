@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
+import { hotPages } from "../../src/middleware/hot-pages.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
+import { forgetCacheVersions, VERSION_MEMO_MS } from "../../src/queries/cache-version-memo.ts";
+import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
+import { logger } from "../../src/lib/log.ts";
+import { d1QueriesOf } from "../../src/lib/request-timing.ts";
 import { db } from "../helpers/d1.ts";
 import { select } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
@@ -62,14 +67,45 @@ describe("the edge cache on public pages", () => {
     expect((await get("/", { hx: true })).headers.get(CACHE)).toBe("HIT");
   });
 
-  it("misses after a scope's version is bumped, for the scope's pages only", async () => {
+  it("answers a hit without reading D1 (the versions come from the isolate's memo)", async () => {
+    const { tournament } = await createTournament();
+    const path = `/t/${tournament.slug}`;
+    const miss = await get(path);
+    expect(miss.headers.get(CACHE)).toBe("MISS");
+    expect(d1QueriesOf(miss.headers.get("Server-Timing"))).toBeGreaterThan(0);
+    for (const page of [path, path, path]) {
+      const hit = await get(page);
+      expect(hit.headers.get(CACHE)).toBe("HIT");
+      expect(hit.headers.get("Server-Timing")).toMatch(/^app;dur=\d+, d1;dur=0;desc="0 queries", do;dur=0;desc="0 calls"$/);
+    }
+  });
+
+  it("misses once another isolate's bump is older than the memo, for the scope's pages only", async () => {
     const a = await createTournament();
     const b = await createTournament();
     await get(`/t/${a.tournament.slug}`);
     await get(`/t/${b.tournament.slug}`);
+    // A bump made elsewhere (not through this isolate's commit): this isolate serves its memo for a moment.
     await bumpCacheScopes(db, [tournamentScope(a.tournament.slug)]);
+    expect((await get(`/t/${a.tournament.slug}`)).headers.get(CACHE)).toBe("HIT");
+    await scheduler.wait(VERSION_MEMO_MS + 50);
     expect((await get(`/t/${a.tournament.slug}`)).headers.get(CACHE)).toBe("MISS");
     expect((await get(`/t/${b.tournament.slug}`)).headers.get(CACHE)).toBe("HIT");
+  });
+
+  it("shows a visitor carrying the fresh-views cookie (an organiser who just saved) the new version at once, as the same page", async () => {
+    const { tournament } = await createTournament();
+    const path = `/t/${tournament.slug}`;
+    await get(path);
+    await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    const organiser = await get(path, { cookie: `${FRESH_VIEWS_COOKIE}=1` });
+    expect(organiser.headers.get(CACHE)).toBe("MISS");
+    expect(organiser.headers.get("Set-Cookie")).toBeNull();
+    // The copy it stored is the one everybody gets once their memo has caught up: no cookie in it.
+    forgetCacheVersions([tournamentScope(tournament.slug)]);
+    const visitor = await get(path);
+    expect(visitor.headers.get(CACHE)).toBe("HIT");
+    expect(await visitor.text()).toBe(await organiser.text());
   });
 
   it("bumps versions with an upsert, starting unknown scopes at 1", async () => {
@@ -97,6 +133,7 @@ describe("the edge cache on public pages", () => {
     app.use("*", async (c, next) => {
       c.set("db", openDb(env.DB));
       c.set("nonce", "test-nonce");
+      c.set("log", logger({ requestId: "test" }));
       await next();
     });
     let renders = 0;
@@ -112,5 +149,25 @@ describe("the edge cache on public pages", () => {
     expect(second.headers.get(CACHE)).toBe("MISS");
     expect(first.headers.get("Cache-Control")).toBe("private, no-store");
     errors.check();
+  });
+});
+
+describe("the in-isolate copy of hot pages", () => {
+  it("answers from memory within a second and never past the stored page's s-maxage", async () => {
+    const key = new Request(`https://tenring.test/hot-${Date.now()}`);
+    const page = () => new Response("<p>v1</p>", { headers: { "Cache-Control": "public, max-age=0, s-maxage=60", "Content-Type": "text/html" } });
+    const now = Date.now();
+    await hotPages.put(key, page(), now);
+    // Gone from the Cache API, still answered from memory within the second, with the same headers.
+    await caches.default.delete(key);
+    const hot = await hotPages.match(key, now + 500);
+    expect(await hot?.text()).toBe("<p>v1</p>");
+    expect(hot?.headers.get("Content-Type")).toBe("text/html");
+    expect(await hotPages.match(key, now + 1_001)).toBeUndefined();
+
+    const brief = new Request(`https://tenring.test/brief-${Date.now()}`);
+    await hotPages.put(brief, new Response("x", { headers: { "Cache-Control": "public, max-age=0, s-maxage=0" } }), now);
+    await caches.default.delete(brief);
+    expect(await hotPages.match(brief, now)).toBeUndefined();
   });
 });

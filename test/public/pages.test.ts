@@ -1,3 +1,4 @@
+import { assetUrl } from "../../src/views/page-assets.ts";
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
@@ -49,7 +50,8 @@ describe("the home page", () => {
     expect(results).toEqual({ attrs: { href: `/t/${past.tournament.slug}/results` }, text: "Results" });
     // The countdown script comes from our origin, never inline (a cached page has no nonce: the policy allows 'self').
     expect(html.startsWith("<!doctype html>")).toBe(true);
-    expect(html).toMatch(/<script src="\/scripts\/app.js" defer(="")?><\/script>/);
+    expect(html).toMatch(new RegExp(`<script src="${assetUrl("/scripts/app.js")}" defer(="")?></script>`));
+    expect(assetUrl("/scripts/app.js")).toMatch(/^\/h\/app\.[0-9a-f]{10}\.js$/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { assetUrl } from "../../src/views/page-assets.ts";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events } from "../../src/db/schema.ts";
@@ -160,7 +161,7 @@ describe("the compare view", () => {
     expect(board?.attrs).toEqual(
       expect.objectContaining({ "hx-ws:connect": `/t/${tournament.slug}/live/${event.id}/socket`, "data-entries": `${ada!.entry.id},${bea!.entry.id}` }),
     );
-    expect(live).toContain('src="/scripts/compare.js"');
+    expect(live).toContain(`src="${assetUrl("/scripts/compare.js")}"`);
     expect(await texts(live, "#live-status")).toEqual(["Connecting to live scores…"]);
 
     await db.update(events).set({ resultsStatus: "official" }).where(eq(events.id, event.id)).run();

@@ -7,3 +7,4 @@ export * from "./organiser.ts";
 export * from "./scoring.ts";
 export * from "./registration.ts";
 export type * from "./outbox.ts";
+export type * from "./monitoring.ts";

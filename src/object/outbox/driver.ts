@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import type { OutboxStreamName } from "../contract/index.ts";
 import type { Refused, SetAside } from "./set-aside.ts";
 
@@ -75,6 +76,7 @@ export class Outbox<Item> {
     private readonly d1: D1Database,
     private readonly stream: OutboxStream<Item>,
     private readonly setAside: SetAside,
+    private readonly log: Log,
     /**
      * What follows once D1 has the items (the entries' mails go on the mail queue). It runs before the
      * batch is settled, so a failure retries the batch: D1's upserts and the mails' keys make that harmless.
@@ -97,7 +99,7 @@ export class Outbox<Item> {
       await this.afterSent?.(batch.items);
     } catch (err) {
       const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), this.stream.table));
-      console.error(`outbox: ${this.stream.name} reached D1 but its follow-up failed; next try at ${new Date(at).toISOString()}`, err);
+      this.log.error("outbox: reached D1 but its follow-up failed", err, { stream: this.stream.name, nextTry: new Date(at).toISOString() });
       return;
     }
     this.storage.transactionSync(() => settleBatch(sql, batch.lastRowId, this.stream.table));
@@ -118,7 +120,7 @@ export class Outbox<Item> {
     }
     if (culprits === null) {
       const at = this.storage.transactionSync(() => recordFailure(sql, Date.now(), table));
-      console.error(`outbox: D1 refused ${this.stream.name} up to outbox row ${batch.lastRowId}; next try at ${new Date(at).toISOString()}`, failure);
+      this.log.error("outbox: D1 refused a batch; it is kept and tried again", failure, { stream: this.stream.name, upToRow: batch.lastRowId, nextTry: new Date(at).toISOString() });
       return;
     }
     const setAside = culprits;

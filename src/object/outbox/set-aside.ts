@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import type { OutboxStreamName, SetAsideRow } from "../contract/index.ts";
 
 /** An item D1 refused for good, as it is kept and audited. */
@@ -28,7 +29,10 @@ const REPORT_RETRY_MS = 10_000;
  * alarm until D1 has it).
  */
 export class SetAside {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly log: Log,
+  ) {}
 
   /** Call inside the transaction that settles the batch they came from. */
   add(stream: OutboxStreamName, refused: Refused[], now: number): void {
@@ -72,7 +76,7 @@ export class SetAside {
     try {
       await d1.batch(statements);
     } catch (err) {
-      console.error(`outbox: D1 refused the audit of ${due.length} set-aside rows; the alarm tries again`, err);
+      this.log.error("outbox: D1 refused the audit of set-aside rows; the alarm tries again", err, { rows: due.length });
       return;
     }
     const last = Number(due.at(-1)!.id);

@@ -1,3 +1,5 @@
+import { type Log, logger } from "../../lib/log.ts";
+
 /**
  * Delivery of an event's scoreboard messages to its sockets. Each message goes to every socket once, in
  * sequence order; what matters is what a send costs. On these runtimes a frame costs about the same
@@ -50,7 +52,10 @@ export class EventFanout {
   /** Frame text per number a socket is at, for the messages as they are now. */
   private readonly frames = new Map<number, { text: string; upTo: number }>();
 
-  constructor(private readonly port: FanoutPort) {}
+  constructor(
+    private readonly port: FanoutPort,
+    private readonly log: Log = logger({}),
+  ) {}
 
   /** Queues the event's next message (numbers only increase) and starts a sweep if none runs. */
   publish(message: Message): void {
@@ -60,7 +65,7 @@ export class EventFanout {
     this.messages.push(message);
     this.frames.clear();
     this.sweeping ??= this.sweep()
-      .catch((err) => console.error("live: a scoreboard sweep failed", err))
+      .catch((err) => this.log.error("live: a scoreboard sweep failed", err))
       .finally(() => {
         this.sweeping = null;
       });

@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
 import type { NamedRow, StandingRow } from "../contract/index.ts";
@@ -76,6 +77,7 @@ export class LiveHub {
     private readonly names: CompetitorNames,
     /** Sockets one client address may hold on one event (limits.ts). */
     private readonly socketsPerClient: number,
+    private readonly log: Log,
   ) {}
 
   /** Accepts a scoreboard socket for the event named in the path (`.../live/<eventId>/socket`). */
@@ -125,7 +127,7 @@ export class LiveHub {
         send,
         pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
         now: () => Date.now(),
-      });
+      }, this.log.with({ eventId }));
       this.fanouts.set(eventId, fanout);
     }
     return fanout;
@@ -212,7 +214,7 @@ export class LiveHub {
   }
 
   onError(ws: WebSocket, error: unknown): void {
-    console.error("live: scoreboard socket failed", error);
+    this.log.error("live: scoreboard socket failed", error);
     closeQuietly(ws, 1011, "Socket error");
   }
 
@@ -243,7 +245,7 @@ export class LiveHub {
   }
 
   private enqueue(job: () => Promise<void>): void {
-    this.queue = this.queue.then(job).catch((err) => console.error("live: a scoreboard message failed", err));
+    this.queue = this.queue.then(job).catch((err) => this.log.error("live: a scoreboard message failed", err));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Log } from "../../lib/log.ts";
 import { discipline, shotsOf } from "../../domain/scoring/index.ts";
 import {
   type ApplyShotsResult,
@@ -51,10 +52,11 @@ export class LiveScoring {
     env: Env,
     private readonly decisions: Decisions,
     setAside: SetAside,
+    log: Log,
   ) {
     this.store = new ScoringStore(ctx.storage.sql);
-    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB), socketsPerClient(env));
-    this.outbox = new Outbox(ctx.storage, env.DB, shotsStream, setAside);
+    this.hub = new LiveHub(ctx, this.store, new CompetitorNames(ctx.storage.sql, env.DB, log), socketsPerClient(env), log);
+    this.outbox = new Outbox(ctx.storage, env.DB, shotsStream, setAside, log);
   }
 
   /** Applies up to 500 operations; official results are frozen except for corrections (official.ts). */

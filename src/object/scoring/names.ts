@@ -1,3 +1,5 @@
+import type { Log } from "../../lib/log.ts";
+
 /**
  * Competitors' names for the fragments the object renders. D1 holds them (users); the object keeps a copy
  * in its own storage, fetched once per competitor when first needed, so a broadcast after hibernation does
@@ -17,6 +19,7 @@ export class CompetitorNames {
   constructor(
     private readonly sql: SqlStorage,
     private readonly d1: D1Database,
+    private readonly log: Log,
   ) {}
 
   /** The names on hand; ids without a copy get a neutral placeholder. */
@@ -66,7 +69,7 @@ export class CompetitorNames {
         );
       }
     } catch (err) {
-      console.error(`live: could not read ${userIds.length} competitor names from D1`, err);
+      this.log.error("live: could not read competitor names from D1", err, { competitors: userIds.length });
     }
   }
 }

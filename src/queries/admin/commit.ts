@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { tournaments } from "../../db/schema.ts";
+import { forgetCacheVersions } from "../cache-version-memo.ts";
 import { bumpCacheScopes } from "../cache-versions.ts";
 import { rawStatement, statement } from "../../db/statements.ts";
 
@@ -74,5 +75,6 @@ export async function commit(db: Db, change: Change, now = Date.now()): Promise<
     if (isStale(err)) return { committed: false, reason: "stale" };
     throw err;
   }
+  if (change.cacheScopes) forgetCacheVersions(change.cacheScopes);
   return { committed: true, revision: change.revision === undefined ? null : change.revision + 1 };
 }

@@ -38,11 +38,11 @@ export interface Dashboard {
   setAside: SetAsideRow[] | null;
 }
 
-async function orNull<T>(work: Promise<T>): Promise<T | null> {
+async function orNull<T>(client: TournamentClient, work: Promise<T>): Promise<T | null> {
   try {
     return await work;
   } catch (err) {
-    console.error("admin: the live scoring did not answer for the dashboard", err);
+    client.log.error("admin: the live scoring did not answer for the dashboard", err);
     return null;
   }
 }
@@ -57,9 +57,9 @@ export async function loadDashboard(client: TournamentClient, db: Db): Promise<D
   const [snapshot, counts, conflicts, setAside, standings] = await Promise.all([
     client.call("snapshot"),
     client.call("checkInCounts"),
-    orNull(client.call("conflicts", null, false)),
-    orNull(client.call("setAsideRows")),
-    Promise.all(structure.map((e) => orNull(client.call("results", e.id)))),
+    orNull(client, client.call("conflicts", null, false)),
+    orNull(client, client.call("setAsideRows")),
+    Promise.all(structure.map((e) => orNull(client, client.call("results", e.id)))),
   ]);
   const relayLive = new Map(snapshot.events.flatMap((e) => e.relays.map((r) => [r.id, r] as const)));
   const eventLive = new Map(snapshot.events.map((e) => [e.id, e]));

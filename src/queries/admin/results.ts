@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { createApiToken } from "../../auth/api-tokens.ts";
 import type { StaffRole } from "../../auth/roles.ts";
 import type { Db } from "../../db/client.ts";
-import { apiTokens, events, shots, users } from "../../db/schema.ts";
+import { apiTokens, events, relays, shots, users } from "../../db/schema.ts";
 import { randomToken } from "../../lib/encoding.ts";
 import type { ConflictView, ScoringActor, ShotOutcome } from "../../object/contract/index.ts";
 import type { TournamentClient } from "../../object-client/client.ts";
@@ -142,14 +142,23 @@ export async function correctShot(a: Actor, form: CorrectionForm): Promise<Resol
 
 // ---------- Scoring tokens for electronic targets ----------
 
-export async function scoringTokens(db: Db, tournamentId: number) {
+function scoringTokensQuery(db: Db, tournamentId: number) {
   return db
     .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt, by: users.name })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tournamentId, tournamentId), eq(apiTokens.kind, "scoring")))
-    .orderBy(desc(apiTokens.createdAt))
-    .all();
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** The results control's D1 reads in one batch: events, relays and the scoring tokens. */
+export async function resultsControlRows(db: Db, tournamentId: number) {
+  const [eventRows, relayRows, tokens] = await db.batch([
+    db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
+    db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
+    scoringTokensQuery(db, tournamentId),
+  ]);
+  return { structure: eventRows.map((e) => ({ ...e, relays: relayRows.filter((r) => r.eventId === e.id) })), tokens };
 }
 
 export const tokenForm = z.object({

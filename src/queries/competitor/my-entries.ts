@@ -1,7 +1,7 @@
 import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
-import { TournamentClient } from "../../object-client/client.ts";
+import { type CallScope, TournamentClient } from "../../object-client/client.ts";
 import type { EntryFigures } from "../../views/competitor/entry-summary.tsx";
 import type { MyEntry, MyTournament } from "../../views/competitor/my-entries.tsx";
 
@@ -40,7 +40,7 @@ type Found = { figures: EntryFigures; seq: number };
  * normally a fraction of a second behind the objects. For `fresh` tournaments (just changed here) the
  * object's own state replaces it, so a registration or withdrawal shows at once.
  */
-export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: number[]): Promise<MyTournament[]> {
+export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: number[], scope: CallScope = {}): Promise<MyTournament[]> {
   const mine = db.select({ id: entries.tournamentId }).from(entries).where(eq(entries.userId, userId));
   const involved = (column: typeof tournaments.id | typeof events.tournamentId | typeof relays.tournamentId) =>
     or(inArray(column, mine), inArray(column, fresh));
@@ -56,7 +56,7 @@ export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: num
   // Only tournaments D1 knows: an invented id must not wake (and create) an object.
   const known = new Set(tournamentRows.map((t) => t.id));
   const freshKnown = fresh.filter((id) => known.has(id));
-  const fromObjects = await Promise.all(freshKnown.map((id) => new TournamentClient(env, db, id).call("entriesOf", userId)));
+  const fromObjects = await Promise.all(freshKnown.map((id) => new TournamentClient(env, db, id, scope).call("entriesOf", userId)));
 
   const found: Found[] = entryRows
     .filter((e) => !freshKnown.includes(e.tournamentId))

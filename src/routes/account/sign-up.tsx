@@ -74,7 +74,7 @@ signUpRoutes.post("/sign-up", async (c) => {
   try {
     await sendVerification(c, { id: userId, name }, email, false);
   } catch (err) {
-    console.error("sign-up: the verification mail could not be queued", err);
+    c.get("log").error("sign-up: the verification mail could not be queued", err);
   }
   return redirectAfterForm(c, next === "/" ? "/account?done=welcome" : next);
 });

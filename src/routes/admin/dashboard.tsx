@@ -6,6 +6,7 @@ import { TournamentClient } from "../../object-client/client.ts";
 import { loadDashboard } from "../../queries/admin/dashboard.ts";
 import { publishProblems, setPublished } from "../../queries/admin/tournaments.ts";
 import { DashboardView, PublishPanel } from "../../views/admin/dashboard.tsx";
+import { OpeningFiguresPanel } from "../../views/admin/opening-figures.tsx";
 import { formBodyWith, forStaff, type Parsed } from "./loaders.ts";
 import { adminPage, redirectWith } from "./respond.tsx";
 
@@ -22,21 +23,30 @@ async function dashboardPage(c: Context<AppEnv>, problem?: string) {
   const t = c.get("tournament");
   const db = c.get("db");
   const canEdit = EDITORS.includes(c.get("role"));
-  const [data, problems] = await Promise.all([
-    loadDashboard(TournamentClient.of(c), db),
+  const client = TournamentClient.of(c);
+  const [data, problems, figures] = await Promise.all([
+    loadDashboard(client, db),
     t.status === "draft" && canEdit ? publishProblems(db, t.id) : Promise.resolve([]),
+    canEdit ? client.call("openingFigures") : Promise.resolve(null),
   ]);
   return adminPage(
     c,
     { section: "dashboard", title: "Dashboard", wide: true },
     <>
       <PublishPanel slug={t.slug} revision={t.revision} status={t.status} problems={problems} canEdit={canEdit} />
+      {figures && <OpeningFiguresPanel slug={t.slug} figures={figures} />}
       <DashboardView slug={t.slug} zone={t.timeZone} data={data} problem={problem} notice={NOTICES[c.req.query("done") ?? ""]} />
     </>,
   );
 }
 
 dashboardRoutes.get("/t/:slug", forStaff(ALL_STAFF), (c) => dashboardPage(c));
+
+/** The live panel's refresh (htmx polling): the object's opening figures, nothing from D1. */
+dashboardRoutes.get("/t/:slug/opening-figures", forStaff(EDITORS), async (c) => {
+  const figures = await TournamentClient.of(c).call("openingFigures");
+  return c.render(<OpeningFiguresPanel slug={c.get("tournament").slug} figures={figures} />, { title: "", fragment: true });
+});
 
 /** Publishing needs what the draft lacks now (events, relays); going back to draft needs nothing. */
 const publishForm = formBodyWith(

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { loadUser } from "../../auth/session.ts";
+import { staffSessionBySlug } from "../../auth/staff-session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
+import { freshViewsAfterChanges } from "../../middleware/fresh-views.ts";
 import { auditRoutes } from "./audit.tsx";
 import { checkInRoutes } from "./checkin.tsx";
 import { dashboardRoutes } from "./dashboard.tsx";
@@ -23,7 +25,9 @@ import { newTournamentRoutes, tournamentRoutes } from "./tournaments.tsx";
  */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use("*", cacheControl("no-store"), loadUser(), csrf());
+adminRoutes.use("*", cacheControl("no-store"), freshViewsAfterChanges);
+adminRoutes.use("/t/:slug/*", staffSessionBySlug);
+adminRoutes.use("*", loadUser(), csrf());
 
 adminRoutes.route("/", landingRoutes);
 adminRoutes.route("/", newTournamentRoutes);

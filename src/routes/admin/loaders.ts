@@ -7,7 +7,7 @@ import type { AppEnv } from "../../env.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import { notHere } from "../../lib/refusal.ts";
 import { tournamentOfEntry } from "../../domain/registration/entry-id.ts";
-import { TournamentClient } from "../../object-client/client.ts";
+import { scopeOf, TournamentClient } from "../../object-client/client.ts";
 import { type EntryRow, loadEntry } from "../../queries/admin/entries.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { type EventRow, eventOf, type RelayRow, relayOf } from "../../queries/admin/structure.ts";
@@ -54,7 +54,7 @@ export const relayFromPath = createMiddleware<RelayEnv>(async (c, next) => {
 export const entryFromPath = createMiddleware<EntryEnv>(async (c, next) => {
   const t = c.get("tournament");
   const id = c.req.param("entryId") ?? "";
-  const entry = tournamentOfEntry(id) === t.id ? await loadEntry(new TournamentClient(c.env, c.get("db"), t.id), c.get("db"), id) : null;
+  const entry = tournamentOfEntry(id) === t.id ? await loadEntry(new TournamentClient(c.env, c.get("db"), t.id, scopeOf(c)), c.get("db"), id) : null;
   if (!entry) throw notHere("Entry");
   c.set("entry", entry);
   await next();

@@ -21,11 +21,10 @@ import {
   resolveForm,
   resolveConflict,
   revokeScoringToken,
-  scoringTokens,
+  resultsControlRows,
   setResultsStatus,
   tokenForm,
 } from "../../queries/admin/results.ts";
-import { loadStructure } from "../../queries/admin/structure.ts";
 import { ResultsControl } from "../../views/admin/results.tsx";
 import { type EventEnv, eventFromPath, forStaff, type Parsed } from "./loaders.ts";
 import { actor, adminPage, appContext, redirectWith, typedValues } from "./respond.tsx";
@@ -55,11 +54,10 @@ async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, sta
   const t = c.get("tournament");
   const db = c.get("db");
   const client = TournamentClient.of(appContext(c));
-  const [structure, entries, conflicts, tokens] = await Promise.all([
-    loadStructure(db, t.id),
+  const [{ structure, tokens }, entries, conflicts] = await Promise.all([
+    resultsControlRows(db, t.id),
     loadEntries(client, db),
     client.call("conflicts", null, false),
-    scoringTokens(db, t.id),
   ]);
   const standings = await Promise.all(structure.map((e) => client.call("results", e.id)));
   const names = new Map(entries.map((e) => [e.id, e.name]));

@@ -6,7 +6,7 @@ import { Refusal } from "../../lib/refusal.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
 import { csrf } from "../../middleware/csrf.ts";
 import { isHtmx } from "../../middleware/errors.tsx";
-import { TournamentClient } from "../../object-client/client.ts";
+import { scopeOf, TournamentClient } from "../../object-client/client.ts";
 import { REFUSALS } from "../../object-client/refusals.ts";
 import { freshIds, loadMyEntries } from "../../queries/competitor/my-entries.ts";
 import { tournamentById } from "../../queries/tournament-lookup.ts";
@@ -37,7 +37,7 @@ const page = (c: Context<AppEnv>, content: string | Promise<string>) => c.render
 const fragment = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "", fragment: true });
 
 myEntriesRoutes.get("/me/entries", async (c) => {
-  const tournaments = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, freshIds(c.req.query("fresh")));
+  const tournaments = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, freshIds(c.req.query("fresh")), scopeOf(c));
   return page(c, <MyEntriesPage tournaments={tournaments} />);
 });
 
@@ -60,7 +60,7 @@ async function ownEntry(c: Context<AppEnv>, entryId: string) {
 /** The entry's tournament as the page shows it, read fresh from the object, with the entry's card. */
 async function freshCard(c: Context<AppEnv>, entryId: string) {
   const { client } = await ownEntry(c, entryId);
-  const groups = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId]);
+  const groups = await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId], scopeOf(c));
   const group = groups.find((g) => g.id === client.tournamentId);
   const entry = group?.entries.find((e) => e.figures.id === entryId);
   if (!group || !entry) throw notYours();
@@ -92,7 +92,7 @@ myEntriesRoutes.post("/me/entries/:id/withdraw", async (c) => {
   }
   const back = `/me/entries?fresh=${client.tournamentId}`;
   if (!isHtmx(c)) return c.redirect(back, 303);
-  const group = (await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId])).find((g) => g.id === client.tournamentId);
+  const group = (await loadMyEntries(c.env, c.get("db"), currentUser(c).id, [client.tournamentId], scopeOf(c))).find((g) => g.id === client.tournamentId);
   if (!group) return c.redirect(back, 303);
   const eventTitle = group.entries.find((e) => e.figures.id === id)?.eventTitle ?? "the event";
   const notice: Notice = { tone: "success", text: `You withdrew from ${eventTitle}.` };

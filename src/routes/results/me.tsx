@@ -45,7 +45,7 @@ myResultsRoutes.get("/me/results", loadUser(), csrf(), requireUser, async (c) =>
       const found = await TournamentClient.of(c, tournamentId)
         .call("results", eventId)
         .catch((err: unknown) => {
-          console.error(`my results: standings of event ${eventId} unavailable`, err);
+          c.get("log").error("my results: standings unavailable", err, { eventId });
           return null;
         });
       standings.set(eventId, found);

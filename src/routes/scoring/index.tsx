@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { staffSessionBySlug } from "../../auth/staff-session.ts";
 import { currentUser, loadUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
@@ -14,6 +15,7 @@ import { shotFormRoutes } from "./shots.tsx";
 /** The range officer's pages under /score: pick a relay, score its competitors. */
 export const scoringRoutes = new Hono<AppEnv>();
 
+scoringRoutes.use("/t/:slug/*", staffSessionBySlug);
 scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"));
 
 // Staff roles come only from accepted invitation links (src/routes/account/invitations): nothing is taken up here.

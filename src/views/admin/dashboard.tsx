@@ -8,7 +8,7 @@ import { SetAsideNotice } from "./set-aside.tsx";
 
 const dash = (n: number | null) => (n === null ? "—" : String(n));
 
-function Figure({ label, value, note, testid }: { label: string; value: string; note?: string; testid: string }) {
+export function Figure({ label, value, note, testid }: { label: string; value: string; note?: string; testid: string }) {
   return (
     <div class="figure" data-testid={testid}>
       <dt>{label}</dt>

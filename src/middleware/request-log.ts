@@ -1,0 +1,18 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env.ts";
+import { logger } from "../lib/log.ts";
+
+/**
+ * One log per request with its id on every line (`c.var.log`): Cloudflare's ray id where there is one, else a
+ * fresh UUID. The id goes back in `X-Request-Id`, so a visitor's report leads to the lines.
+ */
+export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
+  const requestId = c.req.header("cf-ray") ?? crypto.randomUUID();
+  c.set("log", logger({ requestId, method: c.req.method, path: c.req.path }));
+  await next();
+  try {
+    c.res.headers.set("X-Request-Id", requestId);
+  } catch {
+    // A WebSocket upgrade's headers cannot change.
+  }
+});

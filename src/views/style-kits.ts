@@ -1,0 +1,28 @@
+/**
+ * The stylesheets in public/styles/, in cascade order (later areas may refine earlier ones), and the kits pages
+ * link: each kit is one file, base and print rules first, then its areas (scripts/assets.ts concatenates and
+ * minifies them; src/views/page-assets.ts picks the kit by URL). No imports: the Node build script reads it too.
+ */
+export const CASCADE = ["base", "print", "accounts", "live", "competitor", "scoring", "results", "admin"] as const;
+export type Sheet = (typeof CASCADE)[number];
+
+export const STYLE_KITS = {
+  /** The home page and error pages. */
+  site: [],
+  account: ["accounts"],
+  /** My entries, my results. */
+  me: ["competitor", "results"],
+  tournament: ["competitor", "results"],
+  /** The scoreboard and the compare view. */
+  live: ["live", "results"],
+  results: ["results"],
+  /** Organisers and range officers share most pieces (and keep them cached). */
+  staff: ["accounts", "live", "competitor", "scoring", "results", "admin"],
+} satisfies Record<string, Sheet[]>;
+export type StyleKit = keyof typeof STYLE_KITS;
+
+/** A kit's sheets in cascade order. */
+export function sheetsOf(kit: StyleKit): Sheet[] {
+  const areas: readonly Sheet[] = STYLE_KITS[kit];
+  return CASCADE.filter((sheet) => sheet === "base" || sheet === "print" || areas.includes(sheet));
+}

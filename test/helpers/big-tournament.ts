@@ -1,0 +1,59 @@
+import { createApiToken } from "../../src/auth/api-tokens.ts";
+import type { ShotOpInput } from "../../src/object/contract/index.ts";
+import { createUsers, person } from "./accounts.ts";
+import { db } from "./d1.ts";
+import { drainOutboxes, freshKey } from "./entries.ts";
+import { OFFICER } from "./live-scoring.ts";
+import { addStaff } from "./staff.ts";
+import { createTournament } from "./tournaments.ts";
+
+const RELAY_SIZE = 50;
+const SHOTS = 60;
+
+/**
+ * A scored tournament of `competitors` entries in one 10 m air rifle event (relays of 50), each with 60
+ * shots, built quickly: accounts in D1 batches, registrations and shots through the object (500 operations
+ * per call), then the outboxes drained to D1. With an owner, a competitor among the entrants (with a
+ * session), a range officer and a scoring token, so every page has someone to show it to.
+ */
+export async function scoredTournament(competitors: number) {
+  const relayCount = Math.max(1, Math.ceil(competitors / RELAY_SIZE));
+  const made = await createTournament({
+    title: `Scored ${competitors}`,
+    events: [{ title: "Air Rifle", discipline: "air-rifle-10m", relays: Array.from({ length: relayCount }, () => ({ firingPoints: RELAY_SIZE })) }],
+  });
+  const { tournament, stub } = made;
+  const event = made.events[0]!;
+  const competitor = await person({ name: "Cara Competitor" });
+  const userIds = [competitor.user.id, ...(await createUsers(competitors - 1))];
+  const entryIds: string[] = [];
+  for (let i = 0; i < userIds.length; i += 50) {
+    const chunk = userIds.slice(i, i + 50);
+    const results = await Promise.all(
+      chunk.map((userId, j) => stub.register({ userId, eventId: event.id, relayId: event.relays[Math.floor((i + j) / RELAY_SIZE)]!.id, idempotencyKey: freshKey() })),
+    );
+    for (const r of results) {
+      if (r.outcome === "refused") throw new Error(`registration refused: ${r.reason}`);
+      entryIds.push(r.entry.id);
+    }
+  }
+  let ops: ShotOpInput[] = [];
+  let n = 0;
+  const flush = async () => {
+    if (ops.length > 0) await stub.applyShots(ops, OFFICER);
+    ops = [];
+  };
+  for (const entryId of entryIds) {
+    for (let shotNo = 1; shotNo <= SHOTS; shotNo++) {
+      n += 1;
+      ops.push({ opId: `big-${tournament.id}-${n}`, entryId, shotNo, value: 95 + (n % 14), enteredAt: 1_800_000_000_000 + n });
+      if (ops.length === 500) await flush();
+    }
+  }
+  await flush();
+  await drainOutboxes(stub);
+  const owner = await person({ name: "Olga Owner" });
+  await addStaff(tournament.id, owner.user.id, "owner");
+  const token = await createApiToken(db, { kind: "scoring", tournamentId: tournament.id, userId: owner.user.id }, "Bank");
+  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token };
+}
