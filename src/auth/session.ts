@@ -9,6 +9,7 @@ import type { AppEnv, SignedInUser } from "../env.ts";
 import { randomToken, sha256 } from "../lib/encoding.ts";
 import { Refusal } from "../lib/refusal.ts";
 import { TtlCache } from "../lib/ttl-cache.ts";
+import { rememberStaffTournaments, staffTournamentsOfSession } from "../queries/account/staff-tournaments.ts";
 
 export const SESSION_COOKIE = "__Host-tenring_session";
 const SESSION_DAYS = 30;
@@ -75,14 +76,19 @@ export function forgetUser(userId: number): void {
 
 async function findSessionUser(db: Db, token: string): Promise<SignedInUser | null> {
   const tokenHash = await sha256(token);
-  const row = await db
-    .select({ id: users.id, email: users.email, name: users.name, club: users.club, verifiedAt: users.emailVerifiedAt, pendingEmail: users.pendingEmail })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, Date.now())))
-    .get();
+  // The header's staff roles ride in the same batch: a signed-in page costs one round trip for both.
+  const [rows, staff] = await db.batch([
+    db
+      .select({ id: users.id, email: users.email, name: users.name, club: users.club, verifiedAt: users.emailVerifiedAt, pendingEmail: users.pendingEmail })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, Date.now()))),
+    staffTournamentsOfSession(db, tokenHash),
+  ]);
+  const row = rows[0];
   if (!row) return null;
   const { verifiedAt, ...user } = row;
+  rememberStaffTournaments(db, user.id, staff);
   return { ...user, verified: verifiedAt !== null, sessionHash: tokenHash };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -7,6 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { sha256 } from "../lib/encoding.ts";
 import type { StaffRole } from "./roles.ts";
 import { SESSION_COOKIE } from "./session.ts";
+import { rememberStaffTournaments, staffTournamentsOfSession } from "../queries/account/staff-tournaments.ts";
 
 interface KnownRole {
   tournamentId: number;
@@ -28,30 +29,36 @@ export const staffSessionBySlug = createMiddleware<AppEnv>(async (c, next) => {
   const slug = c.req.param("slug");
   if (token && slug && c.get("user") === undefined) {
     const tokenHash = await sha256(token);
-    const row = await c
-      .get("db")
-      .select({
-        tournament: tournaments,
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        club: users.club,
-        verifiedAt: users.emailVerifiedAt,
-        pendingEmail: users.pendingEmail,
-        role: tournamentStaff.role,
-      })
-      .from(tournaments)
-      .leftJoin(sessions, and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, Date.now())))
-      .leftJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(tournamentStaff, and(eq(tournamentStaff.tournamentId, tournaments.id), eq(tournamentStaff.userId, users.id)))
-      .where(eq(tournaments.slug, slug))
-      .get();
+    const db = c.get("db");
+    // The header's staff roles ride in the same batch (src/queries/account/staff-tournaments.ts).
+    const [rows, staff] = await db.batch([
+      db
+        .select({
+          tournament: tournaments,
+          // Aliased: a D1 batch returns rows keyed by column name, and the tournament has an id and a club too.
+          id: sql<number | null>`${users.id}`.as("session_user_id"),
+          email: users.email,
+          name: users.name,
+          club: sql<string | null>`${users.club}`.as("session_user_club"),
+          verifiedAt: users.emailVerifiedAt,
+          pendingEmail: users.pendingEmail,
+          role: tournamentStaff.role,
+        })
+        .from(tournaments)
+        .leftJoin(sessions, and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, Date.now())))
+        .leftJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(tournamentStaff, and(eq(tournamentStaff.tournamentId, tournaments.id), eq(tournamentStaff.userId, users.id)))
+        .where(eq(tournaments.slug, slug)),
+      staffTournamentsOfSession(db, tokenHash),
+    ]);
+    const row = rows[0];
     if (row) {
       const { tournament, id, email, name, club, verifiedAt, pendingEmail, role } = row;
       c.set("tournament", tournament);
       if (id === null || email === null || name === null || club === null) c.set("user", null);
       else {
         c.set("user", { id, email, name, club, verified: verifiedAt !== null, pendingEmail, sessionHash: tokenHash });
+        rememberStaffTournaments(db, id, staff);
         knownRoles.set(c.req.raw, { tournamentId: tournament.id, userId: id, role });
       }
     }

@@ -79,7 +79,7 @@ export function edgeCache(options: EdgeCacheOptions) {
     if (res.status !== 200) return;
     if (res.headers.has("Set-Cookie")) {
       // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
-      c.get("log").error("edge cache: a public page set a cookie; not cached");
+      c.get("log").error("edge cache: a public page set a cookie; not cached", undefined, { path: c.req.path });
       res.headers.set("Cache-Control", "private, no-store");
       return;
     }

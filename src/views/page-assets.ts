@@ -14,7 +14,7 @@ export function assetUrl(path: string): string {
 /** First match wins. */
 const KITS: [RegExp, StyleKit][] = [
   [/^\/(admin|score)(\/|$)/, "staff"],
-  [/^\/account(\/|$)/, "account"],
+  [/^\/(account|__mailbox)(\/|$)/, "account"],
   [/^\/me(\/|$)/, "me"],
   [/^\/t\/[^/]+\/live(\/|$)/, "live"],
   [/^\/t\/[^/]+\/results(\/|$)/, "results"],

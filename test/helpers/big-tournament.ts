@@ -6,6 +6,7 @@ import { drainOutboxes, freshKey } from "./entries.ts";
 import { OFFICER } from "./live-scoring.ts";
 import { addStaff } from "./staff.ts";
 import { createTournament } from "./tournaments.ts";
+import { issueToken } from "../../src/auth/account-tokens.ts";
 
 const RELAY_SIZE = 50;
 const SHOTS = 60;
@@ -55,5 +56,14 @@ export async function scoredTournament(competitors: number) {
   const owner = await person({ name: "Olga Owner" });
   await addStaff(tournament.id, owner.user.id, "owner");
   const token = await createApiToken(db, { kind: "scoring", tournamentId: tournament.id, userId: owner.user.id }, "Bank");
-  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token };
+  // Mailed links the account pages open (each kind its own token; nothing is used up by opening a page).
+  const link = async (purpose: "verify" | "reset" | "invite" | "claim", extra: { tournamentId?: number; subject?: string } = {}) =>
+    (await issueToken(db, { purpose, email: competitor.user.email, userId: competitor.user.id, ...extra })).token;
+  const linkTokens = {
+    verify: await link("verify"),
+    reset: await link("reset"),
+    invite: await link("invite", { tournamentId: tournament.id, subject: "range_officer" }),
+    claim: await link("claim", { tournamentId: tournament.id, subject: entryIds[0]! }),
+  };
+  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token, linkTokens };
 }

@@ -8,7 +8,7 @@ import { expect, onTestFinished, vi } from "vitest";
 export function expectErrorLog(...expected: RegExp[]) {
   const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
   onTestFinished(() => spy.mockRestore());
-  const messages = () => spy.mock.calls.map((args) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : String(a))).join(" "));
+  const messages = () => spy.mock.calls.map((args) => args.map(readable).join(" "));
   return {
     messages,
     check() {
@@ -17,4 +17,23 @@ export function expectErrorLog(...expected: RegExp[]) {
       for (const pattern of expected) expect(logged.some((m) => pattern.test(m)), `nothing logged matches ${pattern}`).toBe(true);
     },
   };
+}
+
+/**
+ * A logged line as a person reads it: the app logs JSON lines (src/lib/log.ts), shown here as the message,
+ * its fields as `name=value`, then the error's message, so a test's pattern reads like the log's sense.
+ */
+function readable(logged: unknown): string {
+  if (logged instanceof Error) return `${logged.name}: ${logged.message}`;
+  const text = String(logged);
+  let line: Record<string, unknown>;
+  try {
+    line = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return text;
+  }
+  const { message, error, level: _level, at: _at, ...fields } = line;
+  const pairs = Object.entries(fields).map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`);
+  const failure = error && typeof error === "object" ? ` error: ${String((error as { message?: unknown }).message)}` : "";
+  return `${String(message)} ${pairs.join(" ")}${failure}`;
 }

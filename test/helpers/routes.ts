@@ -45,7 +45,17 @@ export interface PageWorld {
   competitor: Person;
   owner: Person;
   token: { id: number };
+  /** Unused mailed-link tokens for the account pages a link opens. */
+  linkTokens: Record<"verify" | "reset" | "invite" | "claim", string>;
 }
+
+/** Which mailed link a `:token` page takes. */
+const LINK_OF: [RegExp, keyof PageWorld["linkTokens"]][] = [
+  [/^\/account\/verify\//, "verify"],
+  [/^\/account\/reset\//, "reset"],
+  [/^\/account\/invitations\//, "invite"],
+  [/^\/account\/claims\//, "claim"],
+];
 
 /** Who opens a page: the competitor their own pages, the owner the organisers' and scorers' pages, anyone the rest. */
 function visitorOf(path: string, w: PageWorld): string | undefined {
@@ -68,6 +78,7 @@ function urlOf(path: string, w: PageWorld): string {
     tokenId: String(w.token.id),
     userId: String(w.owner.user.id),
     opId: "no-such-conflict",
+    token: w.linkTokens[LINK_OF.find(([pattern]) => pattern.test(path))?.[1] ?? "verify"],
   }) + query;
 }
 

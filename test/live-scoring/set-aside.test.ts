@@ -21,7 +21,7 @@ async function alarmAfterBackOff(stub: Stub) {
 
 describe("scoring changes D1 refuses for good", () => {
   it("are set aside and audited, and the changes behind them reach D1", async () => {
-    const errors = expectErrorLog(/^outbox: D1 refused shots up to outbox row \d+; next try at .*slot refused/);
+    const errors = expectErrorLog(/^outbox: D1 refused a batch; it is kept and tried again .*stream=shots .*slot refused/);
     const { stub, events, tournament } = await scoringTournament();
     const ada = (await enter(stub, events[0]!)).entry;
     const bea = (await enter(stub, events[0]!)).entry;

@@ -2,6 +2,7 @@ import { assetUrl } from "../../src/views/page-assets.ts";
 import { describe, expect, it } from "vitest";
 import { formatDateTime } from "../../src/domain/time/format.ts";
 import { fromLocal } from "../../src/domain/time/zoned.ts";
+import { forgetCacheVersions } from "../../src/queries/cache-version-memo.ts";
 import { bumpCacheScopes, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { db } from "../helpers/d1.ts";
 import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
@@ -189,6 +190,8 @@ describe("the tournament page", () => {
     // (A changed tournament renders anew; an unread query parameter no longer makes a new cache entry.)
     const c = await sessionCookie(a.user.id);
     await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    // As a committed change does: this isolate forgets the versions it remembered (src/queries/cache-version-memo.ts).
+    forgetCacheVersions([tournamentScope(tournament.slug)]);
     const fresh = await get(`/t/${tournament.slug}`, { cookie: c });
     expect(fresh.headers.get("X-Tenring-Cache")).toBe("MISS");
     expect(await fresh.text()).not.toContain("Alice Archer");

@@ -20,7 +20,7 @@ function setAsideAudits(tournamentId: number) {
 
 describe("rows D1 refuses for good", () => {
   it("are set aside after repeated constraint failures, audited in D1, and no longer hold back the rows behind them", async () => {
-    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*FOREIGN KEY constraint failed/);
+    const errors = expectErrorLog(/^outbox: D1 refused a batch; it is kept and tried again .*stream=entries .*FOREIGN KEY constraint failed/);
     const { stub, tournament, events } = await createTournament({ events: [{ relays: [{ firingPoints: 6 }] }] });
     const ids = await createUsers(5);
     const eventId = events[0]!.id;
@@ -61,7 +61,7 @@ describe("rows D1 refuses for good", () => {
   });
 
   it("are only constraint failures: a D1 that is unreachable keeps every row however often it fails", async () => {
-    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*no such table: entries/);
+    const errors = expectErrorLog(/^outbox: D1 refused a batch; it is kept and tried again .*stream=entries .*no such table: entries/);
     const { stub, tournament, events } = await createTournament();
     const ids = await createUsers(2);
     for (const userId of ids) await stub.register({ userId, eventId: events[0]!.id, relayId: "any", idempotencyKey: freshKey() });
@@ -80,7 +80,7 @@ describe("rows D1 refuses for good", () => {
   });
 
   it("are reported to D1 by a later alarm when the audit could not be written at once", async () => {
-    const errors = expectErrorLog(/^outbox: D1 refused entries up to outbox row \d+; next try at .*FOREIGN KEY constraint failed/, /^outbox: D1 refused the audit of 1 set-aside rows; the alarm tries again .*no such table: audit_log/);
+    const errors = expectErrorLog(/^outbox: D1 refused a batch; it is kept and tried again .*stream=entries .*FOREIGN KEY constraint failed/, /^outbox: D1 refused the audit of set-aside rows; the alarm tries again .*rows=1 .*no such table: audit_log/);
     const { stub, tournament, events } = await createTournament();
     const [kept, deleted] = await createUsers(2);
     for (const userId of [kept!, deleted!]) await stub.register({ userId, eventId: events[0]!.id, relayId: "any", idempotencyKey: freshKey() });

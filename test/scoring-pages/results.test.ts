@@ -2,6 +2,7 @@ import { assetUrl } from "../../src/views/page-assets.ts";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { events } from "../../src/db/schema.ts";
+import { forgetCacheVersions } from "../../src/queries/cache-version-memo.ts";
 import { bumpCacheScopes, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { sessionCookie, signedInUser } from "../helpers/accounts.ts";
 import { db } from "../helpers/d1.ts";
@@ -71,6 +72,8 @@ describe("the public results page of an event", () => {
     const { tournament, event } = await tiedEvent();
     await db.update(events).set({ resultsStatus: "official" }).where(eq(events.id, event.id)).run();
     await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    // As a committed change does: this isolate forgets the versions it remembered (src/queries/cache-version-memo.ts).
+    forgetCacheVersions([tournamentScope(tournament.slug)]);
     const html = await (await get(`/t/${tournament.slug}/results/${event.id}`)).text();
     expect(await texts(html, "[data-testid=results-status]")).toEqual(["Official"]);
   });
@@ -167,6 +170,8 @@ describe("the compare view", () => {
     await db.update(events).set({ resultsStatus: "official" }).where(eq(events.id, event.id)).run();
     // As the organiser's change does (an unread query parameter no longer makes a new cache entry).
     await bumpCacheScopes(db, [tournamentScope(tournament.slug)]);
+    // As a committed change does: this isolate forgets the versions it remembered (src/queries/cache-version-memo.ts).
+    forgetCacheVersions([tournamentScope(tournament.slug)]);
     const official = await (await get(path)).text();
     expect((await select(official, "#compare"))[0]?.attrs["hx-ws:connect"]).toBeUndefined();
     expect(official).not.toContain("compare.js");

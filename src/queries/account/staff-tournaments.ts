@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { EDITORS, type StaffRole } from "../../auth/roles.ts";
 import type { Db } from "../../db/client.ts";
-import { tournaments, tournamentStaff } from "../../db/schema.ts";
+import { sessions, tournaments, tournamentStaff } from "../../db/schema.ts";
 
 /** A tournament the person is staff of, as the header, the account page and /score list it. */
 export interface StaffTournament {
@@ -32,21 +32,45 @@ export function staffTournaments(db: Db, userId: number): Promise<StaffTournamen
   return rows;
 }
 
+const COLUMNS = {
+  slug: tournaments.slug,
+  title: tournaments.title,
+  status: tournaments.status,
+  startsOn: tournaments.startsOn,
+  endsOn: tournaments.endsOn,
+  venue: tournaments.venue,
+  role: tournamentStaff.role,
+};
+
 export async function readStaffTournaments(db: Db, userId: number, today: string): Promise<StaffTournament[]> {
   const rows = await db
-    .select({
-      slug: tournaments.slug,
-      title: tournaments.title,
-      status: tournaments.status,
-      startsOn: tournaments.startsOn,
-      endsOn: tournaments.endsOn,
-      venue: tournaments.venue,
-      role: tournamentStaff.role,
-    })
+    .select(COLUMNS)
     .from(tournamentStaff)
     .innerJoin(tournaments, eq(tournaments.id, tournamentStaff.tournamentId))
     .where(eq(tournamentStaff.userId, userId))
     .all();
+  return inOrder(rows, today);
+}
+
+/**
+ * The same read for the user of a session, as a query to put in the D1 batch that looks the session up, so
+ * a signed-in page's header costs no round trip of its own. `remember` then keeps the rows for the request.
+ */
+export function staffTournamentsOfSession(db: Db, sessionHash: string) {
+  return db
+    .select(COLUMNS)
+    .from(tournamentStaff)
+    .innerJoin(tournaments, eq(tournaments.id, tournamentStaff.tournamentId))
+    .innerJoin(sessions, eq(sessions.userId, tournamentStaff.userId))
+    .where(eq(sessions.tokenHash, sessionHash));
+}
+
+/** Keeps the rows read with the session as this request's answer for the user (see `staffTournaments`). */
+export function rememberStaffTournaments(db: Db, userId: number, rows: StaffTournament[]): void {
+  readThisRequest.set(db, { userId, rows: Promise.resolve(inOrder(rows, new Date().toISOString().slice(0, 10))) });
+}
+
+function inOrder(rows: StaffTournament[], today: string): StaffTournament[] {
   const ahead = rows.filter((t) => t.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.title.localeCompare(b.title));
   const past = rows.filter((t) => t.endsOn < today).sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.title.localeCompare(b.title));
   return [...ahead, ...past];

@@ -23,6 +23,7 @@ import { DateTime } from "../../views/components/time.tsx";
 import { EventBlock, type EventBlockProps, myEntriesLink, type Notice } from "../../views/competitor/event-block.tsx";
 import { RegistrationPanel } from "../../views/competitor/registration.tsx";
 import { RegistrationResultPage } from "../../views/competitor/result-page.tsx";
+import { COUNTDOWN_SCRIPT } from "../../views/components/time.tsx";
 
 /**
  * The registration panel of the tournament page (an uncached personal fragment) and the form it posts.
@@ -249,5 +250,5 @@ function fragment(c: Context<AppEnv>, content: string | Promise<string>) {
 function answer(c: Context<AppEnv>, status: ContentfulStatusCode, facts: TournamentFacts, props: EventBlockProps) {
   c.status(status);
   if (isHtmx(c)) return fragment(c, <EventBlock {...props} />);
-  return c.render(<RegistrationResultPage tournament={facts} block={props} />, { title: "Registration", noindex: true });
+  return c.render(<RegistrationResultPage tournament={facts} block={props} />, { title: "Registration", noindex: true, scripts: [COUNTDOWN_SCRIPT] });
 }

@@ -8,6 +8,7 @@ import { loadTournamentPage } from "../../queries/public/tournament-page.ts";
 import { nextPhaseChange, tournamentPhase } from "../../domain/calendar/phase.ts";
 import { HomePage } from "../../views/public/home.tsx";
 import { TournamentPage } from "../../views/public/tournament.tsx";
+import { COUNTDOWN_SCRIPT } from "../../views/components/time.tsx";
 
 /**
  * Cached, cookie-blind pages: the same bytes for every visitor. Anything personal loads from /fragments.
@@ -23,7 +24,7 @@ publicRoutes.get("/", edgeCache({ ttlSeconds: HOME_TTL, scopes: () => [HOME_SCOP
   const model = await loadHome(c.get("db"), now);
   cacheUntil(c, model.nextChange);
   cacheTags(c, ["home"]);
-  return c.render(<HomePage model={model} now={now} />, { title: "Tenring" });
+  return c.render(<HomePage model={model} now={now} />, { title: "Tenring", scripts: [COUNTDOWN_SCRIPT] });
 });
 
 publicRoutes.get(
@@ -41,6 +42,6 @@ publicRoutes.get(
     cacheUntil(c, nextPhaseChange(model.tournament, now));
     cacheTags(c, [`tournament-${model.tournament.id}`]);
     const phase = tournamentPhase(model.tournament, now);
-    return c.render(<TournamentPage model={model} phase={phase} now={now} />, { title: model.tournament.title });
+    return c.render(<TournamentPage model={model} phase={phase} now={now} />, { title: model.tournament.title, scripts: [COUNTDOWN_SCRIPT] });
   },
 );

@@ -59,3 +59,6 @@ export function Countdown({ target, now, zone, label, doneLabel, atZero }: Count
     </p>
   );
 }
+
+/** The script that runs `<Countdown>`s (and the opening second); pages showing one load it. */
+export const COUNTDOWN_SCRIPT = "/scripts/countdown.js";
