@@ -9,14 +9,13 @@
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT, startTenring, stripAnsi, type Tenring } from "../scripts/local-runtime.ts";
 import { d1QueriesOf } from "../src/lib/request-timing.ts";
 import { DEMO_PASSWORD, ORGANISER } from "../src/seed/plan.ts";
 import { buildBundle } from "./lib/bundle.ts";
-import { figures, pool, type Figures } from "./lib/load.ts";
+import { figures, freePort, pool, type Figures } from "./lib/load.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 
 const CONCURRENCY = 50;
@@ -43,18 +42,6 @@ async function timed(url: string, cookie?: string): Promise<Sample> {
   } catch (error) {
     return { status: 0, ms: performance.now() - started, body: String(error), queries: null, hit: false };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Signs the demo organiser in as a browser does (the sign-in form with its token) and returns the session cookie. */

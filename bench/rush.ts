@@ -8,14 +8,13 @@
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { executeLocalSql, newRunId, seedLoad, sqlText } from "../scripts/load-data.ts";
 import { applyMigrations, ROOT, startTenring, stripAnsi, type Tenring } from "../scripts/local-runtime.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { checkRush, type D1Entry, type D1Relay } from "./lib/checks.ts";
-import { combined, figures, pool, timedFetch, type Timed } from "./lib/load.ts";
+import { combined, figures, freePort, pool, timedFetch, type Timed } from "./lib/load.ts";
 import { rushPlan } from "./lib/plan.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { printReport } from "./lib/report.ts";
@@ -29,18 +28,6 @@ const OUTBOX_WAIT_MS = 120_000;
 /** The whole run is bounded: a hung server must not hang the benchmark. */
 const RUN_LIMIT_MS = 15 * 60_000;
 const SERVER_LOG = path.join(ROOT, "bench", "results", "rush-server.log");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface ApiTournament {
   events: { id: number; title: string; relays: { id: number; capacity: number }[] }[];

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 /** Driving the local server: a bounded pool of concurrent requests over loopback, and latency figures. */
 
 export interface Timed {
@@ -84,4 +85,17 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
   return items;
+}
+
+/** A port nothing listens on now, on the loopback address the benchmarks use. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

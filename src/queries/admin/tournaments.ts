@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auditLog, events, relays, tournaments, tournamentStaff, users } from "../../db/schema.ts";
+import { auditLog, events, relays, tournaments, users } from "../../db/schema.ts";
 import { scopesForTournament, tournamentScope } from "../cache-versions.ts";
 import { rawStatement, statement } from "../../db/statements.ts";
 import { TOURNAMENT_COLUMNS, type TournamentFields, tournamentFields } from "../tournament-fields.ts";
@@ -8,25 +8,6 @@ import { type CommitOutcome, commit } from "./commit.ts";
 import type { RelayOnCalendar } from "./tournament-form.ts";
 
 type Tournament = typeof tournaments.$inferSelect;
-
-/** The tournaments the user is staff of, with the role, the latest first. */
-export async function myTournaments(db: Db, userId: number) {
-  return db
-    .select({
-      slug: tournaments.slug,
-      title: tournaments.title,
-      status: tournaments.status,
-      startsOn: tournaments.startsOn,
-      endsOn: tournaments.endsOn,
-      venue: tournaments.venue,
-      role: tournamentStaff.role,
-    })
-    .from(tournamentStaff)
-    .innerJoin(tournaments, eq(tournaments.id, tournamentStaff.tournamentId))
-    .where(eq(tournamentStaff.userId, userId))
-    .orderBy(desc(tournaments.startsOn), desc(tournaments.id))
-    .all();
-}
 
 export async function slugTaken(db: Db, slug: string, exceptId: number | null): Promise<boolean> {
   const row = await db

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { currentUser, requireUser } from "../../auth/session.ts";
 import type { AppEnv } from "../../env.ts";
-import { myTournaments } from "../../queries/admin/tournaments.ts";
+import { staffTournaments } from "../../queries/account/staff-tournaments.ts";
 import { Landing } from "../../views/admin/landing.tsx";
 import { adminHomePage } from "./respond.tsx";
 
@@ -9,8 +9,7 @@ import { adminHomePage } from "./respond.tsx";
 export const landingRoutes = new Hono<AppEnv>();
 
 landingRoutes.get("/", requireUser, async (c) => {
-  const user = currentUser(c);
-  const db = c.get("db");
-  const tournaments = await myTournaments(db, user.id);
+  // The same read as the header's menus, shared within the request.
+  const tournaments = await staffTournaments(c.get("db"), currentUser(c).id);
   return adminHomePage(c, "Your tournaments", <Landing tournaments={tournaments} />);
 });

@@ -1,20 +1,10 @@
 import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
-import type { StaffRole } from "../../auth/roles.ts";
+import type { StaffTournament } from "../../queries/account/staff-tournaments.ts";
 import { ROLE_LABEL } from "./layout.tsx";
 
-export interface MyTournament {
-  slug: string;
-  title: string;
-  status: "draft" | "published";
-  startsOn: string;
-  endsOn: string;
-  venue: string;
-  role: StaffRole;
-}
-
 /** The tournaments the user is staff of, and the way to start a new one. */
-export function Landing({ tournaments }: { tournaments: MyTournament[] }) {
+export function Landing({ tournaments }: { tournaments: StaffTournament[] }) {
   return (
     <>
       <p>
