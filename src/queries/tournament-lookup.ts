@@ -1,6 +1,6 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { tournaments } from "../db/schema.ts";
+import { events, relays, tournaments } from "../db/schema.ts";
 
 export interface TournamentRef {
   id: number;
@@ -21,4 +21,20 @@ export async function tournamentById(db: Db, id: number): Promise<TournamentRef 
 /** The condition every public read model starts from: the published tournament at this address. */
 export function publishedWithSlug(slug: string): SQL {
   return and(eq(tournaments.slug, slug), eq(tournaments.status, "published")) as SQL;
+}
+
+/** A tournament's events (in programme order) and relays (by start), as two queries for one D1 batch. */
+export function eventAndRelayQueries(db: Db, tournamentId: number) {
+  return [
+    db
+      .select({ id: events.id, title: events.title, discipline: events.discipline, position: events.position })
+      .from(events)
+      .where(eq(events.tournamentId, tournamentId))
+      .orderBy(asc(events.position), asc(events.id)),
+    db
+      .select({ id: relays.id, eventId: relays.eventId, name: relays.name, startsAt: relays.startsAt })
+      .from(relays)
+      .where(eq(relays.tournamentId, tournamentId))
+      .orderBy(asc(relays.startsAt), asc(relays.id)),
+  ] as const;
 }

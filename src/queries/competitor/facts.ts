@@ -1,8 +1,7 @@
-import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { events, relays } from "../../db/schema.ts";
 import type { Tournament } from "../../env.ts";
 import { TtlCache } from "../../lib/ttl-cache.ts";
+import { eventAndRelayQueries } from "../tournament-lookup.ts";
 
 export interface RelayFacts {
   id: number;
@@ -39,18 +38,7 @@ const FACTS_CACHE_MS = 10_000;
 const cache = new TtlCache<Pick<TournamentFacts, "events" | "relays">>(FACTS_CACHE_MS, 500);
 
 async function read(db: Db, tournamentId: number): Promise<Pick<TournamentFacts, "events" | "relays">> {
-  const [eventRows, relayRows] = await db.batch([
-    db
-      .select({ id: events.id, title: events.title, position: events.position })
-      .from(events)
-      .where(eq(events.tournamentId, tournamentId))
-      .orderBy(asc(events.position), asc(events.id)),
-    db
-      .select({ id: relays.id, eventId: relays.eventId, name: relays.name, startsAt: relays.startsAt })
-      .from(relays)
-      .where(eq(relays.tournamentId, tournamentId))
-      .orderBy(asc(relays.startsAt), asc(relays.id)),
-  ]);
+  const [eventRows, relayRows] = await db.batch(eventAndRelayQueries(db, tournamentId));
   return { events: eventRows, relays: relayRows };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, users } from "../../db/schema.ts";
+import { eventAndRelayQueries } from "../tournament-lookup.ts";
 
 /**
  * The scoring pages' reads from D1: events, relays and the relay's confirmed entries. Entries are D1's copy
@@ -9,16 +10,7 @@ import { entries, events, relays, users } from "../../db/schema.ts";
 
 export async function loadEventsWithRelays(db: Db, tournamentId: number) {
   const [eventRows, relayRows, counts] = await db.batch([
-    db
-      .select({ id: events.id, title: events.title, discipline: events.discipline })
-      .from(events)
-      .where(eq(events.tournamentId, tournamentId))
-      .orderBy(asc(events.position), asc(events.id)),
-    db
-      .select({ id: relays.id, eventId: relays.eventId, name: relays.name, startsAt: relays.startsAt })
-      .from(relays)
-      .where(eq(relays.tournamentId, tournamentId))
-      .orderBy(asc(relays.startsAt), asc(relays.id)),
+    ...eventAndRelayQueries(db, tournamentId),
     db
       .select({ relayId: entries.relayId, n: count() })
       .from(entries)

@@ -6,35 +6,29 @@ export function verifyMail(p: { name: string; link: string; change: boolean }): 
   const why = p.change
     ? "You asked to use this address for your Tenring account. It counts once you confirm it; until then your old address stays."
     : "Welcome to Tenring. Confirm your address to register for tournaments, join a tournament's staff and run your own.";
-  return {
-    subject,
-    html: (
-      <MailLayout title={subject}>
-        <p>Hello {p.name},</p>
-        <p>{why}</p>
-        <MailButton href={p.link}>Confirm this address</MailButton>
-        <p>The link works once, for 24 hours.</p>
-      </MailLayout>
-    ),
-    text: plainText(`Hello ${p.name},`, why, `Confirm this address: ${p.link}`, "The link works once, for 24 hours."),
-  };
+  return linkMail({ subject, name: p.name, why, button: "Confirm this address", link: p.link, after: "The link works once, for 24 hours." });
 }
 
 export function resetMail(p: { name: string; link: string }): MailParts {
   const subject = "Reset your Tenring password";
   const why = "Someone (we hope you) asked to reset the password of your Tenring account.";
   const after = "The link works once, for one hour. Resetting signs you out everywhere. If you did not ask, ignore this mail: your password stays as it is.";
+  return linkMail({ subject, name: p.name, why, button: "Choose a new password", link: p.link, after });
+}
+
+/** A mail whose point is one link: greeting, why it came, the button, what to know about the link. */
+function linkMail(m: { subject: string; name: string; why: string; button: string; link: string; after: string }): MailParts {
   return {
-    subject,
+    subject: m.subject,
     html: (
-      <MailLayout title={subject}>
-        <p>Hello {p.name},</p>
-        <p>{why}</p>
-        <MailButton href={p.link}>Choose a new password</MailButton>
-        <p>{after}</p>
+      <MailLayout title={m.subject}>
+        <p>Hello {m.name},</p>
+        <p>{m.why}</p>
+        <MailButton href={m.link}>{m.button}</MailButton>
+        <p>{m.after}</p>
       </MailLayout>
     ),
-    text: plainText(`Hello ${p.name},`, why, `Choose a new password: ${p.link}`, after),
+    text: plainText(`Hello ${m.name},`, m.why, `${m.button}: ${m.link}`, m.after),
   };
 }
 
