@@ -33,13 +33,46 @@ function describeCreated(created: unknown): string {
   return `added ${counts.map(([name, n]) => `${n} ${name}`).join(", ")}`;
 }
 
+/**
+ * The local runtime prints each sent mail as a block of lines with temp-file paths (split over stdout and
+ * stderr); the mailbox page shows mail better, so each becomes one line, "mail → address: subject".
+ * Everything else passes through unchanged.
+ */
+function mailSummaries() {
+  let pending = "";
+  let to = "";
+  let skipping = false;
+  return (chunk: string): string => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    let out = "";
+    for (const line of lines) {
+      if (line.includes("send_email binding called")) skipping = true;
+      else if (line.startsWith("To: ")) to = line.slice(4);
+      else if (line.startsWith("Subject: ")) out += `mail → ${to || "?"}: ${line.slice(9)}\n`;
+      else if (/^(From|Text|HTML): /.test(line) || (skipping && line.trim() === "")) continue;
+      else {
+        skipping = false;
+        out += `${line}\n`;
+        continue;
+      }
+      skipping = true;
+    }
+    return out;
+  };
+}
+const shownOf = { stdout: mailSummaries(), stderr: mailSummaries() };
+
 console.log(`Tenring: applying local D1 migrations and starting wrangler dev on port ${PORT}…`);
 const startedAt = Date.now();
 try {
   const tenring = await startTenring({
     port: PORT,
     onOutput: (chunk, stream) => {
-      if (passThrough) (stream === "stdout" ? process.stdout : process.stderr).write(chunk);
+      if (!passThrough) return;
+      const shown = shownOf[stream](chunk);
+      if (shown) (stream === "stdout" ? process.stdout : process.stderr).write(shown);
     },
   });
   const signIns = tenring.seedResult?.signIns.length ? tenring.seedResult.signIns : FALLBACK_SIGN_INS;
