@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../env.ts";
 import { problem } from "../lib/problem.ts";
 import { Refusal } from "../lib/refusal.ts";
-import { ResendLinkForm } from "../views/account/verify.tsx";
+import { ResendLinkForm } from "../views/account/link-steps.tsx";
 import { ErrorPage } from "../views/error-page.tsx";
 
 /** API clients, and anything asking for JSON rather than HTML, get problem+json. */

@@ -4,7 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { currentUser, loadUser, requireVerified, UNVERIFIED_DETAIL } from "../../auth/session.ts";
-import { ResendLinkForm } from "../../views/account/verify.tsx";
+import { ResendLinkForm } from "../../views/account/link-steps.tsx";
 import { windowState } from "../../domain/registration/window.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";

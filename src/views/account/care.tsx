@@ -1,7 +1,7 @@
 import type { SignedInUser } from "../../env.ts";
 import type { Errors } from "../../lib/forms.ts";
 import { Csrf, Input } from "../components/fields.tsx";
-import { ResendLinkForm } from "./verify.tsx";
+import { ResendLinkForm } from "./link-steps.tsx";
 
 /** A refused account-care form: which one, its messages and what was typed (never passwords). */
 export type CareErrors = { form: "profile" | "password" | "email"; errors: Errors; values: Record<string, string> };

@@ -1,6 +1,5 @@
 import type { SignedInUser } from "../../env.ts";
-import { Csrf } from "../components/fields.tsx";
-import { ResendLinkForm } from "./verify.tsx";
+import { ForAddress } from "./link-steps.tsx";
 
 export interface ClaimView {
   token: string;
@@ -18,32 +17,20 @@ export function ClaimPage({ claim, user }: { claim: ClaimView | null; user: Sign
       </section>
     );
   }
-  const mine = claim.email === user.email;
   return (
     <section class="account-panel">
       <h1>Your entry in {claim.tournamentTitle}</h1>
       <p>
         The organisers entered you at the range and sent this link to <strong>{claim.email}</strong>.
       </p>
-      {!mine ? (
-        <p class="notice error" role="alert">
-          You are signed in as {user.email}. Sign in with the account that uses {claim.email} (or create it) to add the entry.
-        </p>
-      ) : !user.verified ? (
-        <div class="notice warning" role="alert">
-          <p>Confirm your email address first: open the link we mailed you, then come back to this page.</p>
-          <ResendLinkForm />
-        </div>
-      ) : (
-        <form class="form" method="post" action={`/account/claims/${claim.token}`}>
-          <Csrf />
-          <div class="form-actions">
-            <button type="submit" class="button">
-              Add the entry to my account
-            </button>
-          </div>
-        </form>
-      )}
+      <ForAddress
+        email={claim.email}
+        user={user}
+        doing="add the entry"
+        action={`/account/claims/${claim.token}`}
+        label="Add the entry to my account"
+        testid="claim"
+      />
     </section>
   );
 }

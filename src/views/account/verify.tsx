@@ -1,16 +1,5 @@
-import { Csrf, FormError } from "../components/fields.tsx";
-
-/** "Send the link again": shown wherever an unconfirmed address is the reason for a refusal. */
-export function ResendLinkForm() {
-  return (
-    <form class="inline-form" method="post" action="/account/verify/resend">
-      <Csrf />
-      <button type="submit" class="button secondary">
-        Send the link again
-      </button>
-    </form>
-  );
-}
+import { FormError } from "../components/fields.tsx";
+import { LinkButton } from "./link-steps.tsx";
 
 /**
  * The page a verification link opens: a button confirms (a POST), so mail scanners that fetch links do not
@@ -36,14 +25,7 @@ export function ConfirmAddressPage({ token, email, valid }: { token: string; ema
       <p>
         Confirm that <strong>{email}</strong> is yours.
       </p>
-      <form class="form" method="post" action={`/account/verify/${token}`}>
-        <Csrf />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            Confirm this address
-          </button>
-        </div>
-      </form>
+      <LinkButton action={`/account/verify/${token}`} label="Confirm this address" />
     </section>
   );
 }
