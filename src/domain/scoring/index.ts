@@ -4,6 +4,5 @@ export * from "./rulebook.ts";
 export * from "./values.ts";
 export * from "./totals.ts";
 export * from "./ranking.ts";
-export * from "./finals.ts";
 export * from "./operations.ts";
 export * from "./warnings.ts";

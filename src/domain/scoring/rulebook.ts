@@ -25,25 +25,61 @@ export const INTEGER_TIE_BREAKS: readonly TieBreakStep[] = ["innerTens", "series
 /** Shotgun: countback of the last round of 25, then the one before; still equal stays equal (no shoot-offs here). */
 export const HITMISS_TIE_BREAKS: readonly TieBreakStep[] = ["seriesBackwards"];
 
-/** How a final runs: who starts, the opening series, then single shots with eliminations. */
+/** One elimination point of a final: after this many shots (counted from shot 1 of the final), this many leave. */
+export interface EliminationPoint {
+  afterShot: number;
+  out: number;
+}
+
+/**
+ * How a final runs, as data (ISSF 6.17): who starts (from zero), the series shot before single shots, and
+ * the elimination points. The last point leaves one finalist: the winner. Adding a format is adding an entry.
+ */
 export interface FinalFormat {
   id: string;
   name: string;
   finalists: number;
-  /** The opening series, in shots each (e.g. 2 × 5). */
+  /** The series fired before single shots (e.g. 2 × 5); shots after them are single shots. */
   openingSeries: readonly number[];
-  /** The first elimination happens after this shot (counted from the first shot of the final). */
-  firstEliminationAfterShot: number;
-  /** Then one more elimination after every this many single shots. */
-  shotsBetweenEliminations: number;
+  /** Position changes inside the final (3 positions), by the first shot of each; none for one position. */
+  positions?: readonly { name: string; fromShot: number }[];
+  /** In shot order; the counts add up to finalists − 1. */
+  eliminations: readonly EliminationPoint[];
 }
 
-/** ISSF decimal final: 8 finalists, 2 × 5-shot series, then single shots, one out at shot 12 and every 2 shots after. VERIFY */
+/**
+ * ISSF 10 m final (air rifle, air pistol) and the decimal rifle finals of the same shape: 8 finalists from
+ * zero, 2 series of 5, then single shots; the lowest leaves after shot 12 and after every second shot
+ * until two remain, who fire to shot 24 (DESIGN §7). VERIFY against the current rulebook (6.17).
+ */
 export const ISSF_DECIMAL_FINAL: FinalFormat = {
   id: "issf-decimal-final",
-  name: "ISSF final (decimal, eliminations)",
+  name: "ISSF final, 24 shots",
   finalists: 8,
   openingSeries: [5, 5],
-  firstEliminationAfterShot: 12,
-  shotsBetweenEliminations: 2,
+  eliminations: [12, 14, 16, 18, 20, 22, 24].map((afterShot) => ({ afterShot, out: 1 })),
 };
+
+/**
+ * The 2026 rulebook's shortened 50 m rifle 3-positions final, 35 shots (DESIGN §7): kneeling, prone and
+ * standing, 2 series of 5 each; the two lowest leave after shot 30, then one after each single standing shot
+ * until shot 35 decides gold. The exact series and elimination points are VERIFY: this entry is where to fix them.
+ */
+export const ISSF_3P_FINAL_2026: FinalFormat = {
+  id: "issf-3p-final-2026",
+  name: "ISSF 3 positions final (2026), 35 shots",
+  finalists: 8,
+  openingSeries: [5, 5, 5, 5, 5, 5],
+  positions: [
+    { name: "Kneeling", fromShot: 1 },
+    { name: "Prone", fromShot: 11 },
+    { name: "Standing", fromShot: 21 },
+  ],
+  eliminations: [
+    { afterShot: 30, out: 2 },
+    ...[31, 32, 33, 34, 35].map((afterShot) => ({ afterShot, out: 1 })),
+  ],
+};
+
+/** Every final format, for forms and for reading a stored format id. */
+export const FINAL_FORMATS: readonly FinalFormat[] = [ISSF_DECIMAL_FINAL, ISSF_3P_FINAL_2026];
