@@ -17,6 +17,7 @@ import { mailboxRoutes } from "./routes/mailbox.tsx";
 import { publicRoutes } from "./routes/public/index.tsx";
 import { resultsRoutes } from "./routes/results/index.tsx";
 import { myResultsRoutes } from "./routes/results/me.tsx";
+import { finalRoutes } from "./routes/finals/index.tsx";
 import { liveRoutes as scoreboardRoutes } from "./routes/scoreboard/index.tsx";
 import { scoringRoutes } from "./routes/scoring/index.tsx";
 import { seedRoutes } from "./routes/seed.ts";
@@ -49,6 +50,7 @@ app.route("/api/v1", apiV1Routes);
 app.route("/", myResultsRoutes);
 app.route("/", publicRoutes);
 app.route("/", scoreboardRoutes);
+app.route("/", finalRoutes);
 app.route("/", resultsRoutes);
 app.route("/", competitorRoutes);
 

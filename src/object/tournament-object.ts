@@ -2,6 +2,11 @@ import { objectLog } from "../lib/log.ts";
 import { DurableObject } from "cloudflare:workers";
 import type { EntryRecord } from "../domain/registration/types.ts";
 import type {
+  CreateFinalInput,
+  CreateFinalResult,
+  FinalShotOpInput,
+  FinalSummary,
+  FinalView,
   ApplyShotsResult,
   ChangeResult,
   ChangesPage,
@@ -37,6 +42,7 @@ import { openingFigures } from "./registration/opening-figures.ts";
 import { Registration } from "./registration/registration.ts";
 import { SqliteBook } from "./registration/sqlite-book.ts";
 import { LiveScoring } from "./scoring/live-scoring.ts";
+import { LiveFinals, finalSocketOf, isFinalsSocketRequest } from "./finals/live-finals.ts";
 import { migrate } from "./storage/migrations.ts";
 
 /**
@@ -51,6 +57,8 @@ export class TournamentObject extends DurableObject<Env> {
   private readonly organiser: Organiser;
   /** Shot operations, standings, scoreboard sockets: src/object/scoring. */
   private readonly live: LiveScoring;
+  /** Finals, their shots and their scoreboard sockets: src/object/finals. */
+  private readonly finals: LiveFinals;
   private readonly entriesOutbox: Outbox<EntryRecord>;
   private readonly setAside: SetAside;
 
@@ -74,6 +82,7 @@ export class TournamentObject extends DurableObject<Env> {
     this.registration = new Registration(sql, book, this.decisions);
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
+    this.finals = new LiveFinals(ctx, env, log);
     // Scoreboard keep-alives are answered without waking a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     void ctx.blockConcurrencyWhile(() => this.onStart());
@@ -214,6 +223,26 @@ export class TournamentObject extends DurableObject<Env> {
     return this.live.outboxPending();
   }
 
+  // ---------- Finals (the Worker has checked the role): src/object/finals ----------
+
+  /** A final for an event: its best eight by the qualification's tie-breaks start from zero. */
+  createFinal(input: CreateFinalInput): CreateFinalResult {
+    return this.finals.create(input);
+  }
+
+  finalsList(): FinalSummary[] {
+    return this.finals.list();
+  }
+
+  final(id: number): FinalView | null {
+    return this.finals.view(id);
+  }
+
+  /** Final and shoot-off shots, applied like every shot operation. */
+  applyFinalShots(finalId: number, ops: FinalShotOpInput[], actor: ScoringActor): ApplyShotsResult {
+    return this.finals.applyShots(finalId, ops, actor);
+  }
+
   /** Registrations per second, places left, outbox lag and sockets: the admin dashboard's opening minute. */
   openingFigures(): OpeningFigures {
     const now = Date.now();
@@ -224,10 +253,13 @@ export class TournamentObject extends DurableObject<Env> {
 
   /** Only the scoreboard's WebSocket upgrade comes through fetch; everything else is RPC. */
   override async fetch(request: Request): Promise<Response> {
+    if (isFinalsSocketRequest(request)) return this.finals.accept(request);
     return this.live.hub.accept(request);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const final = finalSocketOf(ws);
+    if (final) return this.finals.onMessage(ws, final, message);
     this.live.hub.onMessage(ws, message);
   }
 

@@ -17,6 +17,7 @@ const KITS: [RegExp, StyleKit][] = [
   [/^\/(account|__mailbox)(\/|$)/, "account"],
   [/^\/me(\/|$)/, "me"],
   [/^\/t\/[^/]+\/live(\/|$)/, "live"],
+  [/^\/t\/[^/]+\/finals(\/|$)/, "live"],
   [/^\/t\/[^/]+\/results(\/|$)/, "results"],
   [/^\/t\/[^/]+\/?$/, "tournament"],
 ];

@@ -140,7 +140,7 @@ function capitalise(word: string): string {
 }
 
 /** 104 → "10.4"; 6123 → "612.3". */
-function formatTenths(tenths: number): string {
+export function formatTenths(tenths: number): string {
   const sign = tenths < 0 ? "-" : "";
   const abs = Math.abs(tenths);
   return `${sign}${Math.floor(abs / 10)}.${abs % 10}`;

@@ -46,6 +46,10 @@ export const shotOpSchema = z
     innerTen: z.boolean().optional(),
     x: position.optional(),
     y: position.optional(),
+    /** The decimal value as an electronic target reports it (10.4), also where the event scores integers. */
+    decimal: z.number().min(0, "A decimal value is 0 or more").max(10.9, "10.9 is the highest decimal value").optional(),
+    /** A sighter (practice shot): recorded with its position, never counted; shotNo is the sighter's number. */
+    sighter: z.boolean().optional(),
     deviceId: z.string().min(1).max(100).optional(),
     deviceSeq: z.number().int().nonnegative().optional(),
     enteredAt: z
@@ -101,7 +105,9 @@ export type ShotRejectionReason =
   /** `x`/`y` outside the discipline's target card, or sent for a discipline without positions (shotgun). */
   | "off_target"
   /** A correction of official results by someone other than an owner or organiser (a range officer, a scoring token). */
-  | "official_correction_refused";
+  | "official_correction_refused"
+  /** The value is more than a tenth away from what the shot's position (x/y) is worth on the discipline's target. */
+  | "position_mismatch";
 
 export interface ShotOutcome {
   opId: string;
@@ -112,6 +118,8 @@ export interface ShotOutcome {
   reason?: ShotRejectionReason | "known_op" | "same_value";
   /** For people: what happened, e.g. "Shot 3 already holds 10.1; 9.8 is kept as a conflict for the organiser". */
   message: string;
+  /** Set on the outcome of a sighter: recorded, never counted. */
+  sighter?: true;
 }
 
 export interface ApplyShotsResult {

@@ -10,6 +10,7 @@ import {
 } from "../../domain/scoring/index.ts";
 import type { ScoringActor, ShotOpInput, ShotOutcome, ShotRejectionReason, StandingRow } from "../contract/index.ts";
 import { readOperation } from "./input.ts";
+import { recordSighter } from "./sighters.ts";
 import { rowChange, standingRows, type RowChange, type StandingCard } from "./standings.ts";
 import type { ScoringEntry, ScoringStore } from "./store.ts";
 
@@ -55,7 +56,8 @@ function rejected(input: ShotOpInput, reason: ShotRejectionReason, message: stri
   return { ...about(input), outcome: "rejected", reason, message };
 }
 
-function outcomeOf(result: OperationResult): ShotOutcome {
+/** The object's answer for one operation, as the rules decided it. */
+export function outcomeOf(result: OperationResult): ShotOutcome {
   const base = { opId: result.opId, entryId: result.entryId, shotNo: result.shotNo, message: result.message };
   switch (result.outcome) {
     case "applied":
@@ -119,6 +121,7 @@ export function applyBatch(
     const read = readOperation(board.d, input, now);
     if (!read.ok) return rejected(input, read.reason, read.message);
     const op = read.op;
+    if (input.sighter) return recordSighter(store.sql, board.d, op);
 
     const current = board.cards.get(entry.id)!;
     const card: CardState = { entryId: entry.id, slots: current.slots, appliedOpIds: known ? new Set([op.opId]) : NO_OPS };

@@ -1,7 +1,11 @@
 import { formatShot, parseShot, type Discipline, type ShotOperation } from "../../domain/scoring/index.ts";
+import { targetFace } from "../../domain/targets/faces.ts";
+import { checkAgainstPosition } from "../../domain/targets/position.ts";
 import type { ShotOpInput } from "../contract/index.ts";
 
-export type ReadOp = { ok: true; op: ShotOperation } | { ok: false; reason: "display_mismatch" | "off_target"; message: string };
+export type ReadOp =
+  | { ok: true; op: ShotOperation }
+  | { ok: false; reason: "display_mismatch" | "off_target" | "position_mismatch"; message: string };
 
 /** A position in mm as integer hundredths of a mm (how the object and D1 store it). */
 const hundredths = (mm: number) => Math.round(mm * 100);
@@ -13,6 +17,25 @@ function offTarget(d: Discipline, input: ShotOpInput): string | null {
   const half = d.targetCardMm / 2;
   const outside = [input.x, input.y].some((v) => v !== undefined && Math.abs(v) > half);
   return outside ? `x and y must lie on the ${d.targetCardMm} mm target card: at most ${half} mm from the centre` : null;
+}
+
+/**
+ * Why the value cannot be where the shot landed, or null (also when the discipline has no face here or the
+ * shot has no position). An electronic target may send the decimal value beside an integer one: both must fit.
+ */
+function positionMismatch(d: Discipline, input: ShotOpInput, value: number | null): string | null {
+  const face = targetFace(d.id);
+  if (!face || input.x === undefined || input.y === undefined || value === null) return null;
+  const decimal = input.decimal === undefined ? null : Math.round(input.decimal * 10);
+  if (decimal !== null && d.scoring === "decimal" && decimal !== value) {
+    return `decimal ${input.decimal} and value ${value} (tenths) disagree`;
+  }
+  if (decimal !== null && d.scoring === "integer" && Math.floor(decimal / 10) !== value) {
+    return `decimal ${input.decimal} and value ${value} disagree: the integer value is the decimal's whole points`;
+  }
+  const reported = d.scoring === "decimal" || decimal !== null ? { decimal: decimal ?? value } : { integer: value };
+  const check = checkAgainstPosition(face, reported, input.x, input.y);
+  return check.ok ? null : check.message;
 }
 
 /**
@@ -41,6 +64,8 @@ export function readOperation(d: Discipline, input: ShotOpInput, now: number): R
   }
   const off = offTarget(d, input);
   if (off) return { ok: false, reason: "off_target", message: off };
+  const mismatch = positionMismatch(d, input, value);
+  if (mismatch) return { ok: false, reason: "position_mismatch", message: mismatch };
   const op: ShotOperation = {
     opId: input.opId,
     entryId: input.entryId,

@@ -34,7 +34,7 @@ function slotFromRow(r: Row): ShotSlot {
  * `transactionSync`; every write that D1 must copy queues a `shots_outbox` row in the same transaction.
  */
 export class ScoringStore {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(readonly sql: SqlStorage) {}
 
   private one(query: string, ...bindings: unknown[]): Row | null {
     return this.sql.exec(query, ...bindings).toArray()[0] ?? null;

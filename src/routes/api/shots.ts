@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { notHere } from "../../lib/refusal.ts";
 import { createMiddleware } from "hono/factory";
 import { SCORERS } from "../../auth/roles.ts";
 import type { AppEnv } from "../../env.ts";
@@ -6,7 +7,7 @@ import { unauthorized } from "../../middleware/caller.ts";
 import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
 import { jsonBody } from "../../middleware/validate.ts";
 import type { ScoringActor } from "../../object/contract/index.ts";
-import { shotBatchSchema } from "../../object/contract/index.ts";
+import { finalShotBatchSchema, shotBatchSchema } from "../../object/contract/index.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { scoringCaller } from "./callers.ts";
 import { bodyAtMost } from "./limits.ts";
@@ -29,6 +30,22 @@ const NOT_SCORING_STAFF = {
 
 export const shotRoutes = new Hono<AppEnv>();
 
+/** Who may send shots, checked in this order: a sane body, a caller, the tournament, a scorer of it. */
+const scorersOnly = [
+  bodyAtMost(MAX_SHOTS_BODY_BYTES, "A batch of shots"),
+  scoringCaller,
+  tournamentBySlug({ cached: true }),
+  requireScorer,
+  requireStaff(SCORERS, { notStaff: NOT_SCORING_STAFF }),
+] as const;
+
+/** The caller as the object records it (requireScorer and requireStaff let only a caller through). */
+function scoringActor(c: Context<AppEnv>): ScoringActor {
+  const caller = c.get("caller");
+  if (!caller) throw new Error("shots reached without a caller");
+  return { userId: caller.userId, tokenId: caller.tokenId, via: caller.via, role: c.get("role") };
+}
+
 /**
  * Applies shot operations: `{"ops": [{opId, entryId, shotNo, value | display, ...}]}`, 1 to 500, in order.
  * 200 with one outcome per operation (`applied`, `duplicate`, `conflict`, `rejected` + reason); a malformed
@@ -36,18 +53,28 @@ export const shotRoutes = new Hono<AppEnv>();
  */
 shotRoutes.post(
   "/tournaments/:slug/shots",
-  bodyAtMost(MAX_SHOTS_BODY_BYTES, "A batch of shots"),
-  scoringCaller,
-  tournamentBySlug({ cached: true }),
-  requireScorer,
-  requireStaff(SCORERS, { notStaff: NOT_SCORING_STAFF }),
+  ...scorersOnly,
   jsonBody(shotBatchSchema, "the operations"),
   async (c) => {
-    const caller = c.get("caller");
-    // requireScorer and requireStaff let only a caller through.
-    if (!caller) throw new Error("shots reached without a caller");
-    const actor: ScoringActor = { userId: caller.userId, tokenId: caller.tokenId, via: caller.via, role: c.get("role") };
-    const result = await TournamentClient.of(c).call("applyShots", c.req.valid("json").ops, actor);
+    const result = await TournamentClient.of(c).call("applyShots", c.req.valid("json").ops, scoringActor(c));
+    c.header("Cache-Control", "no-store");
+    return c.json(result);
+  },
+);
+
+/**
+ * A final's shots and shoot-off shots (`shootOffAfter`: the elimination point the shoot-off decides), with the
+ * same callers, outcomes and idempotency as the match's shots; values in tenths (every final is decimal).
+ */
+shotRoutes.post(
+  "/tournaments/:slug/finals/:finalId{[1-9][0-9]{0,14}}/shots",
+  ...scorersOnly,
+  jsonBody(finalShotBatchSchema, "the operations"),
+  async (c) => {
+    const finalId = Number(c.req.param("finalId"));
+    const client = TournamentClient.of(c);
+    if (!(await client.call("final", finalId))) throw notHere("Final");
+    const result = await client.call("applyFinalShots", finalId, c.req.valid("json").ops, scoringActor(c));
     c.header("Cache-Control", "no-store");
     return c.json(result);
   },

@@ -1,0 +1,42 @@
+import type { Child } from "hono/jsx";
+import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
+
+export interface FinalPageModel {
+  tournament: { slug: string; title: string };
+  final: { id: number; eventId: number; eventTitle: string; formatName: string };
+  disciplineName: string;
+  /** The board at the final's sequence number, rendered through src/object/finals/board-view.tsx. */
+  board: Child;
+}
+
+export const finalSocketPath = (slug: string, finalId: number) => `/t/${slug}/finals/${finalId}/socket`;
+/** The socket, then the finals page's own script (hello, stale messages, pongs). */
+export const FINAL_SCRIPTS = [...LIVE_SOCKET_SCRIPTS, "/scripts/finals.js"];
+
+/** The finals scoreboard: the board as the page was made, kept up to date over the socket. */
+export function FinalPage({ model }: { model: FinalPageModel }) {
+  const { tournament, final } = model;
+  return (
+    <>
+      <p class="breadcrumbs">
+        <a href={`/t/${tournament.slug}`}>{tournament.title}</a> ·{" "}
+        <a href={`/t/${tournament.slug}/live/${final.eventId}`}>Qualification</a>
+      </p>
+      <header class="scoreboard-head">
+        <h1>
+          Final: {final.eventTitle} <span class="discipline">{model.disciplineName}</span>
+        </h1>
+        <p id="live-status" class="live-status" role="status" data-state="connecting" data-match="live" data-match-label="Live">
+          Connecting…
+        </p>
+      </header>
+      <div id="scoreboard" class="scoreboard final" hx-ws:connect={finalSocketPath(tournament.slug, final.id)} hx-swap="none">
+        {model.board}
+      </div>
+      <p class="hint">
+        {final.formatName}. Eight finalists start from zero; eliminated finalists stay, greyed, in the place they took.
+        "At risk" marks who would leave at the elimination after the next shot if it were decided now.
+      </p>
+    </>
+  );
+}
