@@ -26,6 +26,7 @@ import type {
   ScoringActor,
   SetAsideRow,
   ShotOpInput,
+  ShotPosition,
   TournamentConfig,
   TournamentSnapshot,
   WalkUpRequest,
@@ -42,6 +43,7 @@ import { openingFigures } from "./registration/opening-figures.ts";
 import { Registration } from "./registration/registration.ts";
 import { SqliteBook } from "./registration/sqlite-book.ts";
 import { LiveScoring } from "./scoring/live-scoring.ts";
+import { shotPositions } from "./scoring/positions.ts";
 import { LiveFinals, finalSocketOf, isFinalsSocketRequest } from "./finals/live-finals.ts";
 import { migrate } from "./storage/migrations.ts";
 
@@ -216,6 +218,11 @@ export class TournamentObject extends DurableObject<Env> {
 
   officialEvents(): number[] {
     return this.live.officialEvents();
+  }
+
+  /** Where the entries' shots (and sighters) landed, for the shot plots; at most 100 entries. */
+  shotPositions(entryIds: string[]): Record<string, ShotPosition[]> {
+    return shotPositions(this.ctx.storage.sql, Array.isArray(entryIds) ? entryIds : []);
   }
 
   /** Scoring changes not yet in D1. */

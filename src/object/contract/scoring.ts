@@ -192,3 +192,13 @@ export interface ConflictView {
   resolvedAt: number | null;
   resolvedByOpId: string | null;
 }
+
+/** A shot with its position, for the shot plots: stored value, position in hundredths of a mm. */
+export interface ShotPosition {
+  shotNo: number;
+  value: number;
+  innerTen: boolean;
+  x: number;
+  y: number;
+  sighter: boolean;
+}

@@ -8,6 +8,7 @@ import { csvFileName, resultsCsv } from "../../views/results/csv.ts";
 import { ResultsIndexPage } from "../../views/results/index-page.tsx";
 import { ResultsPage } from "../../views/results/results-page.tsx";
 import { loadEventResults, loadResultsIndex } from "../../queries/results/load.ts";
+import { TournamentClient } from "../../object-client/client.ts";
 
 /**
  * Public results: per event (page and CSV), an index per tournament, and the compare view. Cached and
@@ -89,7 +90,8 @@ resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL
     });
   }
   cacheTags(c, [`tournament-${results.tournament.id}`]);
-  return c.render(<ComparePage model={{ ...results, picked }} />, {
+  const positions = await TournamentClient.of(c, results.tournament.id).call("shotPositions", ids);
+  return c.render(<ComparePage model={{ ...results, picked, positions }} />, {
     title: `Compare · ${results.event.title} · ${results.tournament.title}`,
     scripts: compareScripts(results.event),
   });

@@ -4,7 +4,7 @@ import { currentUser, loadUser, requireUser } from "../../auth/session.ts";
 import { entries, events, tournaments } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
-import type { EventStandings } from "../../object/contract/index.ts";
+import type { EventStandings, ShotPosition } from "../../object/contract/index.ts";
 import { csrf } from "../../middleware/csrf.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { type MyResult, MyResultsPage, type MyTournamentResults } from "../../views/results/my-results-page.tsx";
@@ -52,6 +52,21 @@ myResultsRoutes.get("/me/results", loadUser(), csrf(), requireUser, async (c) =>
     }),
   );
 
+  // Where the shots landed, one read per tournament (an object that fails leaves the plots out, not the page).
+  const positions = new Map<string, ShotPosition[]>();
+  await Promise.all(
+    [...new Set(rows.map((r) => r.tournamentId))].map(async (tournamentId) => {
+      const ids = rows.filter((r) => r.tournamentId === tournamentId).map((r) => r.entryId);
+      const found = await TournamentClient.of(c, tournamentId)
+        .call("shotPositions", ids)
+        .catch((err: unknown) => {
+          c.get("log").error("my results: shot positions unavailable", err, { tournamentId });
+          return {} as Record<string, ShotPosition[]>;
+        });
+      for (const [entryId, shots] of Object.entries(found)) positions.set(entryId, shots);
+    }),
+  );
+
   const groups: MyTournamentResults[] = [];
   for (const r of rows) {
     const d = discipline(r.discipline);
@@ -68,6 +83,7 @@ myResultsRoutes.get("/me/results", loadUser(), csrf(), requireUser, async (c) =>
       d,
       row: eventRows.find((row) => row.entryId === r.entryId) ?? null,
       ranked: eventRows.filter((row) => row.rank !== null).length,
+      positions: positions.get(r.entryId) ?? [],
     };
     group.results.push(result);
   }

@@ -1,7 +1,8 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
 import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
 import { socketPath } from "../scoreboard/page.tsx";
-import type { NamedRow } from "../../object/contract/index.ts";
+import type { NamedRow, ShotPosition } from "../../object/contract/index.ts";
+import { ComparePlots } from "./plots.tsx";
 import { livePath, resultsPath, type ResultsStatus } from "./results-table.tsx";
 
 export const COMPARE_MIN = 2;
@@ -13,6 +14,8 @@ export interface CompareModel {
   d: Discipline;
   /** The chosen competitors in the order asked for. */
   picked: NamedRow[];
+  /** Their shots with a position, by entry. */
+  positions: Record<string, ShotPosition[]>;
 }
 
 /** Which of the values is best (all that share it); none when every value is the same, or unshot. */
@@ -127,6 +130,7 @@ export function ComparePage({ model }: { model: CompareModel }) {
               </tr>
             </tbody>
           </table>
+          <ComparePlots d={d} picked={picked.map((r) => ({ name: r.name, shots: model.positions[r.entryId] ?? [] }))} />
         </div>
       </div>
       <p class="results-actions">

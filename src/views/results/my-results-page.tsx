@@ -1,7 +1,8 @@
 import type { Discipline } from "../../domain/scoring/index.ts";
-import type { StandingRow } from "../../object/contract/index.ts";
+import type { ShotPosition, StandingRow } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
 import { DateRange } from "../components/time.tsx";
+import { ShotPlots } from "./plots.tsx";
 import { livePath, resultsPath, type ResultsStatus, ResultsStatusBadge } from "./results-table.tsx";
 
 export interface MyResult {
@@ -12,6 +13,8 @@ export interface MyResult {
   row: StandingRow | null;
   /** Competitors ranked in the event (with at least one shot). */
   ranked: number;
+  /** Shots (and sighters) with a position, from an electronic target. */
+  positions: ShotPosition[];
 }
 
 export interface MyTournamentResults {
@@ -66,6 +69,7 @@ function Result({ slug, r }: { slug: string; r: MyResult }) {
               </li>
             ))}
           </ol>
+          <ShotPlots d={r.d} shots={r.positions} />
         </>
       )}
       <p class="card-note">
