@@ -2,6 +2,7 @@ import { hashPassword } from "../auth/password.ts";
 import type { Db } from "../db/client.ts";
 import { loadDemoTournaments, seedDemoRecords } from "./demo.ts";
 import { seedDemoEntries } from "./entries.ts";
+import { seedDemoFinal } from "./final.ts";
 import { COMPETITOR, DEMO_PASSWORD, type DemoOptions, demoTournaments, FILLERS, LIVE_DEMO_SLUG, ORGANISER, RANGE_OFFICER } from "./plan.ts";
 import { seedDemoScores } from "./scores.ts";
 
@@ -14,6 +15,7 @@ export async function seedDemo(env: Env, db: Db, now = Date.now(), options: Demo
   const stored = await loadDemoTournaments(db, plan.map((t) => t.slug));
   const entries = await seedDemoEntries(env, plan, stored);
   const scores = await seedDemoScores(env, db, plan, stored);
+  const final = await seedDemoFinal(env, db, stored);
   return {
     signIns: [ORGANISER, RANGE_OFFICER, COMPETITOR].map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role, name: a.name })),
     fillerCompetitors: { emails: `${FILLERS[0]!.email} … ${FILLERS.at(-1)!.email}`, count: FILLERS.length },
@@ -21,5 +23,6 @@ export async function seedDemo(env: Env, db: Db, now = Date.now(), options: Demo
     created: { ...created, entries: entries.entries, shots: scores.shots, officialEvents: scores.official },
     entries,
     liveDemo: { slug: LIVE_DEMO_SLUG, command: "npm run demo:live" },
+    final,
   };
 }

@@ -210,7 +210,7 @@ function liveTournament(now: number): DemoTournament {
   const firstStart = Math.floor(now / (15 * MINUTE)) * 15 * MINUTE - 45 * MINUTE;
   const later = (hours: number) => firstStart + hours * HOUR;
   const lastStart = later(5);
-  const at = (name: string, startsAt: number, firingPoints: number, fill: number, shots?: number): DemoRelay =>
+  const at = (name: string, startsAt: number, firingPoints: number, fill: number, shots?: number | "all"): DemoRelay =>
     ({ name, startsAt, firingPoints, reserved: 0, fill, ...(shots === undefined ? {} : { shots }) });
   return {
     kind: "live",
@@ -236,9 +236,19 @@ function liveTournament(now: number): DemoTournament {
         relays: [at("Relay 1", firstStart, 12, 10, 24), at("Relay 2", later(2), 12, 8)],
       },
       { position: 2, discipline: "air-pistol-10m", title: "10 m Air Pistol", relays: [at("Relay 1", lastStart, 10, 8)] },
+      // Shot on the electronic targets at dawn: qualification complete, its final under way (src/seed/final.ts).
+      {
+        position: 3,
+        discipline: "air-rifle-10m",
+        title: DEMO_FINAL_EVENT,
+        relays: [at("Relay 1", firstStart, 10, 10, "all")],
+      },
     ],
   };
 }
+
+/** The live tournament's event whose final the demo shows in progress. */
+export const DEMO_FINAL_EVENT = "10 m Air Rifle Juniors";
 
 /**
  * The demo tournaments: registration open (with a fee paid at the range), opening in five minutes, under way

@@ -5,7 +5,8 @@ import { TournamentClient } from "../object-client/client.ts";
 import { setResultsStatus } from "../queries/admin/results.ts";
 import type { StoredDemo } from "./demo.ts";
 import { type DemoTournament, ORGANISER, RANGE_OFFICER } from "./plan.ts";
-import { demoShot, shotsSoFar } from "./shots.ts";
+import { targetFace } from "../domain/targets/faces.ts";
+import { demoPosition, demoShot, shotsSoFar } from "./shots.ts";
 
 export interface ScoreSeedCounts {
   /** Shots the objects took now (a second seed sends the same op ids: nothing new). */
@@ -44,7 +45,11 @@ export async function seedDemoScores(env: Env, db: Db, plan: DemoTournament[], s
         for (const entry of entries.filter((e) => e.relayId === relayId && e.status === "confirmed")) {
           const key = scoreKey(planned.slug, event.position, emails.get(entry.userId) ?? String(entry.userId));
           for (let shotNo = 1; shotNo <= shotsSoFar(d, key, relay.shots); shotNo++) {
-            ops.push({ opId: `demo:${entry.id}:${shotNo}`, entryId: entry.id, shotNo, ...demoShot(d, key, shotNo) });
+            const shot = demoShot(d, key, shotNo);
+            // Where the discipline has a target face, the shot has a position, as from an electronic target.
+            const face = targetFace(d.id);
+            const at = face && d.scoring !== "hitmiss" ? demoPosition(face, d.scoring, shot.value, key, shotNo) : {};
+            ops.push({ opId: `demo:${entry.id}:${shotNo}`, entryId: entry.id, shotNo, ...shot, ...at });
           }
         }
       }

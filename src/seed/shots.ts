@@ -1,5 +1,6 @@
 import type { Discipline } from "../domain/scoring/disciplines.ts";
 import type { ShotValue } from "../domain/scoring/values.ts";
+import type { TargetFace } from "../domain/targets/faces.ts";
 
 /**
  * Realistic demo scores, the same every time for the same competitor and shot: each competitor gets a
@@ -54,4 +55,17 @@ export function demoShot(d: Discipline, key: string, shotNo: number): ShotValue 
 export function shotsSoFar(d: Discipline, key: string, shots: number | "all"): number {
   if (shots === "all") return d.shots;
   return Math.max(0, Math.min(d.shots, shots - Math.floor(unit(key, "pace") * 4)));
+}
+
+/**
+ * Where a shot of this value lands on the face, as an electronic target would report it: at the distance the
+ * value stands for (the middle of its tenth, or of its ring for whole points), at an angle drawn from the key.
+ * In mm, to the hundredth.
+ */
+export function demoPosition(face: TargetFace, scoring: "decimal" | "integer", value: number, key: string, shotNo: number): { x: number; y: number } {
+  const score = scoring === "decimal" ? value / 10 + 0.05 : value + 0.5;
+  const distance = Math.max(0, face.tenRingMm / 2 + face.calibreMm / 2 - (Math.min(score, 10.95) - 10) * face.ringStepMm);
+  const angle = unit(key, `${shotNo}angle`) * 2 * Math.PI;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { x: round(distance * Math.cos(angle)), y: round(distance * Math.sin(angle)) };
 }
