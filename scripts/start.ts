@@ -77,6 +77,7 @@ try {
   });
   const signIns = tenring.seedResult?.signIns.length ? tenring.seedResult.signIns : FALLBACK_SIGN_INS;
   const created = (tenring.seedResult?.body as { created?: unknown } | undefined)?.created;
+  const final = (tenring.seedResult?.body as { final?: { path?: string } | null } | undefined)?.final?.path;
   console.log(
     [
       "",
@@ -89,6 +90,7 @@ try {
       "",
       `Watch a match: in another terminal, \`npm run demo:live\` scores ${tenring.url}/t/${LIVE_DEMO_SLUG} at a match's pace`,
       "(one shot per firing point every few seconds, up to 15 minutes); open its live scoreboard to see it move.",
+      ...(final ? [`A final under way, shot on electronic targets: ${tenring.url}${final}`] : []),
       "",
       `Mail sent locally (verification, password reset, invitations): ${tenring.url}/__mailbox`,
       "",
