@@ -25,17 +25,21 @@ export function ShotPlot({
   face,
   shots,
   title,
-  zoomRing = 1,
+  zoomRing,
   compact = false,
 }: {
   face: TargetFace;
   shots: readonly PlotShot[];
   title: string;
+  /** Crop to this ring; by default to the ring just outside the widest shot (at the rulebook's scale still). */
   zoomRing?: number;
   compact?: boolean;
 }) {
   const outer = ringRadius(face, 1);
-  const view = Math.max(ringRadius(face, zoomRing), ...shots.map((s) => Math.hypot(s.x, s.y) + face.calibreMm)) * 1.04;
+  const widest = Math.max(0, ...shots.map((s) => Math.hypot(s.x, s.y) + face.calibreMm));
+  const fit = RINGS.filter((n) => ringRadius(face, n) >= widest).at(-1) ?? 1;
+  const ring = zoomRing ?? Math.max(1, Math.min(fit - 1, 7));
+  const view = Math.max(ringRadius(face, ring), widest) * 1.04;
   const counted = shots.filter((s) => !s.sighter);
   const group = groupFigures(counted);
   const summary =

@@ -61,7 +61,7 @@ function LastShot({ row, finalist, d }: { row: FinalBoardRow; finalist: Finalist
   const face = targetFace(d.id);
   const text = formatTenths(row.lastShot.value);
   return (
-    <>
+    <span class="last-shot">
       <span class="last-value">{text}</span>
       {face && shot && shot.x !== null && shot.y !== null && (
         <ShotPlot
@@ -72,7 +72,7 @@ function LastShot({ row, finalist, d }: { row: FinalBoardRow; finalist: Finalist
           shots={[{ x: shot.x / 100, y: shot.y / 100, label: `Shot ${row.lastShot.shotNo}`, value: text }]}
         />
       )}
-    </>
+    </span>
   );
 }
 
@@ -95,7 +95,7 @@ function Rows({ board, view, d, names }: { board: FinalBoard; view: FinalView; d
             </td>
             <td class="num series">{row.series.map((s) => tenths(s)).join(" · ") || "–"}</td>
             <td class="num total">{row.shotsCounted === 0 ? "–" : tenths(row.total)}</td>
-            <td class="num gap">{row.gap === null ? "" : `−${tenths(row.gap)}`}</td>
+            <td class="num gap">{row.gap === null ? "" : row.gap === 0 ? "level" : `−${tenths(row.gap)}`}</td>
             <td class="status">{status(row)}</td>
           </tr>
         );
