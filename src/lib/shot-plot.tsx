@@ -13,6 +13,10 @@ export interface PlotShot {
 }
 
 const RINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** The face's colours as SVG attributes, so the plot needs no stylesheet of its own: card, black, marks. */
+const PAPER = "#f7f3e8";
+const INK = "#1b1f24";
+const MARK = "#c2410c";
 const mm = (n: number) => Number(n.toFixed(3));
 
 /**
@@ -51,21 +55,30 @@ export function ShotPlot({
   return (
     <figure class={compact ? "shot-plot compact" : "shot-plot"} data-shots={String(counted.length)}>
       <svg viewBox={`${mm(-view)} ${mm(-view)} ${mm(2 * view)} ${mm(2 * view)}`} role="img" aria-label={`${title}: ${summary}`}>
-        <circle class="face" r={mm(outer)} />
-        <circle class="black" r={mm(ringRadius(face, face.blackFrom))} />
-        {RINGS.map((n) => (
-          <circle class={n >= face.blackFrom ? "ring on-black" : "ring"} r={mm(ringRadius(face, n))} />
-        ))}
-        {face.innerTenMm !== undefined && <circle class="ring on-black" r={mm(face.innerTenMm / 2)} />}
+        <circle fill={PAPER} r={mm(outer)} />
+        <circle fill={INK} r={mm(ringRadius(face, face.blackFrom))} />
+        <g fill="none" stroke-width="1" vector-effect="non-scaling-stroke">
+          {RINGS.map((n) => (
+            <circle stroke={n >= face.blackFrom ? PAPER : INK} vector-effect="non-scaling-stroke" r={mm(ringRadius(face, n))} />
+          ))}
+          {face.innerTenMm !== undefined && <circle stroke={PAPER} vector-effect="non-scaling-stroke" r={mm(face.innerTenMm / 2)} />}
+        </g>
         {group !== null && group.shots > 1 && (
           <path
             class="mpi"
+            stroke={MARK}
+            stroke-width="2"
+            vector-effect="non-scaling-stroke"
             d={`M${mm(group.mean.x - face.calibreMm)} ${mm(-group.mean.y)}h${mm(2 * face.calibreMm)}M${mm(group.mean.x)} ${mm(-group.mean.y - face.calibreMm)}v${mm(2 * face.calibreMm)}`}
           />
         )}
         {shots.map((s, i) => (
           <circle
-            class={`hole${s.sighter ? " sighter" : ""}${i === shots.length - 1 ? " latest" : ""}`}
+            class={`hole${s.sighter ? " sighter" : ""}`}
+            fill={s.sighter ? "none" : i === shots.length - 1 ? "rgba(194,65,12,.85)" : "rgba(11,92,173,.55)"}
+            stroke={s.sighter ? "#8a4b00" : "#fff"}
+            stroke-dasharray={s.sighter ? "2 2" : undefined}
+            vector-effect="non-scaling-stroke"
             cx={mm(s.x)}
             cy={mm(-s.y)}
             r={mm(face.calibreMm / 2)}

@@ -16,8 +16,8 @@ const KITS: [RegExp, StyleKit][] = [
   [/^\/(admin|score)(\/|$)/, "staff"],
   [/^\/(account|__mailbox)(\/|$)/, "account"],
   [/^\/me(\/|$)/, "me"],
+  [/^\/t\/[^/]+\/(finals\/|live\/[^/]+\/compare$)/, "plots"],
   [/^\/t\/[^/]+\/live(\/|$)/, "live"],
-  [/^\/t\/[^/]+\/finals(\/|$)/, "live"],
   [/^\/t\/[^/]+\/results(\/|$)/, "results"],
   [/^\/t\/[^/]+\/?$/, "tournament"],
 ];

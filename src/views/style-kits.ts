@@ -3,7 +3,7 @@
  * link: each kit is one file, base and print rules first, then its areas (scripts/assets.ts concatenates and
  * minifies them; src/views/page-assets.ts picks the kit by URL). No imports: the Node build script reads it too.
  */
-export const CASCADE = ["base", "print", "accounts", "live", "competitor", "scoring", "results", "admin"] as const;
+export const CASCADE = ["base", "print", "accounts", "live", "competitor", "scoring", "results", "plots", "admin"] as const;
 export type Sheet = (typeof CASCADE)[number];
 
 export const STYLE_KITS = {
@@ -11,13 +11,15 @@ export const STYLE_KITS = {
   site: [],
   account: ["accounts"],
   /** My entries, my results. */
-  me: ["competitor", "results"],
+  me: ["competitor", "results", "plots"],
   tournament: ["competitor", "results"],
   /** The scoreboard and the compare view. */
   live: ["live", "results"],
+  /** The finals scoreboard and the compare view: the scoreboard's, with finals and shot plots. */
+  plots: ["live", "results", "plots"],
   results: ["results"],
   /** Organisers and range officers share most pieces (and keep them cached). */
-  staff: ["accounts", "live", "competitor", "scoring", "results", "admin"],
+  staff: ["accounts", "live", "competitor", "scoring", "results", "plots", "admin"],
 } satisfies Record<string, Sheet[]>;
 export type StyleKit = keyof typeof STYLE_KITS;
 

@@ -19,8 +19,15 @@ const MANY_REQUESTS_MS = 30_000;
 
 const tournamentRoutes = adminTournamentRoutes;
 
-/** Routes a range officer may use: the dashboard, check-in and start lists. Everything else edits. */
-const RANGE_OFFICER_ROUTES = new Set(["GET /t/:slug", "GET /t/:slug/check-in", "POST /t/:slug/check-in/:entryId", "GET /t/:slug/start-list"]);
+/** Routes a range officer may use: the dashboard, check-in, start lists and finals' shots. Everything else edits. */
+const RANGE_OFFICER_ROUTES = new Set([
+  "GET /t/:slug",
+  "GET /t/:slug/check-in",
+  "POST /t/:slug/check-in/:entryId",
+  "GET /t/:slug/start-list",
+  "GET /t/:slug/finals",
+  "POST /t/:slug/finals/:finalId/shots",
+]);
 
 function routeKey(r: { method: string; path: string }): string {
   return `${r.method} ${r.path.replace(/(:\w+)\{[^/]*\}/g, "$1")}`;
@@ -56,6 +63,7 @@ function urlFor(path: string, w: World, side: "a" | "b", ids: "own" | "foreign" 
     tokenId: String(token.id),
     userId: String(owner.user.id),
     opId: "no-such-conflict",
+    finalId: "1",
   };
   return `/admin${path.replace(/:(\w+)(\{[^/]*\})?/g, (_, name: string) => values[name] ?? `?${name}`)}`;
 }

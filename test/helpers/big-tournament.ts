@@ -44,14 +44,25 @@ export async function scoredTournament(competitors: number) {
     if (ops.length > 0) await stub.applyShots(ops, OFFICER);
     ops = [];
   };
-  for (const entryId of entryIds) {
+  // The first eight shoot 10.9 down to 10.2 every shot, ahead of the rest (10.15 on average): a final without ties.
+  for (const [k, entryId] of entryIds.entries()) {
     for (let shotNo = 1; shotNo <= SHOTS; shotNo++) {
       n += 1;
-      ops.push({ opId: `big-${tournament.id}-${n}`, entryId, shotNo, value: 95 + (n % 14), enteredAt: 1_800_000_000_000 + n });
+      const value = k < 8 ? 109 - k : 95 + (n % 14);
+      ops.push({ opId: `big-${tournament.id}-${n}`, entryId, shotNo, value, enteredAt: 1_800_000_000_000 + n });
       if (ops.length === 500) await flush();
     }
   }
   await flush();
+  // Eight or more: the event's final too, its first shot fired, so the finals scoreboard has a page.
+  let finalId: number | undefined;
+  if (entryIds.length >= 8) {
+    const made = await stub.createFinal({ eventId: event.id, formatId: "issf-decimal-final", createdBy: null });
+    if (made.outcome !== "created") throw new Error(`final refused: ${made.message}`);
+    finalId = made.finalId;
+    const view = (await stub.final(finalId))!;
+    await stub.applyFinalShots(finalId, view.finalists.map((f, i) => ({ opId: `big-final-${i}`, entryId: f.entryId, shotNo: 1, value: 100 + i })), OFFICER);
+  }
   await drainOutboxes(stub);
   const owner = await person({ name: "Olga Owner" });
   await addStaff(tournament.id, owner.user.id, "owner");
@@ -65,5 +76,5 @@ export async function scoredTournament(competitors: number) {
     invite: await link("invite", { tournamentId: tournament.id, subject: "range_officer" }),
     claim: await link("claim", { tournamentId: tournament.id, subject: entryIds[0]! }),
   };
-  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token, linkTokens };
+  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token, linkTokens, finalId };
 }

@@ -45,6 +45,8 @@ export interface PageWorld {
   competitor: Person;
   owner: Person;
   token: { id: number };
+  /** The event's final (a world of eight or more scored entries has one). */
+  finalId?: number | undefined;
   /** Unused mailed-link tokens for the account pages a link opens. */
   linkTokens: Record<"verify" | "reset" | "invite" | "claim", string>;
 }
@@ -78,6 +80,7 @@ function urlOf(path: string, w: PageWorld): string {
     tokenId: String(w.token.id),
     userId: String(w.owner.user.id),
     opId: "no-such-conflict",
+    ...(w.finalId === undefined ? {} : { finalId: String(w.finalId) }),
     token: w.linkTokens[LINK_OF.find(([pattern]) => pattern.test(path))?.[1] ?? "verify"],
   }) + query;
 }

@@ -32,10 +32,10 @@ describe("D1 round trips per page", () => {
   let large: Map<string, { status: number; queries: number | null }>;
 
   beforeAll(async () => {
-    small = await queryCounts(await scoredTournament(3));
+    small = await queryCounts(await scoredTournament(8));
     large = await queryCounts(await scoredTournament(500));
     console.log(
-      "D1 queries per page (3 entries / 500 entries of 60 shots):\n" +
+      "D1 queries per page (8 entries / 500 entries of 60 shots):\n" +
         [...large].map(([path, l]) => `  ${String(small.get(path)?.queries).padStart(2)} / ${String(l.queries).padStart(2)}  ${l.status}  GET ${path}`).join("\n"),
     );
   }, 300_000);

@@ -56,8 +56,8 @@ describe("stylesheets per page", () => {
 
   beforeAll(async () => {
     const sheets = await selectorClasses();
-    expect(sheets.size).toBe(8);
-    const w = await scoredTournament(3);
+    expect(sheets.size).toBe(9);
+    const w = await scoredTournament(8);
     for (const { path, url, call } of pageRequests(w)) {
       const res = await get(url, call);
       const html = await res.text();

@@ -62,7 +62,7 @@ const createBody = formBody<{ format: string }, EventEnv>(z.object({ format: z.e
   invalid: (c, { errors }) => finalsPage(c, { ok: false, text: Object.values(errors).join(" ") }),
 });
 
-finalsAdminRoutes.post("/t/:slug/finals/events/:eventId", forStaff(EDITORS), eventFromPath, createBody, async (c) => {
+finalsAdminRoutes.post("/t/:slug/finals/events/:eventId{[1-9][0-9]{0,14}}", forStaff(EDITORS), eventFromPath, createBody, async (c) => {
   const a = actor(c);
   const event = c.get("event");
   const made = await a.client.call("createFinal", { eventId: event.id, formatId: c.req.valid("form").format, createdBy: a.actorId });
@@ -88,7 +88,7 @@ const shotBody = formBody(
   },
 );
 
-finalsAdminRoutes.post("/t/:slug/finals/:finalId/shots", forStaff(SCORERS), shotBody, async (c) => {
+finalsAdminRoutes.post("/t/:slug/finals/:finalId{[1-9][0-9]{0,14}}/shots", forStaff(SCORERS), shotBody, async (c) => {
   const a = actor(c);
   const finalId = idParam(c.req.param("finalId"));
   const final = finalId === null ? null : await a.client.call("final", finalId);
