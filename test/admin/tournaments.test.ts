@@ -290,8 +290,8 @@ describe("the dashboard", () => {
     expect(await texts(html, "[data-testid=figure-checkin] .figure-value")).toEqual(["0 / 1"]);
     expect(await texts(html, "[data-testid=figure-conflicts] .figure-value")).toEqual(["0"]);
     expect(await texts(html, "[data-testid=dashboard-relay] td.num")).toEqual(["1 / 1", "0", "1"]);
-    // A range officer sees the dashboard and check-in, not the editing areas.
+    // A range officer sees the dashboard, check-in and finals (to enter their shots), not the editing areas.
     const nav = await texts(html, ".admin-nav a");
-    expect(nav).toEqual(["Dashboard", "Check-in", "Scoring"]);
+    expect(nav).toEqual(["Dashboard", "Check-in", "Finals", "Scoring"]);
   });
 });

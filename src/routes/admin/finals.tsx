@@ -49,7 +49,7 @@ async function finalsPage<E extends AppEnv>(c: Context<E>, notice?: FinalsPagePr
   });
   return adminPage(
     c,
-    { section: "results", title: "Finals", status },
+    { section: "finals", title: "Finals", status },
     <FinalsControl slug={a.tournament.slug} events={events} canCreate={EDITORS.includes(a.role)} notice={notice} opId={crypto.randomUUID()} />,
   );
 }
