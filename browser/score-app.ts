@@ -146,6 +146,7 @@ async function enterShot(slug: string, relayId: number, entryId: string, shotNo:
   }
   await appendOp({ kind: "shot", slug, relayId, entryId, shotNo, value: read.value, innerTen: read.innerTen });
   message = { entryId, kind: "saved", text: `Saved on this device: ${d.shotNoun} ${shotNo}.` };
+  formDone = true;
   await afterAppend();
 }
 
@@ -157,6 +158,7 @@ async function undoLast(slug: string, relayId: number, entryId: string): Promise
   if (!last) return;
   await appendOp({ kind: "shot", slug, relayId, entryId, shotNo: last.shotNo, value: null, innerTen: false, replaces: { value: last.value, innerTen: last.innerTen }, reason: "undo" });
   message = { entryId, kind: "undone", text: `${d.shotNoun === "shot" ? "Shot" : "Target"} ${last.shotNo} undone.` };
+  formDone = true;
   await afterAppend();
 }
 
@@ -174,17 +176,38 @@ function requestBackgroundSync(): void {
 }
 
 let rendering = Promise.resolve();
+/** Set when a shot or undo was just logged: the next render starts the form afresh. */
+let formDone = false;
+
+/** Redraws the view; what the officer is typing survives a redraw caused by sync (same card, form not sent). */
 function render(): Promise<void> {
   rendering = rendering.then(async () => {
     const view = document.getElementById("score-view");
     if (!view) return;
     const r = route();
+    const before = document.getElementById("scorecard")?.getAttribute("data-entry");
+    const typed = formDone ? null : { value: fieldValue("shot-value"), shotNo: fieldValue("shot-no") };
+    formDone = false;
     const focused = document.activeElement?.id;
     replace(view, r.slug && r.relayId ? await relayView(r.slug, r.relayId, r.entryId) : await homeView());
-    const again = focused ? document.getElementById(focused) : document.getElementById("shot-value");
+    if (typed && before && before === document.getElementById("scorecard")?.getAttribute("data-entry")) {
+      setField("shot-value", typed.value);
+      setField("shot-no", typed.shotNo);
+    }
+    const again = focused ? document.getElementById(focused) : null;
     (again ?? document.getElementById("shot-value"))?.focus();
   });
   return rendering;
+}
+
+function fieldValue(id: string): string | null {
+  const el = document.getElementById(id);
+  return el instanceof HTMLInputElement ? el.value : null;
+}
+
+function setField(id: string, value: string | null): void {
+  const el = document.getElementById(id);
+  if (el instanceof HTMLInputElement && value !== null) el.value = value;
 }
 
 /** `#enrol=<slug>:<token>` from the organiser's QR code: keep the token, then drop it from the address bar. */

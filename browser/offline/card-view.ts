@@ -24,9 +24,8 @@ function conflictList(d: Discipline, card: ComputedCard, deviceId: string): HTML
         h(
           "li",
           { "data-testid": "card-conflict", "data-shot": c.shotNo },
-          `${noun} ${c.shotNo}: ${formatShot(d, c.standing.value, c.standing.innerTen)} stands; `,
-          `${formatShot(d, c.other.value, c.other.innerTen)} from ${deviceName(c.other.deviceId, deviceId)} is kept as a conflict`,
-          c.ours ? " (entered here)." : ".",
+          `${noun} ${c.shotNo}: ${formatShot(d, c.standing.value, c.standing.innerTen)} stands${c.standingOurs ? " (entered here)" : ""}; `,
+          `${formatShot(d, c.other.value, c.other.innerTen)} from ${deviceName(c.other.deviceId, deviceId)} is kept as a conflict.`,
         ),
       ),
     ),
@@ -45,11 +44,21 @@ export function cardView(d: Discipline, card: ComputedCard, opts: { deviceId: st
   const slots = Array.from({ length: d.shots }, (_, i) => i + 1).filter((n) => d.seriesLength * (current - 1) < n && n <= d.seriesLength * current);
   const form = h("form", { class: "shot-form", "data-testid": "offline-shot-form", novalidate: true });
   if (opts.nextShotNo !== null && card.status === "confirmed") {
-    const no = h("input", { id: "offline-shot-no", name: "shotNo", inputmode: "numeric", value: opts.nextShotNo, size: 3, "aria-label": `${capital(d.shotNoun)} number` }) as HTMLInputElement;
-    const value = h("input", { id: "shot-value", name: "value", autocomplete: "off", inputmode: d.scoring === "hitmiss" ? "text" : "decimal", autofocus: true, "aria-label": "Score" }) as HTMLInputElement;
+    const no = h("input", { id: "shot-no", name: "shotNo", type: "number", inputmode: "numeric", min: 1, max: d.shots, value: opts.nextShotNo }) as HTMLInputElement;
+    const value = h("input", { id: "shot-value", name: "value", type: "text", autocomplete: "off", autocapitalize: "off", spellcheck: "false", enterkeyhint: "send", maxlength: 20, inputmode: d.scoring === "decimal" ? "decimal" : "text", autofocus: true }) as HTMLInputElement;
     form.append(
-      h("div", { class: "shot-fields" }, h("label", { for: "offline-shot-no" }, capital(d.shotNoun)), no, h("label", { for: "shot-value" }, "Score"), value),
-      h("button", { class: "button", type: "submit" }, "Save"),
+      h(
+        "fieldset",
+        {},
+        h("legend", { class: "visually-hidden" }, `Enter a ${d.shotNoun}`),
+        h(
+          "div",
+          { class: "shot-fields" },
+          h("div", { class: "field shot-no-field" }, h("label", { for: "shot-no" }, capital(d.shotNoun)), no),
+          h("div", { class: "field shot-value-field" }, h("label", { for: "shot-value" }, "Score"), value),
+          h("button", { class: "enter-shot", type: "submit" }, "Enter"),
+        ),
+      ),
     );
     form.addEventListener("submit", (evt) => {
       evt.preventDefault();
@@ -59,7 +68,7 @@ export function cardView(d: Discipline, card: ComputedCard, opts: { deviceId: st
     form.append(h("p", { class: "notice success", "data-testid": "card-complete" }, `All ${d.shots} ${d.shotNoun}s are entered.`));
   }
   const undo = card.last
-    ? h("button", { class: "button small secondary", type: "button", "data-testid": "offline-undo" }, `Undo ${d.shotNoun} ${card.last.shotNo} (${formatShot(d, card.last.value, card.last.innerTen)})`)
+    ? h("button", { class: "secondary undo", type: "button", "data-testid": "offline-undo" }, `Undo ${d.shotNoun} ${card.last.shotNo} (${formatShot(d, card.last.value, card.last.innerTen)})`)
     : null;
   undo?.addEventListener("click", () => on.onUndo());
   return h(

@@ -13,10 +13,11 @@ import type { LoggedOp, RelayPack } from "./log.ts";
 /** A conflict as the card shows it: which shot, both values, which device. */
 export interface CardConflict {
   shotNo: number;
-  standing: { value: number; innerTen: boolean };
+  standing: { value: number; innerTen: boolean; opId?: string };
   other: { value: number; innerTen: boolean; deviceId: string | null };
-  /** Whether the value this device entered is the one that did not stand. */
+  /** Whether this device entered the value that did not stand (`ours`), or the one that stands. */
   ours: boolean;
+  standingOurs: boolean;
 }
 
 export interface ComputedCard {
@@ -51,7 +52,7 @@ export function computeCards(d: Discipline, pack: RelayPack, ops: LoggedOp[]): C
   const addConflict = (entryId: string, c: CardConflict) => conflicts.set(entryId, [...(conflicts.get(entryId) ?? []), c]);
   const openServerConflicts = new Set(pack.conflicts.map((c) => c.opId));
   for (const c of pack.conflicts) {
-    addConflict(c.entryId, { shotNo: c.shotNo, standing: c.standing, other: c.incoming, ours: myOpIds.has(c.opId) });
+    addConflict(c.entryId, { shotNo: c.shotNo, standing: c.standing, other: c.incoming, ours: myOpIds.has(c.opId), standingOurs: myOpIds.has(c.standing.opId) });
   }
   for (const op of ops) {
     if (op.kind !== "shot") continue;
@@ -62,7 +63,7 @@ export function computeCards(d: Discipline, pack: RelayPack, ops: LoggedOp[]): C
       const fetchedAfter = (op.settledAt ?? 0) <= pack.fetchedAt;
       if (!openServerConflicts.has(op.opId) && !fetchedAfter) {
         const standing = card.slots.get(op.shotNo);
-        if (standing) addConflict(op.entryId, { shotNo: op.shotNo, standing, other: { value: op.value ?? 0, innerTen: op.innerTen, deviceId: op.deviceId }, ours: true });
+        if (standing) addConflict(op.entryId, { shotNo: op.shotNo, standing, other: { value: op.value ?? 0, innerTen: op.innerTen, deviceId: op.deviceId }, ours: true, standingOurs: false });
       }
       continue;
     }

@@ -56,6 +56,21 @@ async function enter(page: Page, value: string, shotsAfter: number, of: number):
   await page.locator("[data-testid=card-shots]", { hasText: `${shotsAfter} / ${of}` }).waitFor();
 }
 
+/** The device id this browser's log keeps (browser/offline/log.ts). */
+function deviceIdOf(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open("tenring-scoring");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction("device").objectStore("device").get("device");
+          get.onsuccess = () => resolve((get.result as { deviceId: string }).deviceId);
+        };
+      }),
+  );
+}
+
 const waiting = (page: Page, n: number) => page.locator("[data-testid=sync-waiting]", { hasText: `${n} waiting` }).waitFor({ timeout: 30_000 });
 
 test("offline: 30 shots for 3 competitors with an undo survive a reload with no connection, then sync to the scoreboard", async () => {
@@ -144,10 +159,11 @@ test("two devices offline enter the same shot differently: one value stands, the
   for (const v of [a, b]) {
     const conflict = v.page.locator("[data-testid=card-conflict][data-shot='1']");
     await conflict.waitFor();
-    assert.match((await conflict.textContent()) ?? "", /Shot 1: 10\.5 stands; 9\.5 from (this device|device [0-9a-f]{8}) is kept as a conflict/);
+    assert.match((await conflict.textContent()) ?? "", /Shot 1: 10\.5 stands( \(entered here\))?; 9\.5 from (this device|device [0-9a-f]{8}) is kept as a conflict/);
     assert.equal(await v.page.locator("[data-testid=card-total]").textContent(), "10.5");
   }
-  assert.match((await b.page.locator("[data-testid=card-conflict]").textContent()) ?? "", /this device.*entered here/);
+  assert.match((await a.page.locator("[data-testid=card-conflict]").textContent()) ?? "", /10\.5 stands \(entered here\); 9\.5 from device [0-9a-f]{8} /);
+  assert.match((await b.page.locator("[data-testid=card-conflict]").textContent()) ?? "", /10\.5 stands; 9\.5 from this device /);
   console.log(`screenshot: ${await screenshot(a.page, "offline-scoring-conflict-device-a")}`);
   console.log(`screenshot: ${await screenshot(b.page, "offline-scoring-conflict-device-b")}`);
 
@@ -156,7 +172,25 @@ test("two devices offline enter the same shot differently: one value stands, the
   await organiser.page.goto(`/admin/t/${SLUG}/results`);
   await organiser.page.getByText(/9\.5/).first().waitFor();
   await organiser.page.goto(`/admin/t/${SLUG}/devices`);
-  await organiser.page.locator("[data-testid=device-row]").nth(1).waitFor();
+  // Device b sent the value that did not stand: its row says so; a's row has none open.
+  const rows = organiser.page.locator("[data-testid=device-row]");
+  await rows.first().waitFor();
+  const conflictCells = await rows.locator("[data-testid=device-conflicts]").allTextContents();
+  assert.equal(conflictCells.filter((t) => t === "1 open").length, 1, `one device has the open conflict: ${conflictCells.join(", ")}`);
+  assert.ok((await rows.count()) >= 3, "the devices of this file's tests are listed");
+
+  // The organiser takes the other value: on their next sync both cards hold it, with no conflict left.
+  await organiser.page.goto(`/admin/t/${SLUG}/results`);
+  const item = organiser.page.locator("[data-testid=conflict]", { hasText: `from device ${await deviceIdOf(b.page)}` });
+  await item.locator("input[value=incoming]").check();
+  await item.getByLabel("Reason").fill("Target card checked: 9.5");
+  await item.getByRole("button", { name: "Resolve" }).click();
+  await organiser.page.getByText("Conflict resolved.").waitFor();
+  for (const v of [a, b]) {
+    await v.page.locator("[data-testid=sync-now]").click();
+    await v.page.locator("[data-testid=card-total]", { hasText: "9.5" }).waitFor();
+    assert.equal(await v.page.locator("[data-testid=card-conflicts]").count(), 0);
+  }
   for (const v of [a, b, organiser]) await v.context.close();
 });
 

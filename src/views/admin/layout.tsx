@@ -3,7 +3,7 @@ import { useRequestContext } from "hono/jsx-renderer";
 import { ALL_STAFF, EDITORS, type StaffRole } from "../../auth/roles.ts";
 import type { AppEnv } from "../../env.ts";
 
-export type Section = "dashboard" | "tournament" | "events" | "entries" | "check-in" | "staff" | "results" | "audit";
+export type Section = "dashboard" | "tournament" | "events" | "entries" | "check-in" | "staff" | "results" | "devices" | "audit";
 
 const SECTIONS: { key: Section; label: string; path: string; roles: readonly StaffRole[] }[] = [
   { key: "dashboard", label: "Dashboard", path: "", roles: ALL_STAFF },
@@ -13,6 +13,7 @@ const SECTIONS: { key: Section; label: string; path: string; roles: readonly Sta
   { key: "check-in", label: "Check-in", path: "/check-in", roles: ALL_STAFF },
   { key: "staff", label: "Staff", path: "/staff", roles: EDITORS },
   { key: "results", label: "Results", path: "/results", roles: EDITORS },
+  { key: "devices", label: "Devices", path: "/devices", roles: EDITORS },
   { key: "audit", label: "Audit log", path: "/audit", roles: EDITORS },
 ];
 
