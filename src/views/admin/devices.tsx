@@ -15,7 +15,8 @@ export interface DeviceRow {
 
 /** A browser's user agent, shortened to what tells two tablets apart at a glance. */
 function deviceKind(label: string): string {
-  const m = /(iPad|iPhone|Android[^;)]*|Windows|Macintosh|Linux|CrOS)/.exec(label);
+  // The most telling platform first: an Android user agent also says Linux.
+  const m = /(iPad|iPhone|Android[^;)]*)/.exec(label) ?? /(Windows|Macintosh|CrOS|Linux)/.exec(label);
   const browser = /(Firefox|Edg|Chrome|Safari)\/[0-9]+/.exec(label)?.[0].replace("/", " ") ?? "";
   return [m?.[1], browser].filter(Boolean).join(" · ") || "Unknown device";
 }
@@ -69,7 +70,7 @@ export function DevicesView({ slug, zone, devices }: { slug: string; zone: strin
                     {d.pending}
                   </td>
                   <td class="num" data-testid="device-conflicts">
-                    {d.openConflicts > 0 ? `${d.openConflicts} open` : d.conflicts > 0 ? `${d.conflicts} (resolved)` : "0"}
+                    {d.openConflicts > 0 ? `${d.openConflicts} open` : d.conflicts > 0 ? `${d.conflicts} reported, none open` : "0"}
                   </td>
                   <td class="num">{d.opsSent}</td>
                 </tr>
