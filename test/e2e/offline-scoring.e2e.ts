@@ -203,19 +203,21 @@ test("closing the page in the middle of a sync loses no shot and counts none twi
   await goOffline(officer.context);
   await pick(officer.page, relay, entryId);
   for (let shot = 1; shot <= 5; shot++) await enter(officer.page, String(5 + shot), shot, 60);
-  await goOnline(officer.context);
 
-  // The server applies the batch, but the page is closed before the answer arrives.
+  // Back online, the server applies the batch, but the page is closed before the answer arrives. The hold is
+  // in place before the connection returns: the page syncs on its own at once ("online").
   let sent = 0;
-  const applied = new Promise<void>((resolve) => {
-    void officer.context.route("**/api/v1/tournaments/*/shots", async (route) => {
-      sent += 1;
-      await route.fetch();
-      resolve();
-    });
+  let applied!: () => void;
+  const done = new Promise<void>((resolve) => (applied = resolve));
+  await officer.context.unrouteAll({ behavior: "ignoreErrors" });
+  await officer.context.route("**/api/v1/tournaments/*/shots", async (route) => {
+    sent += 1;
+    await route.fetch();
+    applied();
   });
+  await officer.context.setOffline(false);
   await officer.page.locator("[data-testid=sync-now]").click();
-  await applied;
+  await done;
   await officer.page.close();
   await officer.context.unrouteAll({ behavior: "ignoreErrors" });
 
@@ -231,4 +233,56 @@ test("closing the page in the middle of a sync loses no shot and counts none twi
   assert.deepEqual(card, [6, 7, 8, 9, 10], "the server holds each shot once");
   assert.ok(sent >= 1);
   await officer.context.close();
+});
+
+test("a session that ended offline keeps the log, asks to sign in again, then sends", async () => {
+  const officer = await visit(await browser());
+  await signIn(officer.page, RANGE_OFFICER);
+  const relay = await relayId(officer.page, "10 m Air Pistol", 1);
+  const [entryId] = await openRelay(officer, relay);
+  assert.ok(entryId);
+  await goOffline(officer.context);
+  await pick(officer.page, relay, entryId);
+  await enter(officer.page, "9", 1, 60);
+  await enter(officer.page, "10", 2, 60);
+  await officer.context.clearCookies();
+  await goOnline(officer.context);
+  await officer.page.locator("[data-testid=sync-now]").click();
+  const again = officer.page.locator("[data-testid=sign-in-again]");
+  await again.waitFor();
+  await waiting(officer.page, 2);
+
+  await again.click();
+  const form = officer.page.locator("form").filter({ has: officer.page.locator('input[name="password"]') });
+  await form.locator('input[name="email"]').fill(RANGE_OFFICER.email);
+  await form.locator('input[name="password"]').fill(RANGE_OFFICER.password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await officer.page.waitForURL(/\/score\/app/);
+  await waiting(officer.page, 0);
+  await officer.page.locator("[data-testid=card-total]", { hasText: "19" }).waitFor();
+  await officer.context.close();
+});
+
+test("a tablet enrolled with the organiser's scoring token scores with no one's session", async () => {
+  const organiser = await visit(await browser());
+  await signIn(organiser.page, ORGANISER);
+  const relay = await relayId(organiser.page, "10 m Air Rifle", 1);
+  await organiser.page.goto(`/admin/t/${SLUG}/results`);
+  await organiser.page.getByLabel("Device name").fill("Tablet FP 1-10");
+  await organiser.page.getByRole("button", { name: "Create token" }).click();
+  const link = organiser.page.locator("[data-testid=enrol-qr] a");
+  await organiser.page.locator("[data-testid=enrol-qr] svg").waitFor();
+  const href = await link.getAttribute("href");
+  assert.match(href ?? "", /\/score\/app#enrol=nordheide-air-open:trs_/);
+
+  const tablet = await visit(await browser());
+  await tablet.page.goto(new URL(href!).pathname + new URL(href!).hash);
+  await tablet.page.locator("[data-testid=enrolled]", { hasText: SLUG }).waitFor();
+  assert.doesNotMatch(tablet.page.url(), /trs_/, "the token leaves the address bar");
+  await tablet.page.locator(`a[href$="/relays/${relay}"]`).first().click();
+  await tablet.page.locator("#scorecard").waitFor();
+  await enter(tablet.page, "10.2", 1, 60);
+  await waiting(tablet.page, 0);
+  await tablet.page.locator("[data-testid=sync-last]", { hasText: /just now|s ago/ }).waitFor();
+  for (const v of [organiser, tablet]) await v.context.close();
 });
