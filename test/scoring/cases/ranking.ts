@@ -9,24 +9,11 @@ import { get } from "../fixtures.ts";
 export function rankingCases(rules: typeof Rules): void {
   const { rankCards } = rules;
 
-  /**
-   * A card of `count` shots all worth `base`, except the shots named in `changes`
-   * (shot number → value); shots listed in `innerTens` are inner tens.
-   */
-  function card(
-    entryId: string,
-    count: number,
-    base: number,
-    changes: Record<number, number> = {},
-    innerTens: readonly number[] = [],
-  ): Card {
-    const shots: ScoredShot[] = Array.from({ length: count }, (_, i) => ({
-      shotNo: i + 1,
-      value: changes[i + 1] ?? base,
-      innerTen: innerTens.includes(i + 1),
-    }));
-    return { entryId, shots };
-  }
+  /** A card of `count` shots all worth `base`, except the shots in `changes` (shot number → value); `innerTens` are inner tens. */
+  const card = (entryId: string, count: number, base: number, changes: Record<number, number> = {}, innerTens: readonly number[] = []): Card => ({
+    entryId,
+    shots: Array.from({ length: count }, (_, i): ScoredShot => ({ shotNo: i + 1, value: changes[i + 1] ?? base, innerTen: innerTens.includes(i + 1) })),
+  });
 
   function order(d: Discipline, cards: Card[]) {
     return rankCards(d, cards).map((r) => [r.entryId, r.rankLabel, r.decidedBy]);
