@@ -15,6 +15,7 @@ import { applyMigrations, ROOT, startTenring, stripAnsi, type Tenring } from "..
 import { randomToken, sha256 } from "../src/lib/encoding.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { figures, type Figures, freePort, pool, timedFetch, type Timed } from "./lib/load.ts";
+import { waitForOutbox } from "./lib/outbox.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { checkSync, type Device, type ServerCard, type ServerConflict, syncPlan } from "./lib/sync-plan.ts";
 import { type RushTournament, tournamentStatements } from "./lib/tournament.ts";
@@ -27,7 +28,6 @@ const BATCH = 500;
 const PER_EVENT = 160;
 const RELAYS = 10;
 const RUN_LIMIT_MS = 15 * 60_000;
-const OUTBOX_WAIT_MS = 120_000;
 const SERVER_LOG = path.join(ROOT, "bench", "results", "sync-server.log");
 
 quietRuntime();
@@ -91,16 +91,6 @@ async function serverState(url: string, slug: string, token: string, relayIds: n
     for (const c of body.conflicts) conflicts.set(c.opId, c);
   }
   return { cards, conflicts: [...conflicts.values()] };
-}
-
-async function waitForOutbox(url: string, slug: string, token: string): Promise<void> {
-  const started = performance.now();
-  while (performance.now() - started < OUTBOX_WAIT_MS) {
-    const res = await fetch(`${url}/api/v1/tournaments/${slug}/entries?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
-    if (res.ok && ((await res.json()) as { d1Pending: number }).d1Pending === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`entries had not reached D1 after ${OUTBOX_WAIT_MS / 1000} s`);
 }
 
 const line = (name: string, r: { wallMs: number; ops: number; batch: Figures }) =>

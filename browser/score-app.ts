@@ -47,6 +47,7 @@ function statusBar(s: SyncStatus): void {
     document.createTextNode(" · "),
     h("span", { "data-testid": "sync-last" }, `Last synced ${timeAgo(s.lastSyncAt)}`),
     document.createTextNode(s.syncing ? " · syncing…" : ""),
+    navigator.onLine ? document.createTextNode("") : h("span", { "data-testid": "sync-offline" }, " · no connection: shots wait on this device"),
     s.conflicts > 0 ? h("span", { "data-testid": "sync-conflicts" }, ` · ${s.conflicts} conflict${s.conflicts === 1 ? "" : "s"}`) : document.createTextNode(""),
     document.createTextNode(" "),
     syncButton(),
@@ -112,7 +113,7 @@ async function relayView(slug: string, relayId: number, entryId: string | undefi
     "ol",
     { class: "fp-list" },
     cards.map((c) =>
-      h("li", {}, h("a", { class: "fp-pick", href: relayHref(slug, relayId, c.entryId), "aria-current": c === picked ? "true" : null }, h("span", { class: "fp" }, `FP ${c.firingPoint ?? "–"}`), h("span", { class: "who" }, h("span", { class: "name" }, c.name)), h("span", { class: "fp-score", "data-testid": `fp-total-${c.entryId}` }, `${c.totals.shotsFired === 0 ? "–" : formatTotal(d, c.totals.total)} · ${c.totals.shotsFired}${c.pending ? ` · ${c.pending} waiting` : ""}`))),
+      h("li", {}, h("a", { class: "fp-pick", href: relayHref(slug, relayId, c.entryId), "aria-current": c === picked ? "true" : null }, h("span", { class: "fp" }, `FP ${c.firingPoint ?? "–"}`), h("span", { class: "who" }, h("span", { class: "name" }, c.name)), h("span", { class: "fp-score", "data-testid": `fp-total-${c.entryId}` }, `${c.totals.shotsFired === 0 ? "–" : formatTotal(d, c.totals.total)} · ${c.totals.shotsFired} ${d.shotNoun}s${c.pending ? ` · ${c.pending} waiting` : ""}`))),
     ),
   );
   const pendingShots = new Set(ops.filter((o) => o.entryId === picked?.entryId && o.status === "pending").map((o) => o.shotNo));

@@ -94,7 +94,7 @@ async function bundleBrowserCode(): Promise<Record<string, string>> {
     const text = out.outputFiles[0]!.text;
     const hashed = `${name}.${contentHash(text)}.js`;
     await writeFile(path.join(OUT_DIR, hashed), text);
-    paths[`/scripts/${name}.js`] = `/h/${hashed}`;
+    paths[`/bundles/${name}.js`] = `/h/${hashed}`;
   }
   return paths;
 }

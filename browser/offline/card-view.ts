@@ -41,7 +41,9 @@ export interface CardHandlers {
 export function cardView(d: Discipline, card: ComputedCard, opts: { deviceId: string; nextShotNo: number | null; message: { kind: string; text: string } | null; pendingShots: Set<number> }, on: CardHandlers): HTMLElement {
   const t = card.totals;
   const current = t.series.find((s) => s.shotsFired < s.shotsInSeries)?.series ?? seriesCount(d);
-  const slots = Array.from({ length: d.shots }, (_, i) => i + 1).filter((n) => d.seriesLength * (current - 1) < n && n <= d.seriesLength * current);
+  // The slots shown: the series being shot, or the one just finished until the next is started.
+  const shown = t.series[current - 1]?.shotsFired === 0 && current > 1 ? current - 1 : current;
+  const slots = Array.from({ length: d.shots }, (_, i) => i + 1).filter((n) => d.seriesLength * (shown - 1) < n && n <= d.seriesLength * shown);
   const form = h("form", { class: "shot-form", "data-testid": "offline-shot-form", novalidate: true });
   if (opts.nextShotNo !== null && card.status === "confirmed") {
     const no = h("input", { id: "shot-no", name: "shotNo", type: "number", inputmode: "numeric", min: 1, max: d.shots, value: opts.nextShotNo }) as HTMLInputElement;
@@ -92,7 +94,7 @@ export function cardView(d: Discipline, card: ComputedCard, opts: { deviceId: st
     ),
     h(
       "ol",
-      { class: "slots", "aria-label": `${capital(d.seriesNoun)} ${current}` },
+      { class: "slots", "aria-label": `${capital(d.seriesNoun)} ${shown}` },
       slots.map((n) => {
         const v = t.slots[n - 1];
         const pending = opts.pendingShots.has(n);

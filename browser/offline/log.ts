@@ -122,10 +122,11 @@ export async function appendOp(op: NewOp): Promise<LoggedOp> {
   return logged;
 }
 
-export async function pendingOps(limit: number): Promise<LoggedOp[]> {
+/** The oldest pending operations of these kinds, in device order. */
+export async function pendingOps(limit: number, kinds: readonly LoggedOp["kind"][]): Promise<LoggedOp[]> {
   const db = await logDb();
   const ops = await db.getAllFromIndex("ops", "status", "pending");
-  return ops.sort((a, b) => a.deviceSeq - b.deviceSeq).slice(0, limit);
+  return ops.filter((o) => kinds.includes(o.kind)).sort((a, b) => a.deviceSeq - b.deviceSeq).slice(0, limit);
 }
 
 export async function countPending(): Promise<number> {

@@ -72,10 +72,20 @@ async function problemOf(res: Response): Promise<SyncFailure> {
   return new SyncFailure("refused", `${body?.title ?? "Refused"}: ${detail}`);
 }
 
-/** Sends one batch of one tournament's pending operations, in device order, and writes the outcomes back. */
+/**
+ * Where each kind of operation goes. Stage scores (practical shooting) join the same log and this same loop
+ * once their endpoint exists; until then they wait, never sent to the wrong place.
+ */
+const ENDPOINTS: Record<LoggedOp["kind"], ((slug: string) => string) | null> = {
+  shot: (slug) => `/api/v1/tournaments/${encodeURIComponent(slug)}/shots`,
+  stage: null,
+};
+const SENDABLE = (Object.keys(ENDPOINTS) as LoggedOp["kind"][]).filter((k) => ENDPOINTS[k] !== null);
+
+/** Sends one batch of one tournament's pending operations of one kind, in device order, and writes the outcomes back. */
 async function sendBatch(ops: LoggedOp[]): Promise<void> {
-  const slug = ops[0]!.slug;
-  const batch = ops.filter((o) => o.slug === slug);
+  const { slug, kind } = ops[0]!;
+  const batch = ops.filter((o) => o.slug === slug && o.kind === kind);
   const device = await deviceState();
   const body = {
     ops: batch.map((o) => ({
@@ -93,7 +103,7 @@ async function sendBatch(ops: LoggedOp[]): Promise<void> {
   };
   let res: Response;
   try {
-    res = await fetch(`/api/v1/tournaments/${encodeURIComponent(slug)}/shots`, {
+    res = await fetch(ENDPOINTS[kind]!(slug), {
       method: "POST",
       headers: await headersFor(slug),
       body: JSON.stringify(body),
@@ -124,7 +134,7 @@ export async function fetchRelay(slug: string, relayId: number): Promise<RelayPa
 async function drain(refresh: { slug: string; relayId: number }[]): Promise<void> {
   const touched = new Map(refresh.map((r) => [relayKey(r.slug, r.relayId), r]));
   for (;;) {
-    const ops = await pendingOps(BATCH);
+    const ops = await pendingOps(BATCH, SENDABLE);
     if (ops.length === 0) break;
     for (const o of ops) touched.set(relayKey(o.slug, o.relayId), { slug: o.slug, relayId: o.relayId });
     await sendBatch(ops);

@@ -116,6 +116,10 @@ test("offline: 30 shots for 3 competitors with an undo survive a reload with no 
   await officer.page.goto("/score/");
   await officer.page.locator("[data-testid=offline-relays] a").first().waitFor();
 
+  // One versioned cache, named after the asset hashes (older ones are deleted when a new worker activates).
+  const cacheNames = await officer.page.evaluate(() => caches.keys());
+  assert.equal(cacheNames.filter((n) => n.startsWith("tenring-score-")).length, 1, cacheNames.join(", "));
+
   await goOnline(officer.context);
   await officer.page.goto(`/score/app#/t/${SLUG}/relays/${relay}`);
   await waiting(officer.page, 0);

@@ -12,7 +12,7 @@ import { valueCases } from "./cases/values.ts";
  * scripts/assets.ts from src/domain/scoring). The rulebook cases of this folder run again against that bundle,
  * then random cards are scored, ranked and written by both, bundle and source.
  */
-const file = ASSET_PATHS["/scripts/scoring-rules.js"];
+const file = ASSET_PATHS["/bundles/scoring-rules.js"];
 if (!file) throw new Error("no scoring-rules bundle: run node scripts/assets.ts");
 const bundled = (await import(/* @vite-ignore */ `/public${file}`)) as typeof source;
 

@@ -50,7 +50,7 @@ offlineAppRoutes.get("/manifest.webmanifest", (c) => {
  */
 offlineAppRoutes.get("/sw.js", async (c) => {
   const precache = precacheList();
-  const bundle = ASSET_PATHS["/scripts/score-sw.js"];
+  const bundle = ASSET_PATHS["/bundles/score-sw.js"];
   if (!bundle) throw new Error("the service worker bundle is missing: run node scripts/assets.ts");
   const version = (await sha256(JSON.stringify([precache, bundle]))).slice(0, 12);
   const config = { version, shell: SHELL_PATH, precache };

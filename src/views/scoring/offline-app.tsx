@@ -1,5 +1,5 @@
 /** The offline scoring app's script (browser/score-app.ts, bundled with the scoring rules by scripts/assets.ts). */
-export const SCORE_APP_SCRIPT = "/scripts/score-app.js";
+export const SCORE_APP_SCRIPT = "/bundles/score-app.js";
 
 /**
  * The shell of the offline scoring app: the same for everyone (no name, no tournament), so the service worker
