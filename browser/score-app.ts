@@ -8,7 +8,7 @@ import { computeCards, nextShotNo } from "./offline/cards.ts";
 import { cardView } from "./offline/card-view.ts";
 import { h, replace, timeAgo } from "./offline/dom.ts";
 import { appendOp, deviceState, loadRelay, opsOfRelay, recentRelays, relayKey, updateDevice } from "./offline/log.ts";
-import { fetchRelay, onSyncStatus, refreshStatus, type SyncStatus, syncNow, syncStatus } from "./offline/sync.ts";
+import { fetchRelay, onSyncChange, onSyncStatus, refreshStatus, type SyncStatus, syncNow, syncStatus } from "./offline/sync.ts";
 
 const TIMER_MS = 15_000;
 
@@ -57,7 +57,7 @@ function statusBar(s: SyncStatus): void {
 
 function syncButton(): HTMLElement {
   const b = h("button", { class: "button small", type: "button", "data-testid": "sync-now" }, "Sync now");
-  b.addEventListener("click", () => void syncNow(currentRelay()).then(render));
+  b.addEventListener("click", () => void syncNow(currentRelay()).then(renderIf));
   return b;
 }
 
@@ -167,7 +167,7 @@ async function afterAppend(): Promise<void> {
   await render();
   await refreshStatus();
   requestBackgroundSync();
-  if (navigator.onLine) void syncNow(currentRelay()).then(render);
+  if (navigator.onLine) void syncNow(currentRelay()).then(renderIf);
 }
 
 function requestBackgroundSync(): void {
@@ -176,29 +176,41 @@ function requestBackgroundSync(): void {
     .catch(() => undefined);
 }
 
+/** After a sync: redraw only when something it shows changed, so a redraw never races the officer's typing. */
+function renderIf(changed: boolean): Promise<void> | undefined {
+  return changed ? render() : undefined;
+}
+
 let rendering = Promise.resolve();
 /** Set when a shot or undo was just logged: the next render starts the form afresh. */
 let formDone = false;
 
 /** Redraws the view; what the officer is typing survives a redraw caused by sync (same card, form not sent). */
 function render(): Promise<void> {
-  rendering = rendering.then(async () => {
-    const view = document.getElementById("score-view");
-    if (!view) return;
-    const r = route();
-    const before = document.getElementById("scorecard")?.getAttribute("data-entry");
-    const typed = formDone ? null : { value: fieldValue("shot-value"), shotNo: fieldValue("shot-no") };
-    formDone = false;
-    const focused = document.activeElement?.id;
-    replace(view, r.slug && r.relayId ? await relayView(r.slug, r.relayId, r.entryId) : await homeView());
-    if (typed && before && before === document.getElementById("scorecard")?.getAttribute("data-entry")) {
-      setField("shot-value", typed.value);
-      setField("shot-no", typed.shotNo);
-    }
-    const again = focused ? document.getElementById(focused) : null;
-    (again ?? document.getElementById("shot-value"))?.focus();
+  // A failed redraw must not stop the next ones: each starts after the last has settled, whatever its outcome.
+  rendering = rendering.then(draw).catch((error: unknown) => {
+    console.error("scoring app: redraw failed", error);
+    const bar = document.getElementById("sync-bar");
+    bar?.append(h("span", { class: "sync-problem", role: "alert" }, "This page could not redraw; the log is safe. Reload the page."));
   });
   return rendering;
+}
+
+async function draw(): Promise<void> {
+  const view = document.getElementById("score-view");
+  if (!view) return;
+  const r = route();
+  const before = document.getElementById("scorecard")?.getAttribute("data-entry");
+  const typed = formDone ? null : { value: fieldValue("shot-value"), shotNo: fieldValue("shot-no") };
+  formDone = false;
+  const focused = document.activeElement?.id;
+  replace(view, r.slug && r.relayId ? await relayView(r.slug, r.relayId, r.entryId) : await homeView());
+  if (typed && before && before === document.getElementById("scorecard")?.getAttribute("data-entry")) {
+    setField("shot-value", typed.value);
+    setField("shot-no", typed.shotNo);
+  }
+  const again = focused ? document.getElementById(focused) : null;
+  (again ?? document.getElementById("shot-value"))?.focus();
 }
 
 function fieldValue(id: string): string | null {
@@ -234,18 +246,19 @@ async function start(): Promise<void> {
   if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/score/sw.js", { scope: "/score/" }).catch(() => undefined);
   await enrolFromHash();
   onSyncStatus(statusBar);
+  onSyncChange(() => void render());
   await render();
   statusBar(await syncStatus());
   await openOnline();
   await render();
-  void syncNow(currentRelay()).then(render);
-  window.addEventListener("online", () => void syncNow(currentRelay()).then(render));
+  void syncNow(currentRelay()).then(renderIf);
+  window.addEventListener("online", () => void syncNow(currentRelay()).then(renderIf));
   window.addEventListener("offline", () => void refreshStatus());
   window.addEventListener("hashchange", () => void openOnline().then(render));
   setInterval(() => {
     void syncStatus().then((s) => {
       statusBar(s);
-      if (s.pending > 0 && !s.syncing && s.problem !== "signed-out") void syncNow(currentRelay()).then(render);
+      if (s.pending > 0 && !s.syncing && s.problem !== "signed-out") void syncNow(currentRelay()).then(renderIf);
     });
   }, TIMER_MS);
 }

@@ -32,10 +32,17 @@ export interface SyncStatus {
 
 type Listener = (s: SyncStatus) => void;
 const listeners = new Set<Listener>();
-let running: Promise<void> | null = null;
+let running: Promise<boolean> | null = null;
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let last: Pick<SyncStatus, "problem" | "detail" | "retryAt"> = { problem: null, detail: "", retryAt: null };
+
+let onChange: (() => void) | null = null;
+
+/** Called when a retry on its own (after backoff) changed what the page shows. */
+export function onSyncChange(listener: () => void): void {
+  onChange = listener;
+}
 
 export function onSyncStatus(listener: Listener): void {
   listeners.add(listener);
@@ -131,45 +138,53 @@ export async function fetchRelay(slug: string, relayId: number): Promise<RelayPa
   return pack;
 }
 
-async function drain(refresh: { slug: string; relayId: number }[]): Promise<void> {
+/** Whether anything the page shows changed: an operation settled or a relay's cards fetched again. */
+async function drain(refresh: { slug: string; relayId: number }[]): Promise<boolean> {
+  let changed = false;
   const touched = new Map(refresh.map((r) => [relayKey(r.slug, r.relayId), r]));
   for (;;) {
     const ops = await pendingOps(BATCH, SENDABLE);
     if (ops.length === 0) break;
     for (const o of ops) touched.set(relayKey(o.slug, o.relayId), { slug: o.slug, relayId: o.relayId });
     await sendBatch(ops);
+    changed = true;
     await announce();
   }
   // The server's cards now include this device's shots and other devices' ones, and conflicts resolved since.
-  for (const r of touched.values()) await fetchRelay(r.slug, r.relayId).catch(() => undefined);
+  for (const r of touched.values()) {
+    if (await fetchRelay(r.slug, r.relayId).then(() => true, () => false)) changed = true;
+  }
   await updateDevice((s) => {
     s.lastSyncAt = Date.now();
   });
+  return changed;
 }
 
 /**
  * Sends everything pending, one batch after another, then refreshes the relays it touched (and `refresh`).
  * One run at a time; a failed batch stays pending and is tried again with backoff (1 s, 2 s, 4 s ... 60 s).
  */
-export function syncNow(refresh: { slug: string; relayId: number }[] = []): Promise<void> {
+export function syncNow(refresh: { slug: string; relayId: number }[] = []): Promise<boolean> {
   running ??= (async () => {
+    let changed = false;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
     last = { problem: null, detail: "", retryAt: null };
     await announce();
     try {
-      await drain(refresh);
+      changed = await drain(refresh);
       failures = 0;
     } catch (e) {
       failures += 1;
       const problem = e instanceof SyncFailure ? e.problem : "server";
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - 1));
       last = { problem, detail: e instanceof Error ? e.message : String(e), retryAt: Date.now() + delay };
-      if (typeof setTimeout === "function" && problem !== "signed-out") retryTimer = setTimeout(() => void syncNow(), delay);
+      if (typeof setTimeout === "function" && problem !== "signed-out") retryTimer = setTimeout(() => void syncNow().then((changed) => changed && onChange?.()), delay);
     } finally {
       running = null;
       await announce();
     }
+    return changed;
   })();
   return running;
 }

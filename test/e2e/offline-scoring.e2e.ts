@@ -47,7 +47,10 @@ async function openRelay(v: Visit, relay: number): Promise<string[]> {
 
 async function pick(page: Page, relay: number, entryId: string): Promise<void> {
   await page.goto(`/score/app#/t/${SLUG}/relays/${relay}/e/${entryId}`);
-  await page.locator(`#scorecard[data-entry="${entryId}"]`).waitFor();
+  await page.locator(`#scorecard[data-entry="${entryId}"]`).waitFor().catch(async (error: Error) => {
+    const shown = await page.locator("#score-app").innerText().catch(() => "(no app)");
+    throw new Error(`${page.url()} shows no card for ${entryId}:\n${shown}`, { cause: error });
+  });
 }
 
 async function enter(page: Page, value: string, shotsAfter: number, of: number): Promise<void> {
@@ -181,7 +184,7 @@ test("two devices offline enter the same shot differently: one value stands, the
   await rows.first().waitFor();
   const conflictCells = await rows.locator("[data-testid=device-conflicts]").allTextContents();
   assert.equal(conflictCells.filter((t) => t === "1 open").length, 1, `one device has the open conflict: ${conflictCells.join(", ")}`);
-  assert.ok((await rows.count()) >= 3, "the devices of this file's tests are listed");
+  assert.ok((await rows.count()) >= 2, "both devices are listed");
 
   // The organiser takes the other value: on their next sync both cards hold it, with no conflict left.
   await organiser.page.goto(`/admin/t/${SLUG}/results`);
@@ -270,7 +273,8 @@ test("a session that ended offline keeps the log, asks to sign in again, then se
 test("a tablet enrolled with the organiser's scoring token scores with no one's session", async () => {
   const organiser = await visit(await browser());
   await signIn(organiser.page, ORGANISER);
-  const relay = await relayId(organiser.page, "10 m Air Rifle", 1);
+  // Not the 10 m air rifle: test/e2e/scoring.e2e.ts needs that event before its first shot.
+  const relay = await relayId(organiser.page, "50 m Rifle Prone");
   await organiser.page.goto(`/admin/t/${SLUG}/results`);
   await organiser.page.getByLabel("Device name").fill("Tablet FP 1-10");
   await organiser.page.getByRole("button", { name: "Create token" }).click();
@@ -285,7 +289,8 @@ test("a tablet enrolled with the organiser's scoring token scores with no one's 
   assert.doesNotMatch(tablet.page.url(), /trs_/, "the token leaves the address bar");
   await tablet.page.locator(`a[href$="/relays/${relay}"]`).first().click();
   await tablet.page.locator("#scorecard").waitFor();
-  await enter(tablet.page, "10.2", 1, 60);
+  const fired = Number((await tablet.page.locator("[data-testid=card-shots]").textContent())!.split(" / ")[0]);
+  await enter(tablet.page, "10.2", fired + 1, 60);
   await waiting(tablet.page, 0);
   await tablet.page.locator("[data-testid=sync-last]", { hasText: /just now|s ago/ }).waitFor();
   for (const v of [organiser, tablet]) await v.context.close();
