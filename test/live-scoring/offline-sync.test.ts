@@ -18,7 +18,7 @@ describe("offline devices: relay cards and reports", () => {
   it("gives an enrolled tablet (scoring token) the relay's cards: names, firing points, shots and open conflicts", async () => {
     const { stub, events, tournament } = await scoringTournament();
     const a = await enter(stub, events[0]!, "Ada Archer");
-    const b = await enter(stub, events[0]!, "Ben Bolt");
+    await enter(stub, events[0]!, "Ben Bolt");
     await drainOutboxes(stub);
     const organiser = await staffOf(tournament.id, "organiser");
     const tablet = await createApiToken(db, { kind: "scoring", tournamentId: tournament.id, userId: organiser.user.id }, "Tablet 1");
@@ -39,7 +39,6 @@ describe("offline devices: relay cards and reports", () => {
     expect(pack.conflicts).toEqual([
       { opId: other.opId, entryId: a.entry.id, shotNo: 1, standing: { value: 104, innerTen: false, opId: first.opId }, incoming: { value: 98, innerTen: false, deviceId: "tablet-2" } },
     ]);
-    expect(b.entry.id).not.toBe(a.entry.id);
   });
 
   it("refuses the cards to a token of another tournament, to nobody, and answers 404 for a relay elsewhere", async () => {
