@@ -16,6 +16,7 @@ import { buildBundle } from "./lib/bundle.ts";
 import { checkRush, type D1Entry, type D1Relay } from "./lib/checks.ts";
 import { combined, figures, freePort, pool, timedFetch, type Timed } from "./lib/load.ts";
 import { rushPlan } from "./lib/plan.ts";
+import { waitForOutbox } from "./lib/outbox.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { printReport } from "./lib/report.ts";
 import { capacityOf, rushTournament, tournamentStatements } from "./lib/tournament.ts";
@@ -24,7 +25,6 @@ const COMPETITORS = 2_000;
 const ATTEMPTS = 10_000;
 const CONCURRENCY = 200;
 const BASELINE_ROUND = 5_000;
-const OUTBOX_WAIT_MS = 120_000;
 /** The whole run is bounded: a hung server must not hang the benchmark. */
 const RUN_LIMIT_MS = 15 * 60_000;
 const SERVER_LOG = path.join(ROOT, "bench", "results", "rush-server.log");
@@ -38,18 +38,6 @@ async function configure(url: string, slug: string): Promise<ApiTournament> {
   const res = await fetch(`${url}/api/v1/tournaments/${slug}`);
   if (!res.ok) throw new Error(`GET /api/v1/tournaments/${slug} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as ApiTournament;
-}
-
-async function waitForOutbox(url: string, slug: string, token: string): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < OUTBOX_WAIT_MS) {
-    const res = await fetch(`${url}/api/v1/tournaments/${slug}/entries?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
-    if (!res.ok) throw new Error(`the entries feed answered ${res.status}: ${await res.text()}`);
-    const { d1Pending } = (await res.json()) as { d1Pending: number };
-    if (d1Pending === 0) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the outbox still had changes for D1 after ${OUTBOX_WAIT_MS / 1000} s`);
 }
 
 quietRuntime();

@@ -258,3 +258,23 @@ export const staffInvitations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tournamentId, t.email] }), index("staff_invitations_email").on(t.email)],
 );
+
+/**
+ * Offline scoring devices as they last reported with a batch of shots (src/routes/api/devices.ts): who sent it
+ * (a staff member's session or token, or a scoring token), when, and what the device still held.
+ */
+export const scoringDevices = sqliteTable(
+  "scoring_devices",
+  {
+    tournamentId: integer("tournament_id").notNull().references(() => tournaments.id, { onDelete: "cascade" }),
+    deviceId: text("device_id").notNull(),
+    label: text("label").notNull().default(""),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    tokenId: integer("token_id").references(() => apiTokens.id, { onDelete: "set null" }),
+    lastSyncAt: integer("last_sync_at").notNull(),
+    pending: integer("pending").notNull(),
+    conflicts: integer("conflicts").notNull(),
+    opsSent: integer("ops_sent").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tournamentId, t.deviceId] })],
+);

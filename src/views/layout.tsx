@@ -8,7 +8,7 @@ import { staffTools, staffTournaments } from "../queries/account/staff-tournamen
 import { AccountNav, NO_TOOLS } from "./account-nav.tsx";
 import { assetUrl, stylesheetsFor } from "./page-assets.ts";
 
-const HTMX = "/vendor/htmx-4.0.1.min.js";
+export const HTMX = "/vendor/htmx-4.0.1.min.js";
 
 const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
 /** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */

@@ -170,6 +170,9 @@ describe("scoring tokens", () => {
     const html = await made.text();
     const token = (await texts(html, "[data-testid=new-token] code"))[0]!;
     expect(token).toMatch(/^trs_/);
+    // A tablet enrols by scanning it: the QR code (an SVG drawn on the server) and the same link, the token in the fragment.
+    expect(html).toContain(`href="https://tenring.test/score/app#enrol=${tournament.slug}:${token}"`);
+    expect(html).toMatch(/data-testid="enrol-qr"[\s\S]*?<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const row = (await db.select().from(apiTokens).where(eq(apiTokens.tournamentId, tournament.id)).all())[0]!;
     expect(row).toMatchObject({ kind: "scoring", name: "Target bank A", revokedAt: null });
     expect(await (await open(owner, `/admin/t/${tournament.slug}/results`)).text()).not.toContain(token);

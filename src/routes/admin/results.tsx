@@ -26,6 +26,7 @@ import {
   tokenForm,
 } from "../../queries/admin/results.ts";
 import { ResultsControl } from "../../views/admin/results.tsx";
+import { enrolUrl } from "../../views/admin/enrol-qr.tsx";
 import { type EventEnv, eventFromPath, forStaff, type Parsed } from "./loaders.ts";
 import { actor, adminPage, appContext, redirectWith, typedValues } from "./respond.tsx";
 
@@ -46,7 +47,7 @@ interface Form {
   confirmOfficial?: number;
   errors?: Record<string, Errors>;
   values?: Record<string, Values>;
-  newToken?: { name: string; token: string };
+  newToken?: { name: string; token: string; enrolUrl: string };
 }
 
 /** The results page; `form` names which of its forms a message or typed values belong to (status already set when refused). */
@@ -179,7 +180,8 @@ resultsAdminRoutes.post("/t/:slug/results/tokens", editors, tokenBody, async (c)
   const made = await createScoringToken(actor(c), name);
   // The token is shown this once: never stored by a cache.
   c.header("Cache-Control", "no-store");
-  return resultsPage(c, { newToken: { name, token: made.token } });
+  const enrol = enrolUrl(new URL(c.req.url).origin, c.get("tournament").slug, made.token);
+  return resultsPage(c, { newToken: { name, token: made.token, enrolUrl: enrol } });
 });
 
 resultsAdminRoutes.post("/t/:slug/results/tokens/:tokenId/revoke", editors, async (c) => {

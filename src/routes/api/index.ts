@@ -6,6 +6,7 @@ import { entryRoutes } from "./entries.ts";
 import { meRoutes } from "./me.ts";
 import { resultRoutes } from "./results.ts";
 import { shotRoutes } from "./shots.ts";
+import { relayCardRoutes } from "./relay-cards.ts";
 import { tournamentRoutes } from "./tournaments.ts";
 
 /**
@@ -21,4 +22,5 @@ apiV1Routes.route("/", tournamentRoutes);
 apiV1Routes.route("/", entryRoutes);
 apiV1Routes.route("/", meRoutes);
 apiV1Routes.route("/", shotRoutes);
+apiV1Routes.route("/", relayCardRoutes);
 apiV1Routes.route("/", resultRoutes);

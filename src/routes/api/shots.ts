@@ -11,19 +11,21 @@ import { finalShotBatchSchema, shotBatchSchema } from "../../object/contract/ind
 import { TournamentClient } from "../../object-client/client.ts";
 import { scoringCaller } from "./callers.ts";
 import { bodyAtMost } from "./limits.ts";
+import { recordDeviceReport } from "../../queries/scoring/devices.ts";
+import { z } from "zod";
 
 /** 500 operations with every optional field stay well below this. */
 const MAX_SHOTS_BODY_BYTES = 512 * 1024;
 
 /** Nobody signed in and no token: the challenge names both ways in. */
-const requireScorer = createMiddleware<AppEnv>(async (c, next) => {
+export const requireScorer = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.get("caller")) {
     throw unauthorized("Sign in as staff of this tournament, or send a scoring token as `Authorization: Bearer <token>`.");
   }
   await next();
 });
 
-const NOT_SCORING_STAFF = {
+export const NOT_SCORING_STAFF = {
   title: "Not scoring staff",
   detail: "Only the tournament's owner, organisers and range officers may enter shots.",
 };
@@ -46,17 +48,32 @@ function scoringActor(c: Context<AppEnv>): ScoringActor {
   return { userId: caller.userId, tokenId: caller.tokenId, via: caller.via, role: c.get("role") };
 }
 
+/** An offline device's report on itself, sent beside its operations (the organiser's devices page). */
+const deviceReportSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  label: z.string().max(200).default(""),
+  pending: z.number().int().nonnegative().max(10_000_000),
+  conflicts: z.number().int().nonnegative().max(10_000_000),
+});
+const batchWithDevice = shotBatchSchema.extend({ device: deviceReportSchema.optional() });
+
 /**
- * Applies shot operations: `{"ops": [{opId, entryId, shotNo, value | display, ...}]}`, 1 to 500, in order.
+ * Applies shot operations: `{"ops": [{opId, entryId, shotNo, value | display, ...}], "device"?: {...}}`, 1 to 500,
+ * in order; an offline device adds its report (`device`: id, label, operations still waiting, conflicts).
  * 200 with one outcome per operation (`applied`, `duplicate`, `conflict`, `rejected` + reason); a malformed
  * body is 422 and nothing is applied. Values: see `ShotOpInput` in src/object/contract/scoring.ts.
  */
 shotRoutes.post(
   "/tournaments/:slug/shots",
   ...scorersOnly,
-  jsonBody(shotBatchSchema, "the operations"),
+  jsonBody(batchWithDevice, "the operations"),
   async (c) => {
-    const result = await TournamentClient.of(c).call("applyShots", c.req.valid("json").ops, scoringActor(c));
+    const { ops, device } = c.req.valid("json");
+    const result = await TournamentClient.of(c).call("applyShots", ops, scoringActor(c));
+    if (device) {
+      const caller = scoringActor(c);
+      await recordDeviceReport(c.get("db"), { tournamentId: c.get("tournament").id, userId: caller.userId, tokenId: caller.tokenId, sent: ops.length, at: Date.now() }, device);
+    }
     c.header("Cache-Control", "no-store");
     return c.json(result);
   },

@@ -11,10 +11,13 @@ import { PickPage } from "../../views/scoring/pick-page.tsx";
 import { scoringStaff } from "./access.tsx";
 import { relayPageResponse } from "./relay.tsx";
 import { shotFormRoutes } from "./shots.tsx";
+import { offlineAppRoutes } from "./offline-app.tsx";
 
 /** The range officer's pages under /score: pick a relay, score its competitors. */
 export const scoringRoutes = new Hono<AppEnv>();
 
+// The offline app's shell, manifest and worker read no session: mounted before the sign-in check.
+scoringRoutes.route("/", offlineAppRoutes);
 scoringRoutes.use("/t/:slug/*", staffSessionBySlug);
 scoringRoutes.use("*", loadUser(), csrf(), requireUser, cacheControl("no-store"));
 

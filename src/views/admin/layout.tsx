@@ -3,7 +3,7 @@ import { useRequestContext } from "hono/jsx-renderer";
 import { ALL_STAFF, EDITORS, type StaffRole } from "../../auth/roles.ts";
 import type { AppEnv } from "../../env.ts";
 
-export type Section = "dashboard" | "tournament" | "events" | "entries" | "check-in" | "staff" | "results" | "finals" | "audit";
+export type Section = "dashboard" | "tournament" | "events" | "entries" | "check-in" | "staff" | "results" | "finals" | "devices" | "audit";
 
 const SECTIONS: { key: Section; label: string; path: string; roles: readonly StaffRole[] }[] = [
   { key: "dashboard", label: "Dashboard", path: "", roles: ALL_STAFF },
@@ -14,6 +14,7 @@ const SECTIONS: { key: Section; label: string; path: string; roles: readonly Sta
   { key: "staff", label: "Staff", path: "/staff", roles: EDITORS },
   { key: "results", label: "Results", path: "/results", roles: EDITORS },
   { key: "finals", label: "Finals", path: "/finals", roles: ALL_STAFF },
+  { key: "devices", label: "Devices", path: "/devices", roles: EDITORS },
   { key: "audit", label: "Audit log", path: "/audit", roles: EDITORS },
 ];
 

@@ -1,4 +1,5 @@
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
+import { EnrolQr } from "./enrol-qr.tsx";
 import type { Errors } from "../../lib/forms.ts";
 import type { ConflictView } from "../../object/contract/index.ts";
 import { Empty } from "../components/empty.tsx";
@@ -29,7 +30,7 @@ export interface ResultsPageProps {
   values: Record<string, Record<string, string>>;
   notice?: string;
   /** A token just made: shown this once. */
-  newToken?: { name: string; token: string };
+  newToken?: { name: string; token: string; enrolUrl: string };
   /** The event whose "mark official" waits for a confirmation (shots are missing). */
   confirmOfficial?: number | undefined;
 }
@@ -228,6 +229,7 @@ export function ResultsControl(p: ResultsPageProps) {
               Token <strong>{p.newToken.name}</strong> created. Copy it now: it is shown only this once.
             </p>
             <code class="token-value">{p.newToken.token}</code>
+            <EnrolQr url={p.newToken.enrolUrl} />
           </div>
         )}
         {p.tokens.length === 0 ? (

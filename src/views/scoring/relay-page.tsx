@@ -60,7 +60,10 @@ export function RelayPage({ model }: { model: RelayModel }) {
         </h1>
         <p class="meta">
           {model.d.name} · <DateTime epoch={relay.startsAt} zone={tournament.timeZone} /> ·{" "}
-          <a href={`/t/${tournament.slug}/live/${event.id}`}>Live scoreboard</a>
+          <a href={`/t/${tournament.slug}/live/${event.id}`}>Live scoreboard</a> ·{" "}
+          <a href={`/score/app#/t/${tournament.slug}/relays/${relay.id}`} data-testid="score-offline">
+            Score on this device, also offline
+          </a>
         </p>
       </header>
       <div class="scoring-layout">
