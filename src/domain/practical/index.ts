@@ -3,3 +3,5 @@ export * from "./rulebook.ts";
 export * from "./stages.ts";
 export * from "./score.ts";
 export * from "./results.ts";
+export * from "./operations.ts";
+export * from "./book.ts";

@@ -22,6 +22,14 @@ import { toConfiguration } from "./input.ts";
 import { changesSince, entriesOf, outboxPending, snapshot } from "./reads.ts";
 import type { SqliteBook } from "./sqlite-book.ts";
 
+/** What a match shape adds to a registration, inside its decision (practical shooting: division and power factor). */
+export interface RegistrationHooks {
+  /** A refusal before anything is written, or null to go on. */
+  check(req: RegisterRequest): Extract<RegisterResult, { outcome: "refused" }> | null;
+  /** After the rules decided: write what belongs to the entry. */
+  accepted(req: RegisterRequest, result: RegisterResult, now: number): void;
+}
+
 /**
  * Registration inside the tournament object: the configuration, a competitor's own changes and the reads
  * behind pages and the API. The rules live in src/domain/registration; this gives them the object's
@@ -45,10 +53,17 @@ export class Registration {
    * A place on the relay (or the earliest relay with room for "any"), else the event's waitlist. Even a
    * refusal may have let due holds lapse, which queued changes for D1.
    */
-  async register(req: RegisterRequest): Promise<RegisterResult> {
-    const { userId, eventId, relayId, idempotencyKey } = registerRequestSchema.parse(req);
+  async register(req: RegisterRequest, shape?: RegistrationHooks): Promise<RegisterResult> {
+    const parsed = registerRequestSchema.parse(req);
+    const { userId, eventId, relayId, idempotencyKey } = parsed;
     const idSuffix = randomToken(12);
-    return this.decisions.commit((clock) => register(this.book, { userId, eventId, relay: relayId, idempotencyKey, idSuffix }, clock));
+    return this.decisions.commit((clock) => {
+      const refused = shape?.check(parsed);
+      if (refused) return refused;
+      const result = register(this.book, { userId, eventId, relay: relayId, idempotencyKey, idSuffix }, clock);
+      shape?.accepted(parsed, result, clock.now);
+      return result;
+    });
   }
 
   async withdraw(req: WithdrawRequest): Promise<ChangeResult> {

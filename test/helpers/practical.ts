@@ -1,0 +1,81 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { practicalDivisions, practicalStages } from "../../src/db/practical-schema.ts";
+import { events } from "../../src/db/schema.ts";
+import type { Division, PowerFactor } from "../../src/domain/practical/rulebook.ts";
+import type { ScoringActor, StageScoreOpInput } from "../../src/object/contract/index.ts";
+import { createUser } from "./accounts.ts";
+import { db } from "./d1.ts";
+import { freshKey } from "./entries.ts";
+import { clientOf, tournamentStub } from "./object.ts";
+import { createTournament, type TournamentSpec } from "./tournaments.ts";
+
+type Stub = ReturnType<typeof tournamentStub>;
+
+export const OFFICER: ScoringActor = { userId: null, tokenId: null, via: "session", role: "range_officer" };
+export const ORGANISER: ScoringActor = { userId: null, tokenId: null, via: "session", role: "organiser" };
+
+export interface StageDef {
+  name?: string;
+  paper: number;
+  steel: number;
+}
+
+/**
+ * A published practical match (registration open): one event with the stages (8 paper + 4 steel = 20 hits
+ * and 4 paper = 8 hits by default), the divisions and squads given, configured in its object.
+ */
+export async function practicalTournament(
+  opts: { stages?: StageDef[]; divisions?: Division[]; squads?: number[] } & Pick<TournamentSpec, "staff"> = {},
+) {
+  const squads = opts.squads ?? [10];
+  const made = await createTournament({
+    staff: opts.staff,
+    configure: false,
+    events: [{ title: "IPSC Handgun", discipline: "ipsc-handgun", relays: squads.map((n, i) => ({ name: `Squad ${i + 1}`, firingPoints: n })) }],
+  });
+  const event = made.events[0]!;
+  await db.update(events).set({ matchShape: "practical" }).where(eq(events.id, event.id));
+  const stages = [];
+  for (const [i, s] of (opts.stages ?? [{ paper: 8, steel: 4 }, { paper: 4, steel: 0 }]).entries()) {
+    stages.push(
+      await db
+        .insert(practicalStages)
+        .values({ tournamentId: made.tournament.id, eventId: event.id, number: i + 1, name: s.name ?? `Stage ${i + 1}`, paperTargets: s.paper, steelTargets: s.steel })
+        .returning()
+        .get(),
+    );
+  }
+  for (const division of opts.divisions ?? ["Open", "Standard", "Production"]) {
+    await db.insert(practicalDivisions).values({ eventId: event.id, tournamentId: made.tournament.id, division });
+  }
+  const configured = await clientOf(made.tournament.id).configure();
+  if (!configured?.applied) throw new Error("configuration was not applied");
+  return { ...made, event, stages };
+}
+
+/** A new competitor registers for the first squad with a division and power factor; throws when refused. */
+export async function enterPractical(stub: Stub, event: { id: number; relays: { id: number }[] }, division: Division, powerFactor: PowerFactor, name?: string) {
+  const user = await createUser(name ? { name } : {});
+  const result = await stub.register({ userId: user.id, eventId: event.id, relayId: event.relays[0]!.id, idempotencyKey: freshKey(), practical: { division, powerFactor } });
+  if (result.outcome === "refused") throw new Error(`registration refused (${result.reason}): ${result.message}`);
+  return { user, entry: result.entry };
+}
+
+let ops = 0;
+
+/** A stage score with a fresh opId: A, C, D, misses, no-shoots, procedurals, time in seconds. */
+export function stageOp(entryId: string, stage: number, hits: [number, number, number, number, number, number], time: number, extra: Partial<StageScoreOpInput> = {}): StageScoreOpInput {
+  ops += 1;
+  const [a, c, d, miss, noShoot, procedural] = hits;
+  return { opId: `st-${Date.now().toString(36)}-${ops}`, entryId, stage, a, c, d, miss, noShoot, procedural, time, ...extra };
+}
+
+/** Runs the object's alarm until its practical outbox is empty (bounded). */
+export async function drainPractical(stub: Stub): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if ((await stub.practicalOutboxPending()) === 0 && (await stub.outboxPending()) === 0) return;
+    if (!(await runDurableObjectAlarm(stub))) await scheduler.wait(20);
+  }
+  throw new Error("The practical outbox is still not empty after 50 alarms");
+}
