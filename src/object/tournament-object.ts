@@ -246,6 +246,11 @@ export class TournamentObject extends DurableObject<Env> {
     return this.practical.book(eventId);
   }
 
+  /** Division, power factor, category and DQ of every practical entry. */
+  practicalChoices(): ReturnType<Practical["choices"]> {
+    return this.practical.choices();
+  }
+
   stageConflicts(eventId: number, includeResolved = false): StageConflictView[] {
     return this.practical.conflicts(eventId, includeResolved);
   }

@@ -121,6 +121,10 @@ export class Practical {
     };
   }
 
+  choices() {
+    return this.store.choices();
+  }
+
   conflicts(eventId: number, includeResolved: boolean): StageConflictView[] {
     return this.store.conflicts(Number(eventId), includeResolved === true);
   }

@@ -68,6 +68,20 @@ export class PracticalStore {
     this.queue("entry", entryId);
   }
 
+  /** What every practical entry declared, whatever its status (the organisers' entries feed). */
+  choices(): { entryId: string; division: Division; powerFactor: PowerFactor; category: Category | null; dq: boolean }[] {
+    return this.sql
+      .exec("SELECT entry_id, division, power_factor, category, dq_at FROM practical_entries")
+      .toArray()
+      .map((r) => ({
+        entryId: String(r.entry_id),
+        division: String(r.division) as Division,
+        powerFactor: String(r.power_factor) as PowerFactor,
+        category: str(r.category) as Category | null,
+        dq: r.dq_at !== null,
+      }));
+  }
+
   isDq(entryId: string): boolean {
     return this.one("SELECT dq_at FROM practical_entries WHERE entry_id = ?", entryId)?.dq_at != null;
   }

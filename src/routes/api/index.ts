@@ -6,6 +6,7 @@ import { entryRoutes } from "./entries.ts";
 import { meRoutes } from "./me.ts";
 import { resultRoutes } from "./results.ts";
 import { shotRoutes } from "./shots.ts";
+import { stageScoreRoutes } from "./stage-scores.ts";
 import { tournamentRoutes } from "./tournaments.ts";
 
 /**
@@ -22,3 +23,4 @@ apiV1Routes.route("/", entryRoutes);
 apiV1Routes.route("/", meRoutes);
 apiV1Routes.route("/", shotRoutes);
 apiV1Routes.route("/", resultRoutes);
+apiV1Routes.route("/", stageScoreRoutes);

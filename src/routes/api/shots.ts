@@ -15,7 +15,7 @@ import { bodyAtMost } from "./limits.ts";
 const MAX_SHOTS_BODY_BYTES = 512 * 1024;
 
 /** Nobody signed in and no token: the challenge names both ways in. */
-const requireScorer = createMiddleware<AppEnv>(async (c, next) => {
+export const requireScorer = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.get("caller")) {
     throw unauthorized("Sign in as staff of this tournament, or send a scoring token as `Authorization: Bearer <token>`.");
   }
