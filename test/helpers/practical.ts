@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { practicalDivisions, practicalStages } from "../../src/db/practical-schema.ts";
 import { events } from "../../src/db/schema.ts";
-import type { Division, PowerFactor } from "../../src/domain/practical/rulebook.ts";
+import { PRACTICAL_DISCIPLINE, type Division, type PowerFactor } from "../../src/domain/practical/rulebook.ts";
 import type { ScoringActor, StageScoreOpInput } from "../../src/object/contract/index.ts";
 import { createUser } from "./accounts.ts";
 import { db } from "./d1.ts";
@@ -32,7 +32,7 @@ export async function practicalTournament(
   const made = await createTournament({
     staff: opts.staff,
     configure: false,
-    events: [{ title: "IPSC Handgun", discipline: "ipsc-handgun", relays: squads.map((n, i) => ({ name: `Squad ${i + 1}`, firingPoints: n })) }],
+    events: [{ title: "IPSC Handgun", discipline: PRACTICAL_DISCIPLINE, relays: squads.map((n, i) => ({ name: `Squad ${i + 1}`, firingPoints: n })) }],
   });
   const event = made.events[0]!;
   await db.update(events).set({ matchShape: "practical" }).where(eq(events.id, event.id));

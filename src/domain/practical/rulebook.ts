@@ -3,6 +3,9 @@
  * methods (DESIGN §7). A federation's change is an edit here; the arithmetic lives in score.ts and results.ts.
  */
 
+/** The discipline id of a practical (IPSC handgun) event; its match shape is "practical" (events.match_shape). */
+export const PRACTICAL_DISCIPLINE = "ipsc-handgun";
+
 export const POWER_FACTORS = ["major", "minor"] as const;
 export type PowerFactor = (typeof POWER_FACTORS)[number];
 

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../../db/client.ts";
+import { events, tournaments } from "../../db/schema.ts";
+import { publishedWithSlug } from "../tournament-lookup.ts";
 import {
   formatFourDecimals,
   formatTwoDecimals,
@@ -65,4 +67,21 @@ export function practicalResultsJson(book: PracticalBook, rows: MatchRow[]) {
       stagePoints: fourDecimals(s.stagePoints),
     })),
   }));
+}
+
+/** A published tournament's practical event with its book and names; null when any of it is missing or the event is not practical. */
+export async function loadPracticalEvent(c: Context<AppEnv>, slug: string, eventId: number) {
+  const db = c.get("db");
+  const [found, eventRows] = await db.batch([
+    db.select({ id: tournaments.id, slug: tournaments.slug, title: tournaments.title }).from(tournaments).where(publishedWithSlug(slug)),
+    db
+      .select({ id: events.id, tournamentId: events.tournamentId, title: events.title, matchShape: events.matchShape })
+      .from(events)
+      .where(eq(events.id, eventId)),
+  ]);
+  const tournament = found[0];
+  const event = eventRows[0];
+  if (!tournament || !event || event.tournamentId !== tournament.id || event.matchShape !== "practical") return null;
+  const loaded = await loadPracticalBook(c, tournament.id, event.id);
+  return loaded ? { tournament, event: { id: event.id, title: event.title }, ...loaded } : null;
 }
