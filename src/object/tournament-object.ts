@@ -105,10 +105,7 @@ export class TournamentObject extends DurableObject<Env> {
 
   /** A place on the relay, or "any" relay's earliest, else the waitlist; held until paid when there is a fee. */
   register(req: RegisterRequest): Promise<RegisterResult> {
-    return this.registration.register(req, {
-      check: (r) => this.practical.registrationCheck(r),
-      accepted: (r, result, now) => this.practical.registrationAccepted(r, result, now),
-    });
+    return this.registration.register(req, this.practical.entryHooks);
   }
 
   /** The owner withdraws; the freed place goes to the first waiting entry that fits, in the same decision. */
@@ -157,7 +154,7 @@ export class TournamentObject extends DurableObject<Env> {
   }
 
   addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
-    return this.organiser.addEntry(req);
+    return this.organiser.addEntry(req, this.practical.entryHooks);
   }
 
   /** A walk-up entry claimed by its competitor's verified account. */

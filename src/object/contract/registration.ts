@@ -68,7 +68,7 @@ export const registerRequestSchema = z.object({
   eventId: positiveId,
   relayId: z.union([positiveId, z.literal("any")]),
   idempotencyKey: z.string().min(1).max(200),
-  /** Division and power factor: required for a practical event, refused for any other. */
+  /** Division and power factor: required for a practical event (ignored for any other). */
   practical: practicalChoiceSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;

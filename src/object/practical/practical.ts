@@ -3,8 +3,6 @@ import {
   type PracticalBook,
   type PracticalEventConfig,
   type PracticalOpInput,
-  type RegisterRequest,
-  type RegisterResult,
   type ScoringActor,
   type StageConflictView,
   type StageOutcome,
@@ -19,6 +17,7 @@ import type { SetAside } from "../outbox/set-aside.ts";
 import type { LiveHub } from "../scoreboard/hub.ts";
 import { practicalMessage } from "../scoreboard/practical-protocol.tsx";
 import { applyPracticalBatch, choiceProblem } from "./apply.ts";
+import type { EntryHooks } from "../registration/registration.ts";
 import { PracticalStore } from "./store.ts";
 
 /**
@@ -59,18 +58,19 @@ export class Practical {
    * Registration's hooks, run inside its decision: a practical event needs a division and power factor the
    * event allows (else the registration is refused before anything is written); another event takes none.
    */
-  registrationCheck(req: RegisterRequest): Extract<RegisterResult, { outcome: "refused" }> | null {
-    const config = this.store.config(Number(req.eventId));
-    if (!config) return null;
-    const problem = choiceProblem(config, req.practical);
-    return problem ? { outcome: "refused", ...problem, replayed: false } : null;
-  }
-
-  registrationAccepted(req: RegisterRequest, result: RegisterResult, now: number): void {
-    if (result.outcome === "refused" || result.replayed || !req.practical || !this.store.config(result.entry.eventId)) return;
-    const choice = practicalChoiceSchema.parse(req.practical);
-    this.store.saveChoice(result.entry.id, choice, now);
-  }
+  /** The hooks registration and walk-ups run inside their decisions (src/object/registration/registration.ts). */
+  readonly entryHooks: EntryHooks = {
+    check: (req) => {
+      const config = this.store.config(Number(req.eventId));
+      if (!config) return null;
+      const problem = choiceProblem(config, req.practical);
+      return problem ? { outcome: "refused", ...problem, replayed: false } : null;
+    },
+    accepted: (req, entry, now) => {
+      if (!req.practical || !this.store.config(entry.eventId)) return;
+      this.store.saveChoice(entry.id, practicalChoiceSchema.parse(req.practical), now);
+    },
+  };
 
   /** Up to 500 stage scores and DQs in one transaction; then the changed events' results go to their sockets. */
   applyOps(ops: PracticalOpInput[], actor: ScoringActor): StageOutcome[] {
