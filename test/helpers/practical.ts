@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { practicalDivisions, practicalStages } from "../../src/db/practical-schema.ts";
-import { events } from "../../src/db/schema.ts";
+import { events, relays, tournaments } from "../../src/db/schema.ts";
 import { PRACTICAL_DISCIPLINE, type Division, type PowerFactor } from "../../src/domain/practical/rulebook.ts";
 import type { ScoringActor, StageScoreOpInput } from "../../src/object/contract/index.ts";
 import { createUser } from "./accounts.ts";
@@ -28,30 +28,48 @@ export interface StageDef {
 export async function practicalTournament(
   opts: { stages?: StageDef[]; divisions?: Division[]; squads?: number[] } & Pick<TournamentSpec, "staff"> = {},
 ) {
-  const squads = opts.squads ?? [10];
-  const made = await createTournament({
-    staff: opts.staff,
-    configure: false,
-    events: [{ title: "IPSC Handgun", discipline: PRACTICAL_DISCIPLINE, relays: squads.map((n, i) => ({ name: `Squad ${i + 1}`, firingPoints: n })) }],
-  });
-  const event = made.events[0]!;
-  await db.update(events).set({ matchShape: "practical" }).where(eq(events.id, event.id));
+  const made = await createTournament({ staff: opts.staff, configure: false, events: [] });
+  const { event, stages } = await addPracticalEvent(made.tournament.id, opts);
+  return { ...made, event, stages };
+}
+
+/**
+ * Adds a practical event ("IPSC Handgun") to a tournament in D1, with its squads, stages and divisions, and
+ * pushes the configuration to the tournament's object.
+ */
+export async function addPracticalEvent(tournamentId: number, opts: { stages?: StageDef[]; divisions?: Division[]; squads?: number[] } = {}) {
+  const event = await db
+    .insert(events)
+    .values({ tournamentId, title: "IPSC Handgun", discipline: PRACTICAL_DISCIPLINE, matchShape: "practical", position: 99 })
+    .returning()
+    .get();
+  const squads = [];
+  for (const [i, n] of (opts.squads ?? [10]).entries()) {
+    squads.push(
+      await db
+        .insert(relays)
+        .values({ tournamentId, eventId: event.id, name: `Squad ${i + 1}`, startsAt: Date.now() + 20 * 86_400_000 + i * 3_600_000, firingPoints: n })
+        .returning()
+        .get(),
+    );
+  }
   const stages = [];
   for (const [i, s] of (opts.stages ?? [{ paper: 8, steel: 4 }, { paper: 4, steel: 0 }]).entries()) {
     stages.push(
       await db
         .insert(practicalStages)
-        .values({ tournamentId: made.tournament.id, eventId: event.id, number: i + 1, name: s.name ?? `Stage ${i + 1}`, paperTargets: s.paper, steelTargets: s.steel })
+        .values({ tournamentId, eventId: event.id, number: i + 1, name: s.name ?? `Stage ${i + 1}`, paperTargets: s.paper, steelTargets: s.steel })
         .returning()
         .get(),
     );
   }
   for (const division of opts.divisions ?? ["Open", "Standard", "Production"]) {
-    await db.insert(practicalDivisions).values({ eventId: event.id, tournamentId: made.tournament.id, division });
+    await db.insert(practicalDivisions).values({ eventId: event.id, tournamentId, division });
   }
-  const configured = await clientOf(made.tournament.id).configure();
+  await db.update(tournaments).set({ revision: sql`${tournaments.revision} + 1` }).where(eq(tournaments.id, tournamentId));
+  const configured = await clientOf(tournamentId).configure();
   if (!configured?.applied) throw new Error("configuration was not applied");
-  return { ...made, event, stages };
+  return { event: { ...event, relays: squads }, stages };
 }
 
 /** A new competitor registers for the first squad with a division and power factor; throws when refused. */

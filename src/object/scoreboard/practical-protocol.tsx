@@ -76,7 +76,7 @@ function StageRowView({ row, stageId, flash }: { row: StageRow; stageId: number;
       <td class="num">{row.hitFactor === null ? "" : formatFourDecimals(row.stagePoints)}</td>
       <td class="num">{h ? formatTime(h.timeHundredths) : ""}</td>
       <td class="num">{row.points ?? ""}</td>
-      <td class="hits">{h ? `${h.a} A · ${h.c} C · ${h.d} D · ${h.miss} M · ${h.noShoot} NS · ${h.procedural} P` : ""}</td>
+      <td class="meta">{h ? `${h.a} A · ${h.c} C · ${h.d} D · ${h.miss} M · ${h.noShoot} NS · ${h.procedural} P` : ""}</td>
     </tr>
   );
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { practicalDivisions, practicalStages } from "../../db/practical-schema.ts";
+import { events } from "../../db/schema.ts";
 import { statement } from "../../db/statements.ts";
 import { DIVISIONS, SCORING_METHODS } from "../../domain/practical/rulebook.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
@@ -41,13 +42,15 @@ export function parseStage(values: Values, taken: readonly number[]): { data: St
   return { data: parsed.data };
 }
 
-/** The event's stages by number and its offered divisions, in one D1 batch. */
-export async function loadMatchSetup(db: Db, eventId: number) {
-  const [stages, divisions] = await db.batch([
+/** A practical event of the tournament with its stages by number and its offered divisions, in one D1 batch; null if there is none. */
+export async function loadMatchSetup(db: Db, tournamentId: number, eventId: number) {
+  const [eventRows, stages, divisions] = await db.batch([
+    db.select().from(events).where(and(eq(events.id, eventId), eq(events.tournamentId, tournamentId), eq(events.matchShape, "practical"))),
     db.select().from(practicalStages).where(eq(practicalStages.eventId, eventId)).orderBy(practicalStages.number),
     db.select().from(practicalDivisions).where(eq(practicalDivisions.eventId, eventId)),
   ]);
-  return { stages, divisions: DIVISIONS.filter((d) => divisions.some((x) => x.division === d)) };
+  const event = eventRows[0];
+  return event ? { event, stages, divisions: DIVISIONS.filter((d) => divisions.some((x) => x.division === d)) } : null;
 }
 
 export function addStage(db: Db, by: By, event: EventRow, fields: StageFields): Promise<CommitOutcome> {

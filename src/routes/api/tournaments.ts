@@ -68,12 +68,13 @@ tournamentRoutes.get("/tournaments", personalCaller, async (c) => {
 tournamentRoutes.get("/tournaments/:slug", personalCaller, tournamentBySlug({ published: true }), async (c) => {
   const db = c.get("db");
   const t = c.get("tournament");
-  const [eventRows, relayRows, snapshot, practical] = await Promise.all([
+  const [eventRows, relayRows, snapshot] = await Promise.all([
     db.select().from(events).where(eq(events.tournamentId, t.id)).orderBy(asc(events.position), asc(events.id)).all(),
     db.select().from(relays).where(eq(relays.tournamentId, t.id)).orderBy(asc(relays.startsAt), asc(relays.id)).all(),
     TournamentClient.of(c).snapshot(t.revision),
-    practicalSetup(db, t.id),
   ]);
+  // Stages and divisions only where there is a practical event: other tournaments pay no query for them.
+  const practical = eventRows.some((e) => e.matchShape === "practical") ? await practicalSetup(db, t.id) : { stages: [], divisions: [] };
   const liveEvents = new Map(snapshot.events.map((e) => [e.id, e]));
   const liveRelays = new Map(snapshot.events.flatMap((e) => e.relays).map((r) => [r.id, r]));
   c.header("Cache-Control", BRIEFLY);

@@ -30,13 +30,17 @@ function pageModel(p: Loaded, live: boolean) {
       <>
         {live && <SeqMarker seq={p.book.seq} kind="page" />}
         {pools.map((pool) => (
-          <section id={`pool-${pool === null ? "overall" : divisionSlug(pool)}`}>
+          <section id={`pool-${pool === null ? "overall" : divisionSlug(pool)}`} class="table-scroll">
             <MatchTable input={input} pool={pool} />
           </section>
         ))}
       </>
     ),
-    stageTables: p.book.stages.map((s) => <StageTable input={input} stage={s} />),
+    stageTables: p.book.stages.map((s) => (
+      <div class="table-scroll">
+        <StageTable input={input} stage={s} />
+      </div>
+    )),
   };
 }
 

@@ -47,32 +47,23 @@ export function PracticalResultsPage({ model }: { model: PracticalPageModel }) {
           <p class="lead">{model.official ? "Official results" : "Unofficial results"}</p>
         )}
       </header>
-      <nav aria-label="Results of" class="practical-actions">
-        <ul class="pool-nav">
-          <li>
-            <a class="chip" href="#pool-overall">Overall</a>
-          </li>
-          {model.divisions.map((d) => (
-            <li>
-              <a class="chip" href={`#pool-${divisionSlug(d)}`}>
-                {d}
-              </a>
-            </li>
-          ))}
-          <li>
-            <a class="chip" href="#stages">Stages</a>
-          </li>
-          <li>
-            <a class="chip" href={model.live ? `${base}/results/${event.id}` : `${base}/live/${event.id}`}>
-              {model.live ? "Results, CSV and compare" : "Live"}
-            </a>
-          </li>
-        </ul>
-      </nav>
-      <div id="scoreboard" class="scoreboard practical" {...board}>
-        <div class="table-scroll">{model.matchTables}</div>
+      <p class="event-links">
+        <a href="#pool-overall">Overall</a>
+        {model.divisions.map((d) => (
+          <>
+            {" · "}
+            <a href={`#pool-${divisionSlug(d)}`}>{d}</a>
+          </>
+        ))}
+        {" · "}
+        <a href="#stages">Stages</a>
+        {" · "}
+        <a href={model.live ? `${base}/results/${event.id}` : `${base}/live/${event.id}`}>{model.live ? "Results, CSV and compare" : "Live"}</a>
+      </p>
+      <div id="scoreboard" class="scoreboard results" {...board}>
+        {model.matchTables}
         <h2 id="stages">Stages</h2>
-        <div class="table-scroll">{model.stageTables}</div>
+        {model.stageTables}
       </div>
       {!model.live && <Downloads model={model} />}
       {!model.live && <CompareForm model={model} />}
@@ -87,18 +78,17 @@ export function PracticalResultsPage({ model }: { model: PracticalPageModel }) {
 function Downloads({ model }: { model: PracticalPageModel }) {
   const { tournament, event } = model;
   return (
-    <section class="practical-actions" aria-labelledby="downloads">
+    <section class="results-actions" aria-labelledby="downloads">
       <h2 id="downloads">Download</h2>
-      <ul class="pool-nav">
-        <li>
-          <a href={practicalCsvPath(tournament.slug, event.id, null)}>Overall (CSV)</a>
-        </li>
+      <p class="event-links">
+        <a href={practicalCsvPath(tournament.slug, event.id, null)}>Overall (CSV)</a>
         {model.divisions.map((d) => (
-          <li>
+          <>
+            {" · "}
             <a href={practicalCsvPath(tournament.slug, event.id, d)}>{d} (CSV)</a>
-          </li>
+          </>
         ))}
-      </ul>
+      </p>
     </section>
   );
 }
@@ -106,12 +96,12 @@ function Downloads({ model }: { model: PracticalPageModel }) {
 function CompareForm({ model }: { model: PracticalPageModel }) {
   const { tournament, event } = model;
   return (
-    <section class="practical-actions" aria-labelledby="compare-head">
+    <section class="results-actions" aria-labelledby="compare-head">
       <h2 id="compare-head">Compare stage by stage</h2>
       <form method="get" action={`/t/${tournament.slug}/results/${event.id}/compare`}>
         <fieldset>
           <legend>Tick 2 to {PRACTICAL_COMPARE_MAX} competitors</legend>
-          <ul class="pool-nav">
+          <ul>
             {model.competitors.map((c) => (
               <li>
                 <label>

@@ -1,5 +1,5 @@
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import { PRACTICAL_DISCIPLINE } from "../../domain/practical/rulebook.ts";
-import { discipline } from "../../domain/scoring/index.ts";
 import { sheetPath } from "./stage-sheet.tsx";
 import { Empty } from "../components/empty.tsx";
 import { DateTime } from "../components/time.tsx";
@@ -34,7 +34,7 @@ export function PickPage({ model }: { model: PickModel }) {
         model.events.map((event) => (
           <section class="scoring-event" aria-labelledby={`scoring-event-${event.id}`}>
             <h2 id={`scoring-event-${event.id}`}>
-              {event.title} <span class="discipline">{discipline(event.discipline)?.name ?? (event.discipline === PRACTICAL_DISCIPLINE ? "IPSC handgun" : event.discipline)}</span>
+              {event.title} <span class="discipline">{disciplineName(event.discipline)}</span>
             </h2>
             {event.discipline === PRACTICAL_DISCIPLINE ? (
               <p>
