@@ -45,6 +45,9 @@ const RECHECK_BEFORE_MS = 15_000;
 const INCOMPLETE = "This form is incomplete. Reload the page and try again.";
 const NOT_HERE = "This event does not take entries in this tournament. Reload the page and choose again.";
 
+/** A field the form of a shot event does not have arrives as "": not chosen. */
+const emptyIsNone = (v: unknown) => (v === "" ? undefined : v);
+
 const registerForm = z.object({
   event: z
     .string({ error: "Choose an event." })
@@ -56,8 +59,8 @@ const registerForm = z.object({
     .transform((v) => (v === "any" ? ("any" as const) : Number(v))),
   key: z.string({ error: INCOMPLETE }).trim().min(8, { error: INCOMPLETE }).max(200, { error: INCOMPLETE }),
   // A practical event's declaration; the object checks it against the event's divisions.
-  division: z.enum(DIVISIONS, { error: "Choose a division." }).optional(),
-  powerFactor: z.enum(POWER_FACTORS, { error: "Choose major or minor." }).optional(),
+  division: z.preprocess(emptyIsNone, z.enum(DIVISIONS, { error: "Choose a division." }).optional()),
+  powerFactor: z.preprocess(emptyIsNone, z.enum(POWER_FACTORS, { error: "Choose major or minor." }).optional()),
   category: z
     .union([z.literal(""), z.enum(CATEGORIES)], { error: "Choose a category, or none." })
     .optional()
