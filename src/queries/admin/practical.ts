@@ -42,10 +42,10 @@ export function parseStage(values: Values, taken: readonly number[]): { data: St
   return { data: parsed.data };
 }
 
-/** A practical event of the tournament with its stages by number and its offered divisions, in one D1 batch; null if there is none. */
+/** An event of the tournament with its stages by number and its offered divisions, in one D1 batch; null if there is none. */
 export async function loadMatchSetup(db: Db, tournamentId: number, eventId: number) {
   const [eventRows, stages, divisions] = await db.batch([
-    db.select().from(events).where(and(eq(events.id, eventId), eq(events.tournamentId, tournamentId), eq(events.matchShape, "practical"))),
+    db.select().from(events).where(and(eq(events.id, eventId), eq(events.tournamentId, tournamentId))),
     db.select().from(practicalStages).where(eq(practicalStages.eventId, eventId)).orderBy(practicalStages.number),
     db.select().from(practicalDivisions).where(eq(practicalDivisions.eventId, eventId)),
   ]);

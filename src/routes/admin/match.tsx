@@ -5,6 +5,7 @@ import type { AppEnv } from "../../env.ts";
 import { formText, type Errors, type Values } from "../../lib/forms.ts";
 import { Refusal } from "../../lib/refusal.ts";
 import { addStage, deleteStage, loadMatchSetup, parseStage, saveDivisions, STAGE_FIELDS } from "../../queries/admin/practical.ts";
+import { Empty } from "../../views/components/empty.tsx";
 import { Saved } from "../../views/components/fields.tsx";
 import { MatchSetup } from "../../views/admin/match-setup.tsx";
 import { forStaff } from "./loaders.ts";
@@ -19,16 +20,35 @@ const NOTICES: Record<string, string> = { stage: "Stage added.", deleted: "Stage
 
 type Setup = NonNullable<Awaited<ReturnType<typeof loadMatchSetup>>>;
 
-/** The path's practical event with its setup (one D1 batch); 404 for any other event. */
+/** The path's event with its setup (one D1 batch); 404 for an event of another tournament. */
 async function setupOf(c: Context<AppEnv>): Promise<Setup> {
   const setup = await loadMatchSetup(c.get("db"), c.get("tournament").id, Number(c.req.param("eventId")));
-  if (!setup) throw new Refusal(404, { title: "No practical match here", detail: "Only a practical (IPSC) event of this tournament has stages and divisions." });
+  if (!setup) throw new Refusal(404, { title: "Event not found", detail: "This tournament has no event at this address." });
+  return setup;
+}
+
+/** Changes only for a practical event (a shot event's page explains why it has no stages). */
+async function practicalSetupOf(c: Context<AppEnv>): Promise<Setup> {
+  const setup = await setupOf(c);
+  if (setup.event.matchShape !== "practical") {
+    throw new Refusal(409, { title: "Not a practical match", detail: "This event is scored shot by shot: it has no stages or divisions." });
+  }
   return setup;
 }
 
 async function matchPage(c: Context<AppEnv>, setup: Setup, form: { values: Values; errors: Errors; stale?: boolean }, status?: ContentfulStatusCode) {
   const t = c.get("tournament");
   const { event } = setup;
+  if (event.matchShape !== "practical") {
+    return adminPage(
+      c,
+      { section: "events", title: `${event.title}: match setup`, status },
+      <Empty>
+        {event.title} is scored shot by shot, so it has no stages or divisions. A practical (IPSC) match is an event with the discipline
+        "IPSC handgun": <a href={`/admin/t/${t.slug}/events/${event.id}`}>edit the event</a> to change it.
+      </Empty>,
+    );
+  }
   const notice = NOTICES[c.req.query("done") ?? ""];
   const base = `/admin/t/${t.slug}/events/${event.id}`;
   return adminPage(
@@ -64,7 +84,7 @@ const back = (c: Context<AppEnv>, setup: Setup, done: string) =>
   afterConfigChange(c, `/admin/t/${c.get("tournament").slug}/events/${setup.event.id}/match`, { done });
 
 matchRoutes.post(`${PATH}/stages`, editors, async (c) => {
-  const setup = await setupOf(c);
+  const setup = await practicalSetupOf(c);
   const body = await c.req.parseBody();
   const values = formText(body, STAGE_FIELDS);
   if (sentRevision(body) !== c.get("tournament").revision) return matchPage(c, setup, { values, errors: {}, stale: true }, 409);
@@ -75,16 +95,20 @@ matchRoutes.post(`${PATH}/stages`, editors, async (c) => {
   return back(c, setup, "stage");
 });
 
-matchRoutes.post(`${PATH}/stages/:stageId{[1-9][0-9]{0,14}}/delete`, editors, async (c) => {
-  const setup = await setupOf(c);
+/** The stage to delete is a form field (`stage`), so every admin route's path has only the ids the area knows. */
+matchRoutes.post(`${PATH}/stages/delete`, editors, async (c) => {
+  const setup = await practicalSetupOf(c);
   const stale = () => matchPage(c, setup, { values: blank(setup), errors: {}, stale: true }, 409);
-  if (sentRevision(await c.req.parseBody()) !== c.get("tournament").revision) return stale();
-  const outcome = await deleteStage(c.get("db"), changeBy(c), setup.event, Number(c.req.param("stageId")));
+  const body = await c.req.parseBody();
+  if (sentRevision(body) !== c.get("tournament").revision) return stale();
+  const stage = setup.stages.find((s) => String(s.id) === body.stage);
+  if (!stage) throw new Refusal(404, { title: "Stage not found", detail: "This match has no such stage (it may have been deleted already)." });
+  const outcome = await deleteStage(c.get("db"), changeBy(c), setup.event, stage.id);
   return outcome.committed ? back(c, setup, "deleted") : stale();
 });
 
 matchRoutes.post(`${PATH}/divisions`, editors, async (c) => {
-  const setup = await setupOf(c);
+  const setup = await practicalSetupOf(c);
   const stale = () => matchPage(c, setup, { values: blank(setup), errors: {}, stale: true }, 409);
   const body = await c.req.parseBody({ all: true });
   if (sentRevision(body) !== c.get("tournament").revision) return stale();

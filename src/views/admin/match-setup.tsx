@@ -58,7 +58,7 @@ export function MatchSetup({ m }: { m: MatchSetupModel }) {
                   <td class="num">{requiredHits(s)}</td>
                   <td class="num">{stageMaxPoints(s)}</td>
                   <td>
-                    <PostButton action={`${action}/stages/${s.id}/delete`} fields={{ revision: String(m.revision) }} confirm={`Delete stage ${s.number}?`}>
+                    <PostButton action={`${action}/stages/delete`} fields={{ revision: String(m.revision), stage: String(s.id) }} confirm={`Delete stage ${s.number}?`}>
                       Delete
                     </PostButton>
                   </td>
