@@ -1,5 +1,3 @@
-import type { Child } from "hono/jsx";
-import type { HtmlEscapedString } from "hono/utils/html";
 import {
   divisionSlug,
   formatFourDecimals,
@@ -18,6 +16,9 @@ import {
   type StageSpec,
 } from "../../domain/practical/index.ts";
 import type { PracticalBook } from "../contract/index.ts";
+import { Partial, render, SEQ_ID, SeqMarker } from "./protocol.tsx";
+
+export { SeqMarker };
 
 /**
  * The practical (IPSC) live results' markup: the page's first tables and every message the sockets send, in
@@ -26,7 +27,6 @@ import type { PracticalBook } from "../contract/index.ts";
  * changed stage's, with the changed competitors' rows flashing.
  */
 
-export const SEQ_ID = "live-seq";
 export const matchBodyId = (pool: Division | null) => `pm-${pool === null ? "overall" : divisionSlug(pool)}`;
 export const stageBodyId = (stageId: number) => `ps-${stageId}`;
 
@@ -143,23 +143,6 @@ export function StageTable({ input, stage }: { input: PracticalBoardInput; stage
         <StageRows rows={rows} stageId={stage.id} changed={NONE} />
       </tbody>
     </table>
-  );
-}
-
-export function SeqMarker({ seq, kind }: { seq: number; kind: "page" | "update" | "snapshot" }) {
-  return <data id={SEQ_ID} value={String(seq)} data-kind={kind}></data>;
-}
-
-function render(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
-  if (node instanceof Promise) throw new Error("Scoreboard views must render synchronously");
-  return node.toString();
-}
-
-function Partial({ target, swap, children }: { target: string; swap: string; children?: Child }) {
-  return (
-    <hx-partial hx-target={target} hx-swap={swap}>
-      {children}
-    </hx-partial>
   );
 }
 
