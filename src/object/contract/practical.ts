@@ -4,7 +4,7 @@ import { CATEGORIES, DIVISIONS, POWER_FACTORS, SCORING_METHODS, type Category, t
 import type { StageHits } from "../../domain/practical/score.ts";
 import type { StageSpec } from "../../domain/practical/stages.ts";
 import type { StageRejectionReason } from "../../domain/practical/operations.ts";
-import { MAX_OPS_PER_BATCH } from "./scoring.ts";
+import { opsBatchSchema } from "./scoring.ts";
 
 const positiveId = z.number().int().positive();
 const opId = z
@@ -82,12 +82,7 @@ export type DqOpInput = z.infer<typeof dqOpSchema>;
 export const practicalOpSchema = z.union([dqOpSchema, stageScoreOpSchema]);
 export type PracticalOpInput = z.infer<typeof practicalOpSchema>;
 
-export const practicalBatchSchema = z.object({
-  ops: z
-    .array(practicalOpSchema)
-    .min(1, "Send at least one operation")
-    .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
-});
+export const practicalBatchSchema = opsBatchSchema(practicalOpSchema);
 
 export type StageOutcomeReason =
   | StageRejectionReason
