@@ -5,6 +5,7 @@ import { auditOf, db, tournamentRow } from "../helpers/d1.ts";
 import { texts } from "../helpers/html.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { configuredTournament, open, send } from "../admin/fixtures.ts";
+import { practicalTournament } from "../helpers/practical.ts";
 
 describe("an organiser sets up a practical match", () => {
   it("adds an IPSC event, its stages (required hits and max points shown) and divisions; the object is told each time", async () => {
@@ -37,5 +38,21 @@ describe("an organiser sets up a practical match", () => {
     const officer = await staffOf(tournament.id, "range_officer");
     const event = (await db.select().from(events).where(eq(events.tournamentId, tournament.id)).all())[0]!;
     expect((await open(officer, `/admin/t/${tournament.slug}/events/${event.id}/match`)).status).toBe(403);
+  });
+});
+
+describe("a walk-up at a practical match", () => {
+  it("declares division and power factor on the organiser's form; a power factor the division does not allow is refused at the field", async () => {
+    const { tournament, event, stub } = await practicalTournament({ divisions: ["Production", "Open"] });
+    const organiser = await staffOf(tournament.id, "organiser");
+    const form = await (await open(organiser, `/admin/t/${tournament.slug}/entries/new`)).text();
+    const key = /name="key" value="([^"]+)"/.exec(form)![1]!;
+    const fields = { key, name: "Walk Up", club: "", email: "", relayId: String(event.relays[0]!.id), paid: "", division: "Production", powerFactor: "major" };
+
+    const refused = await send(organiser, `/admin/t/${tournament.slug}/entries/new`, fields);
+    expect(refused.status).toBe(422);
+    expect(await texts(await refused.text(), ".field-error")).toEqual(["Production is scored minor only"]);
+    expect((await send(organiser, `/admin/t/${tournament.slug}/entries/new`, { ...fields, powerFactor: "minor" })).status).toBe(303);
+    expect((await stub.practicalBook(event.id))?.entries).toEqual([expect.objectContaining({ division: "Production", powerFactor: "minor" })]);
   });
 });
