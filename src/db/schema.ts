@@ -83,6 +83,8 @@ export const events = sqliteTable(
     title: text("title").notNull(),
     position: integer("position").notNull().default(0),
     resultsStatus: text("results_status", { enum: ["unofficial", "official"] }).notNull().default("unofficial"),
+    /** "shots": scored shot by shot (ISSF, shotgun); "practical": stages and hit factors (IPSC). */
+    matchShape: text("match_shape", { enum: ["shots", "practical"] }).notNull().default("shots"),
   },
   (t) => [index("events_tournament").on(t.tournamentId)],
 );

@@ -1,7 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { practicalDivisions, practicalStages } from "../db/practical-schema.ts";
 import { events, relays, tournaments } from "../db/schema.ts";
-import type { EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
+import type { Division } from "../domain/practical/rulebook.ts";
+import type { EventConfig, PracticalEventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
 
 /** How long an entry is held for payment when the tournament charges a fee (D1 has no column for it yet). */
 const HOLD_MINUTES_WITH_FEE = 30;
@@ -11,8 +13,12 @@ type TournamentRow = typeof tournaments.$inferSelect;
 /** A tournament's configuration from its D1 rows; events and relays keep the order they are given in. */
 export function configurationOf(
   t: Pick<TournamentRow, "id" | "revision" | "registrationOpensAt" | "registrationClosesAt" | "entryFeeCents">,
-  eventRows: readonly EventConfig[],
+  eventRows: readonly (EventConfig & { matchShape?: "shots" | "practical" })[],
   relayRows: readonly RelayConfig[],
+  practical: { stages: readonly (typeof practicalStages.$inferSelect)[]; divisions: readonly (typeof practicalDivisions.$inferSelect)[] } = {
+    stages: [],
+    divisions: [],
+  },
 ): TournamentConfig {
   return {
     tournamentId: t.id,
@@ -29,16 +35,27 @@ export function configurationOf(
       firingPoints: r.firingPoints,
       reserved: r.reserved,
     })),
+    practical: eventRows
+      .filter((e) => e.matchShape === "practical")
+      .map((e): PracticalEventConfig => ({
+        eventId: e.id,
+        stages: practical.stages
+          .filter((s) => s.eventId === e.id)
+          .map((s) => ({ id: s.id, number: s.number, name: s.name, scoring: s.scoring, paperTargets: s.paperTargets, steelTargets: s.steelTargets })),
+        divisions: practical.divisions.filter((d) => d.eventId === e.id).map((d) => d.division as Division),
+      })),
   };
 }
 
 /** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
 export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
-  const [tournamentRows, eventRows, relayRows] = await db.batch([
+  const [tournamentRows, eventRows, relayRows, stages, divisions] = await db.batch([
     db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
     db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
     db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
+    db.select().from(practicalStages).where(eq(practicalStages.tournamentId, tournamentId)).orderBy(asc(practicalStages.number)),
+    db.select().from(practicalDivisions).where(eq(practicalDivisions.tournamentId, tournamentId)),
   ]);
   const t = tournamentRows[0];
-  return t ? configurationOf(t, eventRows, relayRows) : null;
+  return t ? configurationOf(t, eventRows, relayRows, { stages, divisions }) : null;
 }

@@ -1,9 +1,10 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ChangeRefusalReason, RefusalReason } from "../domain/registration/types.ts";
 import { Refusal } from "../lib/refusal.ts";
+import type { PracticalRefusalReason } from "../object/contract/practical.ts";
 
 /** Every way the tournament object (or reaching it) can refuse, as the API and pages answer it. */
-export type ObjectRefusalReason = RefusalReason | ChangeRefusalReason | "overloaded";
+export type ObjectRefusalReason = RefusalReason | ChangeRefusalReason | PracticalRefusalReason | "overloaded";
 
 interface RefusalRow {
   status: ContentfulStatusCode;
@@ -33,6 +34,9 @@ export const REFUSALS: Record<ObjectRefusalReason, RefusalRow> = {
   no_place: { status: 409, title: "No place" },
   point_taken: { status: 409, title: "Firing point taken" },
   point_out_of_range: { status: 422, title: "No such firing point", field: "point" },
+  division_required: { status: 422, title: "Choose a division", field: "division" },
+  division_not_offered: { status: 422, title: "Division not offered", field: "division" },
+  power_factor_not_allowed: { status: 422, title: "Power factor not allowed in this division", field: "powerFactor" },
 };
 
 const OVERLOADED_DETAIL = "Too many requests reached this tournament at once. Please retry with the same Idempotency-Key.";

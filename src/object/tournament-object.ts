@@ -18,6 +18,10 @@ import type {
   EventStandings,
   KeepStandingResult,
   OpeningFigures,
+  PracticalBook,
+  PracticalOpInput,
+  StageConflictView,
+  StageOutcome,
   MoveRequest,
   ReassignRequest,
   RegisterRequest,
@@ -35,6 +39,7 @@ import type {
 } from "./contract/index.ts";
 import { Decisions } from "./decisions.ts";
 import { Organiser } from "./organiser/organiser.ts";
+import { Practical } from "./practical/practical.ts";
 import { Outbox } from "./outbox/driver.ts";
 import { entriesStream } from "./outbox/entries.ts";
 import { entryMails } from "./outbox/mail.ts";
@@ -63,6 +68,8 @@ export class TournamentObject extends DurableObject<Env> {
   private readonly finals: LiveFinals;
   private readonly entriesOutbox: Outbox<EntryRecord>;
   private readonly setAside: SetAside;
+  /** Practical shooting (IPSC): stages, divisions, stage scores, DQs: src/object/practical. */
+  private readonly practical: Practical;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -75,6 +82,7 @@ export class TournamentObject extends DurableObject<Env> {
         this.registration.nextHoldExpiry(),
         this.live.outboxDueAt(now),
         this.setAside.dueAt(now),
+        this.practical.outboxDueAt(now),
       ],
       // Live scoring's kept boards are read from entries.
       entriesChanged: () => this.live.forgetBoards(),
@@ -85,6 +93,7 @@ export class TournamentObject extends DurableObject<Env> {
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
     this.finals = new LiveFinals(ctx, env, log);
+    this.practical = new Practical(ctx, env, this.setAside, log, this.live.hub);
     // Scoreboard keep-alives are answered without waking a hibernating object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     void ctx.blockConcurrencyWhile(() => this.onStart());
@@ -99,13 +108,15 @@ export class TournamentObject extends DurableObject<Env> {
   // ---------- Registration: src/object/registration ----------
 
   /** Applies a configuration pushed by the Worker (ignored when older than the one in force). */
-  configure(config: TournamentConfig): Promise<ConfigureResult> {
-    return this.registration.configure(config);
+  async configure(config: TournamentConfig): Promise<ConfigureResult> {
+    const result = await this.registration.configure(config);
+    if (result.applied) this.practical.configure(config.practical);
+    return result;
   }
 
   /** A place on the relay, or "any" relay's earliest, else the waitlist; held until paid when there is a fee. */
   register(req: RegisterRequest): Promise<RegisterResult> {
-    return this.registration.register(req);
+    return this.registration.register(req, this.practical.entryHooks);
   }
 
   /** The owner withdraws; the freed place goes to the first waiting entry that fits, in the same decision. */
@@ -154,7 +165,7 @@ export class TournamentObject extends DurableObject<Env> {
   }
 
   addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
-    return this.organiser.addEntry(req);
+    return this.organiser.addEntry(req, this.practical.entryHooks);
   }
 
   /** A walk-up entry claimed by its competitor's verified account. */
@@ -256,6 +267,32 @@ export class TournamentObject extends DurableObject<Env> {
     return openingFigures(this.ctx.storage.sql, this.registration.snapshot(), this.live.outboxPending(), this.ctx.getWebSockets().length, now);
   }
 
+  // ---------- Practical shooting (the Worker has checked the actor is staff): src/object/practical ----------
+
+  /** Up to 500 stage scores and DQs in one transaction. */
+  applyStageScores(ops: PracticalOpInput[], actor: ScoringActor): Promise<{ outcomes: StageOutcome[] }> {
+    return this.decisions.withAlarm(() => ({ outcomes: this.practical.applyOps(ops, actor) }));
+  }
+
+  /** A practical event's stages, divisions, entries and scores; null for any other event. */
+  practicalBook(eventId: number): PracticalBook | null {
+    return this.practical.book(eventId);
+  }
+
+  /** Division, power factor, category and DQ of every practical entry. */
+  practicalChoices(): ReturnType<Practical["choices"]> {
+    return this.practical.choices();
+  }
+
+  stageConflicts(eventId: number, includeResolved = false): StageConflictView[] {
+    return this.practical.conflicts(eventId, includeResolved);
+  }
+
+  /** Practical changes not yet in D1. */
+  practicalOutboxPending(): number {
+    return this.practical.outboxPending();
+  }
+
   // ---------- Lifecycle ----------
 
   /** Only the scoreboard's WebSocket upgrade comes through fetch; everything else is RPC. */
@@ -284,6 +321,7 @@ export class TournamentObject extends DurableObject<Env> {
     this.registration.tidy();
     await this.entriesOutbox.drain();
     await this.live.drainOutbox();
+    await this.practical.drainOutbox();
     await this.setAside.report(this.env.DB);
     await this.decisions.scheduleAlarm();
   }

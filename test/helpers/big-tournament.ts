@@ -5,6 +5,7 @@ import { db } from "./d1.ts";
 import { drainOutboxes, freshKey } from "./entries.ts";
 import { OFFICER } from "./live-scoring.ts";
 import { addStaff } from "./staff.ts";
+import { addPracticalEvent, stageOp } from "./practical.ts";
 import { createTournament } from "./tournaments.ts";
 import { issueToken } from "../../src/auth/account-tokens.ts";
 
@@ -63,6 +64,15 @@ export async function scoredTournament(competitors: number) {
     const view = (await stub.final(finalId))!;
     await stub.applyFinalShots(finalId, view.finalists.map((f, i) => ({ opId: `big-final-${i}`, entryId: f.entryId, shotNo: 1, value: 100 + i })), OFFICER);
   }
+  // A practical match beside it, with two scored competitors, for the practical pages.
+  const practical = await addPracticalEvent(tournament.id);
+  const practicalEntryIds = [];
+  for (const userId of userIds.slice(0, 2)) {
+    const r = await stub.register({ userId, eventId: practical.event.id, relayId: practical.event.relays[0]!.id, idempotencyKey: freshKey(), practical: { division: "Open", powerFactor: "major" } });
+    if (r.outcome === "refused") throw new Error(`registration refused: ${r.reason}`);
+    practicalEntryIds.push(r.entry.id);
+  }
+  await stub.applyStageScores(practicalEntryIds.map((entryId, i) => stageOp(entryId, practical.stages[1]!.id, [8, 0, 0, 0, 0, 0], 4 + i)), OFFICER);
   await drainOutboxes(stub);
   const owner = await person({ name: "Olga Owner" });
   await addStaff(tournament.id, owner.user.id, "owner");
@@ -76,5 +86,5 @@ export async function scoredTournament(competitors: number) {
     invite: await link("invite", { tournamentId: tournament.id, subject: "range_officer" }),
     claim: await link("claim", { tournamentId: tournament.id, subject: entryIds[0]! }),
   };
-  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token, linkTokens, finalId };
+  return { ...made, event, owner, competitor, entryId: entryIds[0]!, entryIds, token, linkTokens, finalId, practicalEvent: practical.event, practicalEntryIds };
 }

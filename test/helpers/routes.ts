@@ -47,6 +47,9 @@ export interface PageWorld {
   token: { id: number };
   /** The event's final (a world of eight or more scored entries has one). */
   finalId?: number | undefined;
+  /** A practical match of the same tournament with two scored entries, for its own pages. */
+  practicalEvent: { id: number };
+  practicalEntryIds: string[];
   /** Unused mailed-link tokens for the account pages a link opens. */
   linkTokens: Record<"verify" | "reset" | "invite" | "claim", string>;
 }
@@ -66,10 +69,15 @@ function visitorOf(path: string, w: PageWorld): string | undefined {
   return undefined;
 }
 
+/** Pages only a practical (IPSC) event has: its match setup, stage score sheet and stage-by-stage compare view. */
+const PRACTICAL_PAGES = [/\/match$/, /\/practical\//, /\/results\/:eventId[^/]*\/compare$/];
+
 function urlOf(path: string, w: PageWorld): string {
-  const event = String(w.event.id);
+  const practical = PRACTICAL_PAGES.some((p) => p.test(path));
+  const event = String(practical ? w.practicalEvent.id : w.event.id);
+  const compared = practical ? w.practicalEntryIds : w.entryIds;
   // The compare view needs two competitors to compare.
-  const query = path.endsWith("/compare") ? `?entries=${w.entryIds[0]},${w.entryIds[1]}` : "";
+  const query = path.endsWith("/compare") ? `?entries=${compared[0]},${compared[1]}` : "";
   return fillPath(path, {
     slug: w.tournament.slug,
     eventId: event,

@@ -11,6 +11,7 @@ import { select, texts } from "../helpers/html.ts";
 import { get, sendJson } from "../helpers/http.ts";
 
 import { seed, SEED_TOKEN as TOKEN } from "../helpers/seed.ts";
+import { PRACTICAL_COMPETITORS, PRACTICAL_DEMO_TITLE } from "../../src/seed/practical-plan.ts";
 
 const byKind = (plan: DemoTournament[], kind: DemoTournament["kind"]) => plan.find((t) => t.kind === kind)!;
 
@@ -73,10 +74,12 @@ describe("POST /__seed", () => {
     expect(soonAfter!.registrationOpensAt).toBeGreaterThan(Date.now() + 4 * 60_000);
     expect(soonAfter!.registrationOpensAt).toBeLessThanOrEqual(Date.now() + 6 * 60_000);
     expect(soonAfter!.revision).toBe(soon.revision + 1);
-    expect(await db.select().from(users)).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(await db.select().from(users)).toHaveLength(DEMO_ACCOUNTS.length + PRACTICAL_COMPETITORS.length);
+    expect(again.practical).toMatchObject({ entries: 0, stageScores: 0 });
 
     for (const t of stored) await drainOutboxes(tournamentStub(env, t.id));
-    const copied = await db.select().from(entries);
+    // The plan's entries (the practical match's are checked in test/practical/demo.test.ts).
+    const copied = (await db.select().from(entries)).filter((e) => stored.some((t) => t.id === e.tournamentId));
     expect(copied).toHaveLength(planned);
     expect(copied.filter((e) => e.status === "waitlisted")).toHaveLength(overflow);
   });
@@ -90,7 +93,8 @@ describe("POST /__seed", () => {
       .select({ email: users.email, role: tournamentStaff.role })
       .from(tournamentStaff)
       .innerJoin(users, eq(users.id, tournamentStaff.userId));
-    const count = demoTournaments(Date.now()).length;
+    // The plan's tournaments and the practical match.
+    const count = demoTournaments(Date.now()).length + 1;
     expect(staff.filter((s) => s.email === "organiser@tenring.test").map((s) => s.role)).toEqual(Array(count).fill("owner"));
     expect(staff.filter((s) => s.email === "ro@tenring.test").map((s) => s.role)).toEqual(Array(count).fill("range_officer"));
   });
@@ -104,7 +108,7 @@ describe("POST /__seed", () => {
     const home = await (await get("/")).text();
     expect(await texts(home, "#group-open .card-title")).toEqual([byKind(plan, "open").title]);
     expect(await texts(home, "#group-soon .card-title")).toEqual([byKind(plan, "soon").title]);
-    expect(await texts(home, "#group-live .card-title")).toEqual([byKind(plan, "live").title]);
+    expect((await texts(home, "#group-live .card-title")).sort()).toEqual([byKind(plan, "live").title, PRACTICAL_DEMO_TITLE].sort());
     expect(await texts(home, "#group-past .card-title")).toEqual([byKind(plan, "past").title]);
     expect(await select(home, "#group-soon .countdown")).toHaveLength(1);
 

@@ -9,3 +9,4 @@ export * from "./registration.ts";
 export type * from "./outbox.ts";
 export type * from "./monitoring.ts";
 export * from "./finals.ts";
+export * from "./practical.ts";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { WalkUpOutcome } from "../../domain/registration/organiser.ts";
 import { entryIdSchema, positiveId } from "./registration.ts";
+import { practicalChoiceSchema, type PracticalRefusalReason } from "./practical.ts";
 
 /**
  * `relayId` is another relay of the entry's event, with a free firing point (reserved ones count);
@@ -17,6 +18,8 @@ export const walkUpRequestSchema = z.object({
   relayId: positiveId,
   byUserId: positiveId,
   idempotencyKey: z.string().min(1).max(200),
+  /** Division and power factor: required for a practical event, as at registration. */
+  practical: practicalChoiceSchema.optional(),
 });
 export type WalkUpRequest = z.infer<typeof walkUpRequestSchema>;
 
@@ -28,7 +31,7 @@ export type ReassignRequest = z.infer<typeof reassignRequestSchema>;
 export const firingPointSchema = z.number().int();
 
 /** A walk-up entry is confirmed at once, or refused (relay full, already entered, ...). */
-export type WalkUpResult = WalkUpOutcome;
+export type WalkUpResult = WalkUpOutcome | { outcome: "refused"; reason: PracticalRefusalReason; message: string };
 
 export interface CheckInCount {
   relayId: number;

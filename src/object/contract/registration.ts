@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ChangeOutcome } from "../../domain/registration/outcomes.ts";
 import type { ChangeRefusalReason, EntryRecord, EntryStatus, RefusalReason } from "../../domain/registration/types.ts";
 import type { WindowState } from "../../domain/registration/window.ts";
+import { practicalChoiceSchema, practicalEventConfigSchema, type PracticalRefusalReason } from "./practical.ts";
 
 export type { ChangeRefusalReason, EntryStatus, RefusalReason, WindowState };
 
@@ -44,6 +45,8 @@ export const tournamentConfigSchema = z.object({
   holdMinutes: z.number().min(0).max(60 * 24 * 30),
   events: z.array(eventConfigSchema),
   relays: z.array(relayConfigSchema),
+  /** Stages and divisions of the practical events (absent: none). */
+  practical: z.array(practicalEventConfigSchema).optional(),
 });
 export type TournamentConfig = z.infer<typeof tournamentConfigSchema>;
 
@@ -65,6 +68,8 @@ export const registerRequestSchema = z.object({
   eventId: positiveId,
   relayId: z.union([positiveId, z.literal("any")]),
   idempotencyKey: z.string().min(1).max(200),
+  /** Division and power factor: required for a practical event (ignored for any other). */
+  practical: practicalChoiceSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -76,7 +81,7 @@ export type RegisterResult =
   | { outcome: "confirmed" | "held" | "waitlisted"; entry: EntryView; replayed: boolean }
   | {
       outcome: "refused";
-      reason: RefusalReason;
+      reason: RefusalReason | PracticalRefusalReason;
       /** For people: what happened and, for window refusals, the opening and closing times (ISO, UTC). */
       message: string;
       replayed: boolean;

@@ -67,12 +67,14 @@ export const shotOpSchema = z
   });
 export type ShotOpInput = z.infer<typeof shotOpSchema>;
 
-export const shotBatchSchema = z.object({
-  ops: z
-    .array(shotOpSchema)
-    .min(1, "Send at least one operation")
-    .max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
-});
+/** `{"ops": [...]}` of 1 to 500 operations, as every scoring write takes them (shots, stage scores). */
+export function opsBatchSchema<T extends z.ZodType>(op: T) {
+  return z.object({
+    ops: z.array(op).min(1, "Send at least one operation").max(MAX_OPS_PER_BATCH, `Send at most ${MAX_OPS_PER_BATCH} operations per request`),
+  });
+}
+
+export const shotBatchSchema = opsBatchSchema(shotOpSchema);
 
 /**
  * Who applied a batch (checked by the Worker): a staff member's session or token, or a scoring token, with

@@ -13,7 +13,7 @@ import {
   positiveId,
   scoringActorSchema,
 } from "../contract/index.ts";
-import { wireText } from "../scoreboard/hub.ts";
+import { wireText } from "../scoreboard/wire.ts";
 import { CLOSE_POLICY } from "../scoreboard/limits.ts";
 import { CompetitorNames } from "../scoring/names.ts";
 import { ScoringStore } from "../scoring/store.ts";

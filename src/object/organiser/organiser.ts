@@ -16,6 +16,7 @@ import {
   walkUpRequestSchema,
 } from "../contract/index.ts";
 import type { Decisions } from "../decisions.ts";
+import type { EntryHooks } from "../registration/registration.ts";
 import { ENTRY_COLUMNS, entryFromRow, type SqliteBook } from "../registration/sqlite-book.ts";
 
 /**
@@ -36,10 +37,16 @@ export class Organiser {
   }
 
   /** A walk-up entry: confirmed at once on the relay, reserved places allowed, window ignored. */
-  async addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
+  async addEntry(req: WalkUpRequest, shape?: EntryHooks): Promise<WalkUpResult> {
     const cmd = walkUpRequestSchema.parse(req);
     const idSuffix = randomToken(12);
-    return this.decisions.commit((clock) => addWalkUp(this.book, { ...cmd, idSuffix }, clock));
+    return this.decisions.commit((clock): WalkUpResult => {
+      const refused = shape?.check(cmd);
+      if (refused) return refused;
+      const result = addWalkUp(this.book, { ...cmd, idSuffix }, clock);
+      if (result.outcome === "confirmed" && !result.replayed) shape?.accepted(cmd, result.entry, clock.now);
+      return result;
+    });
   }
 
   /** A claimed walk-up entry moves to the claiming account. */

@@ -50,7 +50,7 @@ export class SetAside {
       .toArray()
       .map((r) => ({
         id: Number(r.id),
-        stream: r.stream === "shots" ? "shots" : "entries",
+        stream: r.stream === "shots" || r.stream === "practical" ? r.stream : "entries",
         tournamentId: r.tournament_id === null ? null : Number(r.tournament_id),
         subject: String(r.subject),
         row: String(r.row),

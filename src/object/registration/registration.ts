@@ -4,6 +4,8 @@ import { ANSWERS_KEPT_MS, register } from "../../domain/registration/register.ts
 import { randomToken } from "../../lib/encoding.ts";
 import {
   type ChangeResult,
+  type PracticalChoice,
+  type PracticalRefusalReason,
   type ChangesPage,
   type ConfigureResult,
   type EntryView,
@@ -21,6 +23,15 @@ import type { Decisions } from "../decisions.ts";
 import { toConfiguration } from "./input.ts";
 import { changesSince, entriesOf, outboxPending, snapshot } from "./reads.ts";
 import type { SqliteBook } from "./sqlite-book.ts";
+
+/**
+ * What a match shape adds to a new entry (registration or walk-up), inside its decision (practical shooting:
+ * division and power factor): a refusal before anything is written, and what to write with an accepted entry.
+ */
+export interface EntryHooks {
+  check(req: { eventId: number; practical?: PracticalChoice | undefined }): { outcome: "refused"; reason: PracticalRefusalReason; message: string; replayed: false } | null;
+  accepted(req: { practical?: PracticalChoice | undefined }, entry: EntryView, now: number): void;
+}
 
 /**
  * Registration inside the tournament object: the configuration, a competitor's own changes and the reads
@@ -45,10 +56,17 @@ export class Registration {
    * A place on the relay (or the earliest relay with room for "any"), else the event's waitlist. Even a
    * refusal may have let due holds lapse, which queued changes for D1.
    */
-  async register(req: RegisterRequest): Promise<RegisterResult> {
-    const { userId, eventId, relayId, idempotencyKey } = registerRequestSchema.parse(req);
+  async register(req: RegisterRequest, shape?: EntryHooks): Promise<RegisterResult> {
+    const parsed = registerRequestSchema.parse(req);
+    const { userId, eventId, relayId, idempotencyKey } = parsed;
     const idSuffix = randomToken(12);
-    return this.decisions.commit((clock) => register(this.book, { userId, eventId, relay: relayId, idempotencyKey, idSuffix }, clock));
+    return this.decisions.commit((clock) => {
+      const refused = shape?.check(parsed);
+      if (refused) return refused;
+      const result = register(this.book, { userId, eventId, relay: relayId, idempotencyKey, idSuffix }, clock);
+      if (result.outcome !== "refused" && !result.replayed) shape?.accepted(parsed, result.entry, clock.now);
+      return result;
+    });
   }
 
   async withdraw(req: WithdrawRequest): Promise<ChangeResult> {

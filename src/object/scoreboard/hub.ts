@@ -4,8 +4,9 @@ import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
 import type { NamedRow, StandingRow } from "../contract/index.ts";
 import type { LiveUpdate } from "../scoring/apply.ts";
 import { EventFanout } from "./fanout.ts";
+import { closeQuietly, send, wireText } from "./wire.ts";
 import { CLOSE_POLICY, MESSAGE_WINDOW_MS, MESSAGES_PER_WINDOW, SNAPSHOT_INTERVAL_MS } from "./limits.ts";
-import type { CompetitorNames } from "../scoring/names.ts";
+import type { CompetitorNames, Name } from "../scoring/names.ts";
 import { standingRows } from "../scoring/standings.ts";
 import type { ScoringStore } from "../scoring/store.ts";
 
@@ -23,6 +24,12 @@ export const CLOSE_TOO_BIG = 1009;
  */
 export interface SocketState {
   eventId: number;
+}
+
+/** A snapshot of an event of another match shape: whose names it shows, and its markup at a sequence number. */
+export interface OtherShapeSnapshot {
+  userIds: number[];
+  render: (seq: number, names: Map<number, Name>) => string;
 }
 
 export const eventTag = (eventId: number) => `event:${eventId}`;
@@ -49,13 +56,6 @@ function stateOf(ws: WebSocket): SocketState | null {
   return s && typeof s.eventId === "number" ? { eventId: s.eventId } : null;
 }
 
-function closeQuietly(ws: WebSocket, code: number, reason: string): void {
-  try {
-    ws.close(code, reason);
-  } catch {
-    // Already closed or closing: nothing left to do.
-  }
-}
 
 /**
  * Scoreboard sockets on the hibernation API. Nothing about sockets is kept in memory: the tag
@@ -70,6 +70,8 @@ export class LiveHub {
   private readonly namesLooked = new Set<number>();
   private readonly fanouts = new Map<number, EventFanout>();
   private readonly use = new WeakMap<WebSocket, SocketUse>();
+  /** Snapshots of events of another match shape (practical shooting): null for an event that is not one. */
+  otherShapes: ((eventId: number) => OtherShapeSnapshot | null) | null = null;
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -152,6 +154,18 @@ export class LiveHub {
     });
   }
 
+  /**
+   * A message of another match shape (practical shooting), rendered once the names it shows are at hand and
+   * sent through the event's fan-out like a shot's. Events nobody watches are skipped.
+   */
+  publishRendered(eventId: number, seq: number, userIds: number[], render: (names: Map<number, Name>) => string): void {
+    this.enqueue(async () => {
+      if (this.ctx.getWebSockets(eventTag(eventId)).length === 0) return;
+      const names = await this.namesOf(userIds);
+      this.fanout(eventId).publish({ seq, text: wireText(render(names)) });
+    });
+  }
+
   /** A client message: only `{"type":"hello","seq":N}`; anything else closes the socket politely. */
   onMessage(ws: WebSocket, message: string | ArrayBuffer): void {
     if (typeof message !== "string") return closeQuietly(ws, CLOSE_UNSUPPORTED, "Only text messages are accepted");
@@ -223,6 +237,13 @@ export class LiveHub {
     this.enqueue(async () => {
       const event = this.store.event(eventId);
       const d = event ? discipline(event.discipline) : undefined;
+      const other = d ? null : this.otherShapes?.(eventId);
+      if (other) {
+        const names = await this.namesOf(other.userIds);
+        const seq = this.store.seq(eventId);
+        if (send(ws, wireText(other.render(seq, names)))) this.fanout(eventId).caughtUp(ws, seq);
+        return;
+      }
       if (!d) return;
       await this.namesFor(standingRows(d, this.store.eventCards(eventId)));
       // Rows and sequence number are read together, after the only await, so they describe one moment.
@@ -236,8 +257,11 @@ export class LiveHub {
   }
 
   /** Names for the rows, fetching from D1 those the object has never seen. */
-  private async namesFor(rows: StandingRow[]) {
-    const ids = rows.map((r) => r.userId);
+  private namesFor(rows: StandingRow[]) {
+    return this.namesOf(rows.map((r) => r.userId));
+  }
+
+  private async namesOf(ids: number[]) {
     const { missing, stale } = this.names.gaps(ids, Date.now());
     if (missing.length > 0) await this.names.fetch(missing);
     if (stale.length > 0) this.ctx.waitUntil(this.names.fetch(stale));
@@ -252,23 +276,4 @@ export class LiveHub {
 function named(row: StandingRow, names: Map<number, { name: string; club: string }>): NamedRow {
   const n = names.get(row.userId) ?? { name: "Competitor", club: "" };
   return { ...row, name: n.name, club: n.club };
-}
-
-/**
- * The message as pure ASCII: characters beyond it become numeric character references, which HTML reads
- * back as the same text. The runtime converts a string to UTF-8 for every socket it goes to; for ASCII
- * that is a plain copy, which matters when one message goes to thousands of sockets.
- */
-export function wireText(html: string): string {
-  return html.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
-}
-
-function send(ws: WebSocket, html: string): boolean {
-  try {
-    ws.send(html);
-    return true;
-  } catch {
-    // The socket closed meanwhile; webSocketClose tidies up.
-    return false;
-  }
 }

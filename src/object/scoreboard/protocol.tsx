@@ -62,7 +62,7 @@ function StandingRows({ rows, d }: { rows: NamedRow[]; d: Discipline }) {
 }
 
 /** The sequence number the page has applied; every socket message replaces it. */
-function SeqMarker({ seq, kind }: { seq: number; kind: "page" | "update" | "snapshot" }) {
+export function SeqMarker({ seq, kind }: { seq: number; kind: "page" | "update" | "snapshot" }) {
   return <data id={SEQ_ID} value={String(seq)} data-kind={kind}></data>;
 }
 
@@ -113,12 +113,12 @@ export interface RowUpdate {
   ranks: { entryId: string; rankLabel: string }[];
 }
 
-function render(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
+export function render(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
   if (node instanceof Promise) throw new Error("Scoreboard views must render synchronously");
   return node.toString();
 }
 
-function Partial({ target, swap, children }: { target: string; swap: string; children?: Child }) {
+export function Partial({ target, swap, children }: { target: string; swap: string; children?: Child }) {
   return (
     <hx-partial hx-target={target} hx-swap={swap}>
       {children}

@@ -2,6 +2,8 @@
  * The tournament object's SQLite schema. Migrations run in order, once each, recorded in `_migrations`
  * (`PRAGMA user_version` is not available in Durable Objects). Append new ones; never edit an applied one.
  */
+import { PRACTICAL_MIGRATION } from "./practical-migration.ts";
+
 const MIGRATIONS: { name: string; sql: string }[] = [
   {
     name: "0001_registration",
@@ -249,6 +251,7 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       );
     `,
   },
+  PRACTICAL_MIGRATION,
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */

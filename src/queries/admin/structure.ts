@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { events, relays } from "../../db/schema.ts";
 import { capacityOf } from "../../domain/registration/capacity.ts";
 import { discipline, disciplineList } from "../../domain/scoring/disciplines.ts";
+import { PRACTICAL_DISCIPLINE } from "../../domain/practical/rulebook.ts";
 import { formatDate } from "../../domain/time/format.ts";
 import { localTimeProblem } from "../../domain/time/local-problems.ts";
 import { fromLocal, toLocal } from "../../domain/time/zoned.ts";
@@ -51,13 +52,13 @@ export const RELAY_FIELDS = ["name", "startsAt", "firingPoints", "reserved"] as 
 
 const eventShape = z.object({
   title: z.string().trim().min(2, "Enter the event's name (at least 2 characters).").max(80, "Keep the name to 80 characters or fewer."),
-  discipline: z.string().refine((id) => discipline(id) !== undefined, "Choose a discipline from the list."),
+  discipline: z.string().refine((id) => discipline(id) !== undefined || id === PRACTICAL_DISCIPLINE, "Choose a discipline from the list."),
 });
 
 export type EventFields = z.infer<typeof eventShape>;
 
 export function disciplineOptions() {
-  return disciplineList().map((d) => ({ value: d.id, label: d.name }));
+  return [...disciplineList().map((d) => ({ value: d.id, label: d.name })), { value: PRACTICAL_DISCIPLINE, label: "IPSC handgun (practical: stages, divisions)" }];
 }
 
 export function parseEvent(values: Values): { data: EventFields } | { errors: Errors } {
@@ -177,14 +178,14 @@ export function newRelayValues(t: TournamentRef, existing: RelayRow[]): Values {
 
 // ---------- Commands: each bumps the revision (the object's configuration follows it) and the public pages ----------
 
-interface By {
+export interface By {
   t: TournamentRef;
   revision: number;
   actorId: number;
 }
 
 /** A change to the events or relays: audited, refused when stale, refreshing the tournament's public pages. */
-function structureChange(db: Db, { t, revision, actorId }: By, change: Pick<Change, "action" | "subject" | "detail" | "statements">) {
+export function structureChange(db: Db, { t, revision, actorId }: By, change: Pick<Change, "action" | "subject" | "detail" | "statements">) {
   return commit(db, { tournamentId: t.id, actorId, revision, cacheScopes: scopesForTournament(t.slug), ...change });
 }
 
@@ -196,9 +197,9 @@ export function addEvent(db: Db, by: By, fields: EventFields): Promise<CommitOut
     statements: [
       rawStatement(
         db,
-        `INSERT INTO events (tournament_id, discipline, title, position)
-         SELECT ?1, ?2, ?3, COALESCE(MAX(position), -1) + 1 FROM events WHERE tournament_id = ?1`,
-        by.t.id, fields.discipline, fields.title,
+        `INSERT INTO events (tournament_id, discipline, title, position, match_shape)
+         SELECT ?1, ?2, ?3, COALESCE(MAX(position), -1) + 1, ?4 FROM events WHERE tournament_id = ?1`,
+        by.t.id, fields.discipline, fields.title, shapeOf(fields.discipline),
       ),
     ],
   });
@@ -210,9 +211,11 @@ export function updateEvent(db: Db, by: By, event: EventRow, fields: EventFields
     action: "event.edit",
     subject: `event:${event.id}`,
     detail: { title: fields.title, changed },
-    statements: [statement(db, db.update(events).set(fields).where(eq(events.id, event.id)))],
+    statements: [statement(db, db.update(events).set({ ...fields, matchShape: shapeOf(fields.discipline) }).where(eq(events.id, event.id)))],
   });
 }
+
+const shapeOf = (disciplineId: string) => (disciplineId === PRACTICAL_DISCIPLINE ? ("practical" as const) : ("shots" as const));
 
 export function deleteEvent(db: Db, by: By, event: EventRow): Promise<CommitOutcome> {
   return structureChange(db, by, {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIVISIONS, POWER_FACTORS } from "../../domain/practical/rulebook.ts";
 import { issueToken } from "../../auth/account-tokens.ts";
 import type { Db } from "../../db/client.ts";
 import type { WalkUpResult } from "../../object/contract/index.ts";
@@ -9,7 +10,10 @@ import { commit } from "./commit.ts";
 import { WALK_UP_DOMAIN } from "./entries.ts";
 import { onSitePayment } from "./entry-actions.ts";
 
-export const WALK_UP_FIELDS = ["name", "club", "email", "relayId", "paid", "key"] as const;
+export const WALK_UP_FIELDS = ["name", "club", "email", "relayId", "paid", "key", "division", "powerFactor"] as const;
+
+/** A field a form without it sends as "": not chosen. */
+const emptyIsNone = (v: unknown) => (v === "" ? undefined : v);
 
 export const walkUpForm = z.object({
   name: personName({ empty: "Enter the competitor's name." }),
@@ -23,6 +27,9 @@ export const walkUpForm = z.object({
   relayId: z.string().regex(/^[1-9]\d{0,14}$/, "Choose the relay.").transform(Number),
   paid: z.string(),
   key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "This form is incomplete; reload the page."),
+  // A practical (IPSC) match's declaration; the object checks it against the event's divisions.
+  division: z.preprocess(emptyIsNone, z.enum(DIVISIONS, { error: "Choose a division." }).optional()),
+  powerFactor: z.preprocess(emptyIsNone, z.enum(POWER_FACTORS, { error: "Choose major or minor." }).optional()),
 });
 
 export type WalkUpForm = z.infer<typeof walkUpForm>;
@@ -60,6 +67,7 @@ export async function enterWalkUp(a: Actor, relay: { id: number; eventId: number
     relayId: relay.id,
     byUserId: a.actorId,
     idempotencyKey: form.key,
+    practical: form.division ? { division: form.division, powerFactor: form.powerFactor ?? "minor" } : undefined,
   });
   if (result.outcome === "confirmed" && !result.replayed) {
     const paid = form.paid === "1" && a.tournament.entryFeeCents > 0;

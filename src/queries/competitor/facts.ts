@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { practicalDivisions } from "../../db/practical-schema.ts";
+import { DIVISIONS, type Division } from "../../domain/practical/rulebook.ts";
 import type { Tournament } from "../../env.ts";
 import { TtlCache } from "../../lib/ttl-cache.ts";
 import { eventAndRelayQueries } from "../tournament-lookup.ts";
@@ -14,6 +17,8 @@ export interface EventFacts {
   id: number;
   title: string;
   position: number;
+  /** A practical event's divisions (the registration form asks for one); absent for any other event. */
+  divisions?: Division[];
 }
 
 /** What the competitor pages need to name things; counts and the live window come from the tournament object. */
@@ -38,8 +43,15 @@ const FACTS_CACHE_MS = 10_000;
 const cache = new TtlCache<Pick<TournamentFacts, "events" | "relays">>(FACTS_CACHE_MS, 500);
 
 async function read(db: Db, tournamentId: number): Promise<Pick<TournamentFacts, "events" | "relays">> {
-  const [eventRows, relayRows] = await db.batch(eventAndRelayQueries(db, tournamentId));
-  return { events: eventRows, relays: relayRows };
+  const [eventRows, relayRows, divisionRows] = await db.batch([
+    ...eventAndRelayQueries(db, tournamentId),
+    db.select().from(practicalDivisions).where(eq(practicalDivisions.tournamentId, tournamentId)),
+  ]);
+  const events = eventRows.map((e) => {
+    const offered = new Set(divisionRows.filter((d) => d.eventId === e.id).map((d) => d.division));
+    return offered.size === 0 ? e : { ...e, divisions: DIVISIONS.filter((d) => offered.has(d)) };
+  });
+  return { events, relays: relayRows };
 }
 
 /**

@@ -3,7 +3,8 @@ import { randomToken } from "../../lib/encoding.ts";
 import type { EntryView, EventSnapshot, TournamentSnapshot, WindowState } from "../../object/contract/index.ts";
 import type { RelayName } from "../../views/competitor/entry-summary.tsx";
 import type { EventBlockBody, EventBlockProps, RelayChoice } from "../../views/competitor/event-block.tsx";
-import { relayOf, type TournamentFacts } from "./facts.ts";
+import type { PracticalFormChoice } from "../../views/competitor/practical-choice.tsx";
+import { eventOf, relayOf, type TournamentFacts } from "./facts.ts";
 
 /** A fresh idempotency key for a form about to be shown. */
 export const newFormKey = () => randomToken(18);
@@ -37,8 +38,16 @@ export function activeEntryIn(entries: EntryView[], eventId: number): EntryView 
   return entries.find((e) => e.eventId === eventId && isActive(e.status));
 }
 
-export function block(facts: TournamentFacts, event: { id: number; title: string }, body: EventBlockBody): EventBlockProps {
-  return { slug: facts.slug, tournamentId: facts.id, zone: facts.timeZone, event, body };
+/** A practical event's form asks for division and power factor too (`choice`: what was sent, and why it was refused). */
+export function block(
+  facts: TournamentFacts,
+  event: { id: number; title: string },
+  body: EventBlockBody,
+  choice: Omit<PracticalFormChoice, "divisions"> = {},
+): EventBlockProps {
+  const divisions = eventOf(facts, event.id)?.divisions;
+  const withChoice = body.kind === "form" && divisions ? { ...body, practical: { divisions, ...choice } } : body;
+  return { slug: facts.slug, tournamentId: facts.id, zone: facts.timeZone, event, body: withChoice };
 }
 
 /**

@@ -104,6 +104,7 @@ async function walkUpEvents(c: Context<AppEnv>): Promise<WalkUpEvent[]> {
   const t = c.get("tournament");
   const [structure, room] = await Promise.all([loadStructure(c.get("db"), t.id), relayRoom(TournamentClient.of(c))]);
   return structure.map((e) => ({
+    practical: e.matchShape === "practical",
     id: e.id,
     title: e.title,
     relays: e.relays.map((r) => ({ id: r.id, name: r.name, startsAt: r.startsAt, firingPoints: r.firingPoints, free: room.get(r.id) ?? 0 })),
@@ -117,12 +118,20 @@ async function walkUpPage(c: Context<AppEnv>, values: Values, errors: Errors, st
   return adminPage(
     c,
     { section: "entries", title: "Walk-up entry", status },
-    <WalkUpForm action={`/admin/t/${t.slug}/entries/new`} zone={t.timeZone} events={events} values={values} errors={errors} feeLabel={feeLabel(t)} />,
+    <WalkUpForm
+      action={`/admin/t/${t.slug}/entries/new`}
+      zone={t.timeZone}
+      events={events}
+      values={values}
+      errors={errors}
+      feeLabel={feeLabel(t)}
+      practical={events.some((e) => e.practical)}
+    />,
   );
 }
 
 entriesRoutes.get("/t/:slug/entries/new", editors, (c) =>
-  walkUpPage(c, { key: randomToken(16), name: "", club: "", email: "", relayId: "", paid: "" }, {}),
+  walkUpPage(c, { key: randomToken(16), name: "", club: "", email: "", relayId: "", paid: "", division: "", powerFactor: "minor" }, {}),
 );
 
 /** A broken form key is the whole form's problem: the page gives a fresh one. */
@@ -148,7 +157,8 @@ entriesRoutes.post("/t/:slug/entries/new", editors, walkUpBody, async (c) => {
   if (!relay) return walkUpPage(c, values, { relayId: "Choose one of this tournament's relays." }, 422);
   const result = await enterWalkUp(actor(c), relay, form);
   if (result.outcome === "refused") {
-    const field = result.reason === "already_entered" ? (form.email ? "email" : "form") : "relayId";
+    const field =
+      result.reason === "already_entered" ? (form.email ? "email" : "form") : result.reason.startsWith("division") || result.reason === "power_factor_not_allowed" ? "division" : "relayId";
     return walkUpPage(c, values, { [field]: result.message }, 422);
   }
   if (result.claim) {

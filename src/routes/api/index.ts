@@ -7,6 +7,7 @@ import { meRoutes } from "./me.ts";
 import { resultRoutes } from "./results.ts";
 import { shotRoutes } from "./shots.ts";
 import { relayCardRoutes } from "./relay-cards.ts";
+import { stageScoreRoutes } from "./stage-scores.ts";
 import { tournamentRoutes } from "./tournaments.ts";
 
 /**
@@ -24,3 +25,4 @@ apiV1Routes.route("/", meRoutes);
 apiV1Routes.route("/", shotRoutes);
 apiV1Routes.route("/", relayCardRoutes);
 apiV1Routes.route("/", resultRoutes);
+apiV1Routes.route("/", stageScoreRoutes);

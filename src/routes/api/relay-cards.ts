@@ -1,13 +1,10 @@
 import { Hono } from "hono";
-import { SCORERS } from "../../auth/roles.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
-import { requireStaff, tournamentBySlug } from "../../middleware/tournament.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { loadEventsWithRelays, loadRelay } from "../../queries/scoring/load.ts";
-import { scoringCaller } from "./callers.ts";
-import { NOT_SCORING_STAFF, requireScorer } from "./shots.ts";
+import { scorers as scorersOf } from "./scoring-access.ts";
 
 /**
  * What an offline scoring device keeps (browser/offline): a tournament's relays to pick from, and one relay's
@@ -16,7 +13,7 @@ import { NOT_SCORING_STAFF, requireScorer } from "./shots.ts";
  */
 export const relayCardRoutes = new Hono<AppEnv>();
 
-const scorers = [scoringCaller, tournamentBySlug({ cached: true }), requireScorer, requireStaff(SCORERS, { notStaff: NOT_SCORING_STAFF })] as const;
+const scorers = scorersOf("shots");
 
 relayCardRoutes.get("/tournaments/:slug/scoring/relays", ...scorers, async (c) => {
   const t = c.get("tournament");

@@ -9,6 +9,7 @@ import { Refusal } from "../../lib/refusal.ts";
 import { tournamentBySlug } from "../../middleware/tournament.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { withNames } from "../../queries/results/named-standings.ts";
+import { practicalResults } from "./practical-results.ts";
 
 const EVENT_MESSAGE = "event must be the id (a number) of an event of this tournament.";
 const eventParam = z.coerce.number({ error: EVENT_MESSAGE }).int({ error: EVENT_MESSAGE }).positive({ error: EVENT_MESSAGE });
@@ -33,7 +34,7 @@ resultRoutes.get("/tournaments/:slug/results", eventQuery, tournamentBySlug({ pu
   const db = c.get("db");
   const tournament = c.get("tournament");
   const event = await db
-    .select({ id: events.id, title: events.title, discipline: events.discipline })
+    .select({ id: events.id, title: events.title, discipline: events.discipline, matchShape: events.matchShape })
     .from(events)
     .where(and(eq(events.id, c.req.valid("query").event), eq(events.tournamentId, tournament.id)))
     .get();
@@ -41,6 +42,7 @@ resultRoutes.get("/tournaments/:slug/results", eventQuery, tournamentBySlug({ pu
     throw new Refusal(404, { title: "No such event", detail: "This tournament has no event with that id.", errors: { event: "Unknown event." } });
   }
 
+  if (event.matchShape === "practical") return practicalResults(c, tournament.id, event, c.req.query("division"));
   const standings = await TournamentClient.of(c).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
   c.header("Cache-Control", "no-store");

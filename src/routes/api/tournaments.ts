@@ -4,6 +4,7 @@ import { validator } from "hono/validator";
 import { z } from "zod";
 import { EDITORS } from "../../auth/roles.ts";
 import { events, relays, tournaments, users } from "../../db/schema.ts";
+import { practicalEventJson, practicalSetup } from "../../queries/public/practical-setup.ts";
 import { capacityOf } from "../../domain/registration/capacity.ts";
 import { windowState } from "../../domain/registration/window.ts";
 import type { AppEnv } from "../../env.ts";
@@ -72,6 +73,8 @@ tournamentRoutes.get("/tournaments/:slug", personalCaller, tournamentBySlug({ pu
     db.select().from(relays).where(eq(relays.tournamentId, t.id)).orderBy(asc(relays.startsAt), asc(relays.id)).all(),
     TournamentClient.of(c).snapshot(t.revision),
   ]);
+  // Stages and divisions only where there is a practical event: other tournaments pay no query for them.
+  const practical = eventRows.some((e) => e.matchShape === "practical") ? await practicalSetup(db, t.id) : { stages: [], divisions: [] };
   const liveEvents = new Map(snapshot.events.map((e) => [e.id, e]));
   const liveRelays = new Map(snapshot.events.flatMap((e) => e.relays).map((r) => [r.id, r]));
   c.header("Cache-Control", BRIEFLY);
@@ -82,6 +85,7 @@ tournamentRoutes.get("/tournaments/:slug", personalCaller, tournamentBySlug({ pu
       id: e.id,
       title: e.title,
       discipline: e.discipline,
+      ...(e.matchShape === "practical" ? practicalEventJson(practical, e.id) : {}),
       waitlisted: liveEvents.get(e.id)?.waitlisted ?? 0,
       relays: relayRows
         .filter((r) => r.eventId === e.id)
@@ -144,7 +148,9 @@ tournamentRoutes.get(
     const tournament = c.get("tournament");
     const query = c.req.valid("query");
     const since = query.updatedAfter ? Date.parse(query.updatedAfter) : 0;
-    const page = await TournamentClient.of(c).call("changesSince", since, query.limit);
+    const client = TournamentClient.of(c);
+    const [page, choices] = await Promise.all([client.call("changesSince", since, query.limit), client.call("practicalChoices")]);
+    const declared = new Map(choices.map((p) => [p.entryId, { division: p.division, powerFactor: p.powerFactor, category: p.category, dq: p.dq }]));
     const userIds = [...new Set(page.entries.map((e) => e.userId))];
     const people = userIds.length
       ? await db
@@ -159,6 +165,7 @@ tournamentRoutes.get(
     return c.json({
       entries: page.entries.map((e) => ({
         ...entryJson(e),
+        ...declared.get(e.id),
         seq: e.seq,
         competitor: { id: e.userId, name: byId.get(e.userId)?.name ?? null, club: byId.get(e.userId)?.club ?? null },
       })),

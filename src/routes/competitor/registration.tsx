@@ -6,6 +6,7 @@ import { z } from "zod";
 import { currentUser, loadUser, requireVerified, UNVERIFIED_DETAIL } from "../../auth/session.ts";
 import { ResendLinkForm } from "../../views/account/link-steps.tsx";
 import { windowState } from "../../domain/registration/window.ts";
+import { CATEGORIES, DIVISIONS, POWER_FACTORS } from "../../domain/practical/rulebook.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
 import { cacheControl } from "../../middleware/cache-control.ts";
@@ -44,6 +45,9 @@ const RECHECK_BEFORE_MS = 15_000;
 const INCOMPLETE = "This form is incomplete. Reload the page and try again.";
 const NOT_HERE = "This event does not take entries in this tournament. Reload the page and choose again.";
 
+/** A field the form of a shot event does not have arrives as "": not chosen. */
+const emptyIsNone = (v: unknown) => (v === "" ? undefined : v);
+
 const registerForm = z.object({
   event: z
     .string({ error: "Choose an event." })
@@ -54,6 +58,13 @@ const registerForm = z.object({
     .regex(/^(any|[1-9][0-9]{0,14})$/, { error: "Choose a relay, or any relay of this event." })
     .transform((v) => (v === "any" ? ("any" as const) : Number(v))),
   key: z.string({ error: INCOMPLETE }).trim().min(8, { error: INCOMPLETE }).max(200, { error: INCOMPLETE }),
+  // A practical event's declaration; the object checks it against the event's divisions.
+  division: z.preprocess(emptyIsNone, z.enum(DIVISIONS, { error: "Choose a division." }).optional()),
+  powerFactor: z.preprocess(emptyIsNone, z.enum(POWER_FACTORS, { error: "Choose major or minor." }).optional()),
+  category: z
+    .union([z.literal(""), z.enum(CATEGORIES)], { error: "Choose a category, or none." })
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 const eventIdIn = (text: unknown) => (typeof text === "string" && /^[1-9][0-9]{0,14}$/.test(text) ? Number(text) : 0);
@@ -156,14 +167,15 @@ registrationRoutes.post(
   formRefusal,
   requireVerified,
   tournamentBySlug({ published: true, cached: true }),
-  formBody(registerForm, { fields: ["event", "relay", "key"], invalid: invalidForm }),
+  formBody(registerForm, { fields: ["event", "relay", "key", "division", "powerFactor", "category"], invalid: invalidForm }),
   async (c) => {
     const db = c.get("db");
     const facts = await tournamentFacts(db, c.get("tournament"));
-    const { event, relay, key } = c.req.valid("form");
+    const { event, relay, key, division, powerFactor, category } = c.req.valid("form");
+    const practical = division ? { division, powerFactor: powerFactor ?? "minor", category } : undefined;
     let result: RegisterResult;
     try {
-      result = await TournamentClient.of(c).register({ userId: currentUser(c).id, eventId: event, relayId: relay, idempotencyKey: key });
+      result = await TournamentClient.of(c).register({ userId: currentUser(c).id, eventId: event, relayId: relay, idempotencyKey: key, practical });
     } catch (err) {
       if (!(err instanceof Refusal) || err.reason !== "overloaded") throw err;
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
@@ -205,6 +217,13 @@ registrationRoutes.post(
       case "idempotency_key_reused": {
         const notice: Notice = { tone: "error", text: "This form was already used for another choice. Choose again and press Register." };
         return answer(c, status, facts, await freshBlock(c, facts, event, { notice }));
+      }
+      case "division_required":
+      case "division_not_offered":
+      case "power_factor_not_allowed": {
+        const chosen = { division, powerFactor, category: category ?? undefined };
+        const again = block(facts, here, { kind: "form", relays: relayChoicesFromFacts(facts, event), key: newFormKey(), selected: String(relay) }, { selected: chosen, error: result.message });
+        return answer(c, status, facts, again);
       }
       case "not_configured":
         c.header("Retry-After", String(refusal.retryAfter));

@@ -9,6 +9,7 @@ import { ResultsIndexPage } from "../../views/results/index-page.tsx";
 import { ResultsPage } from "../../views/results/results-page.tsx";
 import { loadEventResults, loadResultsIndex } from "../../queries/results/load.ts";
 import { TournamentClient } from "../../object-client/client.ts";
+import { practicalCompare, practicalCsv, practicalPage } from "./practical.tsx";
 
 /**
  * Public results: per event (page and CSV), an index per tournament, and the compare view. Cached and
@@ -41,15 +42,16 @@ resultsRoutes.get("/t/:slug/results", scoped(RESULTS_TTL), async (c) => {
 
 resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}`, scoped(RESULTS_TTL), async (c) => {
   const results = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
-  if (!results) throw noEvent();
+  if (!results) return (await practicalPage(c, c.req.param("slug"), Number(c.req.param("eventId")), false)) ?? Promise.reject(noEvent());
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   return c.render(<ResultsPage model={results} />, { title: `${results.event.title} results · ${results.tournament.title}` });
 });
 
-resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL), async (c) => {
+// `division`: a practical match's division results.
+resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL, ["division"]), async (c) => {
   const eventId = Number(c.req.param("file").slice(0, -".csv".length));
   const results = await loadEventResults(c, c.req.param("slug"), eventId);
-  if (!results) throw noEvent();
+  if (!results) return (await practicalCsv(c, c.req.param("slug"), eventId)) ?? Promise.reject(noEvent());
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   const name = csvFileName(results.tournament.slug, results.event.title, eventId);
   // The byte-order mark makes spreadsheet programs read the names as UTF-8.
@@ -70,6 +72,17 @@ function pickedIds(c: Context<AppEnv>): string[] {
  * copy cached before that shot is never served for it.
  */
 const COMPARE_QUERY = ["entries", "seq"];
+
+/** A practical match's compare view: 2 to 4 competitors stage by stage. */
+resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}/compare`, scoped(RESULTS_TTL, ["entries"]), async (c) => {
+  const ids = pickedIds(c).filter((id) => ENTRY_ID.test(id));
+  const page = await practicalCompare(c, c.req.param("slug"), Number(c.req.param("eventId")), ids);
+  if (page) return page;
+  throw new Refusal(422, {
+    title: "Choose 2 to 4 competitors",
+    detail: "The compare view shows 2 to 4 competitors of this match side by side. Go back to the results and tick 2 to 4.",
+  });
+});
 
 resultsRoutes.get(`/t/:slug/live/:eventId{${EVENT}}/compare`, scoped(COMPARE_TTL, COMPARE_QUERY), async (c) => {
   const ids = pickedIds(c);

@@ -10,6 +10,7 @@ import { tournamentScope } from "../../queries/cache-versions.ts";
 import { LiveStandings, rowId } from "../../object/scoreboard/protocol.tsx";
 import { SCOREBOARD_SCRIPTS, ScoreboardPage } from "../../views/scoreboard/page.tsx";
 import { findTournament } from "../../middleware/tournament.ts";
+import { practicalPage } from "../results/practical.tsx";
 
 /**
  * The live scoreboard: a cached snapshot page, its WebSocket (forwarded to the tournament object, the only
@@ -31,7 +32,7 @@ liveRoutes.get(
   edgeCache({ ttlSeconds: SCOREBOARD_TTL, scopes: (c) => [tournamentScope(c.req.param("slug") ?? "")] }),
   async (c) => {
     const found = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
-    if (!found) throw notFound();
+    if (!found) return (await practicalPage(c, c.req.param("slug"), Number(c.req.param("eventId")), true)) ?? Promise.reject(notFound());
     const { tournament, event, d, seq, rows, match } = found;
     const now = Date.now();
     // The state line is part of the cached copy: it must not outlive the next change of state.

@@ -10,6 +10,7 @@ import { ScoringLanding } from "../../views/scoring/landing.tsx";
 import { PickPage } from "../../views/scoring/pick-page.tsx";
 import { scoringStaff } from "./access.tsx";
 import { relayPageResponse } from "./relay.tsx";
+import { practicalSheetRoutes } from "./practical.tsx";
 import { shotFormRoutes } from "./shots.tsx";
 import { offlineAppRoutes } from "./offline-app.tsx";
 
@@ -39,3 +40,4 @@ scoringRoutes.get("/t/:slug/relays/:relayId{[1-9][0-9]{0,14}}", ...scoringStaff,
 });
 
 scoringRoutes.route("/", shotFormRoutes);
+scoringRoutes.route("/", practicalSheetRoutes);

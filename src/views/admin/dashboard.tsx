@@ -1,5 +1,5 @@
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import type { Dashboard } from "../../queries/admin/dashboard.ts";
-import { discipline } from "../../domain/scoring/disciplines.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, FormProblem } from "../components/fields.tsx";
 import { TableHead } from "../components/table.tsx";
@@ -113,7 +113,7 @@ export function DashboardView(props: { slug: string; zone: string; data: Dashboa
         data.events.map((e) => (
           <section class="dashboard-event" aria-labelledby={`event-${e.id}`} data-testid="dashboard-event">
             <h2 id={`event-${e.id}`}>
-              {e.title} <span class="discipline">{discipline(e.discipline)?.name ?? e.discipline}</span>{" "}
+              {e.title} <span class="discipline">{disciplineName(e.discipline)}</span>{" "}
               <span class={`badge ${e.resultsStatus === "official" ? "confirmed" : "held"}`}>
                 {e.resultsStatus === "official" ? "Results official" : "Results unofficial"}
               </span>

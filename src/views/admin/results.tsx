@@ -1,3 +1,4 @@
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
 import { EnrolQr } from "./enrol-qr.tsx";
 import type { Errors } from "../../lib/forms.ts";
@@ -102,7 +103,7 @@ export function ResultsControl(p: ResultsPageProps) {
                     </span>
                   </h3>
                   <p class="meta">
-                    {discipline(e.discipline)?.name ?? e.discipline} · {e.shots === null ? "—" : e.shots} shots entered ·{" "}
+                    {disciplineName(e.discipline)} · {e.shots === null ? "—" : e.shots} shots entered ·{" "}
                     <a href={`/t/${p.slug}/results/${e.id}`}>Public results</a>
                   </p>
                   {err(form).form && <p class="field-error">{err(form).form}</p>}

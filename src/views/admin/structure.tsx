@@ -1,6 +1,6 @@
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import type { Child } from "hono/jsx";
 import { disciplineOptions, EVENT_FIELDS, RELAY_FIELDS, type Structure } from "../../queries/admin/structure.ts";
-import { discipline } from "../../domain/scoring/disciplines.ts";
 import { type Errors, firstInvalid, type Values } from "../../lib/forms.ts";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, fieldsOf, FormProblem, Input, PostButton, Select } from "../components/fields.tsx";
@@ -25,10 +25,15 @@ export function EventList(props: { slug: string; zone: string; structure: Struct
       {props.structure.map((e) => (
         <li class="admin-event" data-testid="admin-event">
           <h2>
-            {e.title} <span class="discipline">{discipline(e.discipline)?.name ?? e.discipline}</span>
+            {e.title} <span class="discipline">{disciplineName(e.discipline)}</span>
           </h2>
           <p class="meta">
             <a href={`${base}/events/${e.id}`}>Edit event</a> · <a href={`${base}/entries?event=${e.id}`}>Entries</a> ·{" "}
+            {e.matchShape === "practical" && (
+              <>
+                <a href={`${base}/events/${e.id}/match`}>Match setup (stages, divisions)</a> ·{" "}
+              </>
+            )}
             {props.occupancy.waiting.get(e.id) ?? 0} on the waitlist
           </p>
           {e.relays.length === 0 ? (
@@ -101,7 +106,7 @@ function Stale({ reload, focus }: { reload: string; focus: boolean }) {
 }
 
 /** The frame both forms share: stale and whole-form messages, the revision, the actions. */
-function StructureForm(p: FormProps & { form: string; focus: string | undefined; children: Child }) {
+export function StructureForm(p: FormProps & { form: string; focus: string | undefined; children: Child }) {
   return (
     <>
       {p.stale && <Stale reload={p.stale} focus={!p.focus} />}

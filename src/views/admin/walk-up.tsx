@@ -1,3 +1,4 @@
+import { DIVISIONS } from "../../domain/practical/rulebook.ts";
 import { formatDayTime } from "../../domain/time/format.ts";
 import { type Errors, firstInvalid } from "../../lib/forms.ts";
 import { Csrf, FormProblem, Input, Select } from "../components/fields.tsx";
@@ -6,6 +7,7 @@ import type { RelayRoom } from "./entry.tsx";
 export interface WalkUpEvent {
   id: number;
   title: string;
+  practical?: boolean;
   relays: RelayRoom[];
 }
 
@@ -16,6 +18,8 @@ export interface WalkUpProps {
   values: Record<string, string>;
   errors: Errors;
   feeLabel: string | null;
+  /** The tournament has a practical (IPSC) match: its walk-ups declare a division and power factor. */
+  practical: boolean;
 }
 
 const ORDER = ["name", "club", "email", "relayId"];
@@ -61,6 +65,31 @@ export function WalkUpForm(p: WalkUpProps) {
           }))}
           autofocus={focus === "relayId"}
         />
+        {p.practical && (
+          <div class="field-row">
+            <Select
+              form="walkup"
+              name="division"
+              label="Division (practical match)"
+              value={p.values.division ?? ""}
+              error={p.errors.division}
+              required={false}
+              placeholder="Not a practical match"
+              options={DIVISIONS.map((d) => ({ value: d, label: d }))}
+            />
+            <Select
+              form="walkup"
+              name="powerFactor"
+              label="Power factor"
+              value={p.values.powerFactor ?? "minor"}
+              required={false}
+              options={[
+                { value: "minor", label: "Minor" },
+                { value: "major", label: "Major" },
+              ]}
+            />
+          </div>
+        )}
         {p.feeLabel && (
           <div class="field checkbox">
             <label>

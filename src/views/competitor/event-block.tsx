@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { Csrf } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
 import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
+import { PracticalFields, type PracticalFormChoice } from "./practical-choice.tsx";
 
 export interface RelayChoice {
   id: number;
@@ -26,6 +27,8 @@ export type EventBlockBody =
       selected?: string;
       notice?: Notice;
       relayError?: string;
+      /** A practical event: the division and power factor fields. */
+      practical?: PracticalFormChoice;
     }
   | { kind: "entry"; entry: EntryFigures; relay: RelayName | undefined; justNow: boolean; notice?: Notice }
   | { kind: "notice"; notice: Notice };
@@ -81,8 +84,9 @@ function RelayForm({ slug, zone, event, body }: Omit<EventBlockProps, "body" | "
       <Csrf />
       <input type="hidden" name="event" value={String(event.id)} />
       <input type="hidden" name="key" value={body.key} />
+      {body.practical && <PracticalFields eventId={event.id} choice={body.practical} />}
       <fieldset class="reg-relays" aria-describedby={body.relayError ? errorId : undefined}>
-        <legend id={legendId}>Choose a relay</legend>
+        <legend id={legendId}>{body.practical ? "Choose a squad" : "Choose a relay"}</legend>
         {body.relays.map((r) => (
           <label class="reg-choice" data-testid="reg-choice" data-relay-id={String(r.id)}>
             <input type="radio" name="relay" value={String(r.id)} checked={selected === String(r.id)} required />
@@ -97,7 +101,7 @@ function RelayForm({ slug, zone, event, body }: Omit<EventBlockProps, "body" | "
         ))}
         <label class="reg-choice" data-testid="reg-choice" data-relay-id="any">
           <input type="radio" name="relay" value="any" checked={selected === "any"} required />
-          <span class="reg-choice-name">Any relay of this event</span>
+          <span class="reg-choice-name">{body.practical ? "Any squad of this match" : "Any relay of this event"}</span>
           <span class="reg-choice-start">the earliest with a free place</span>
           <span class={anyLeft === 0 ? "reg-places full" : "reg-places"} data-testid="reg-places">
             {placesText(anyLeft)}

@@ -1,4 +1,4 @@
-import { discipline } from "../../domain/scoring/disciplines.ts";
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import type { Phase } from "../../domain/calendar/phase.ts";
 import type { EventRow, RelayRow, TournamentPageModel } from "../../queries/public/tournament-page.ts";
 import { Badge } from "../components/badge.tsx";
@@ -24,7 +24,7 @@ function EventSection({ event, zone, slug, phase }: { event: EventRow; zone: str
   return (
     <section class="event" id={`event-${event.id}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {event.title} <span class="discipline">{discipline(event.discipline)?.name ?? event.discipline}</span>
+        {event.title} <span class="discipline">{disciplineName(event.discipline)}</span>
       </h3>
       <p class="event-links">
         <a href={`/t/${slug}/results/${event.id}`}>Results</a> · <a href={`/t/${slug}/live/${event.id}`}>Live scoreboard</a>

@@ -1,4 +1,4 @@
-import { discipline } from "../../domain/scoring/index.ts";
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import { Empty } from "../components/empty.tsx";
 import { csvPath, livePath, resultsPath, type ResultsStatus, ResultsStatusBadge } from "./results-table.tsx";
 
@@ -28,7 +28,7 @@ export function ResultsIndexPage({ model }: { model: ResultsIndexModel }) {
               <h2 class="card-title">
                 <a href={resultsPath(tournament.slug, e.id)}>{e.title}</a>
               </h2>
-              <p class="meta">{discipline(e.discipline)?.name ?? e.discipline}</p>
+              <p class="meta">{disciplineName(e.discipline)}</p>
               <ResultsStatusBadge status={e.resultsStatus} />
               <p class="card-note">
                 <a href={livePath(tournament.slug, e.id)}>Live scoreboard</a> · <a href={csvPath(tournament.slug, e.id)}>CSV</a>

@@ -1,4 +1,6 @@
-import { discipline } from "../../domain/scoring/index.ts";
+import { disciplineName } from "../../domain/practical/discipline-name.ts";
+import { PRACTICAL_DISCIPLINE } from "../../domain/practical/rulebook.ts";
+import { sheetPath } from "./stage-sheet.tsx";
 import { Empty } from "../components/empty.tsx";
 import { DateTime } from "../components/time.tsx";
 
@@ -32,9 +34,15 @@ export function PickPage({ model }: { model: PickModel }) {
         model.events.map((event) => (
           <section class="scoring-event" aria-labelledby={`scoring-event-${event.id}`}>
             <h2 id={`scoring-event-${event.id}`}>
-              {event.title} <span class="discipline">{discipline(event.discipline)?.name ?? event.discipline}</span>
+              {event.title} <span class="discipline">{disciplineName(event.discipline)}</span>
             </h2>
-            {event.relays.length === 0 ? (
+            {event.discipline === PRACTICAL_DISCIPLINE ? (
+              <p>
+                <a class="button" href={sheetPath(tournament.slug, event.id)}>
+                  Stage score sheet
+                </a>
+              </p>
+            ) : event.relays.length === 0 ? (
               <Empty>No relays are scheduled for this event.</Empty>
             ) : (
               <ul class="relay-picks">

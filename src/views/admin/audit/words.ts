@@ -23,6 +23,7 @@ import {
   str,
   when,
 } from "./phrase.ts";
+import { PRACTICAL_ACTION_LABELS, PRACTICAL_WORDINGS } from "./practical-words.ts";
 
 export interface AuditRowInput {
   action: string;
@@ -98,6 +99,7 @@ function correction(n: AuditNames, d: Detail, subject: string, actor: string, fr
 }
 
 const WORDINGS: Record<string, Wording> = {
+  ...PRACTICAL_WORDINGS,
   "tournament.create": (_n, d, _s, a) => [a, " created the tournament ", quoted(String(d.title ?? ""))],
   "tournament.edit": (n, d, _s, a) => {
     const changed = Array.isArray(d.changed) ? d.changed.map(String) : [];
@@ -253,4 +255,5 @@ export const ACTION_LABELS: Record<string, string> = {
   "token.create": "Scoring token created",
   "token.revoke": "Scoring token revoked",
   "outbox.set_aside": "Copy set aside",
+  ...PRACTICAL_ACTION_LABELS,
 };
