@@ -9,7 +9,7 @@
 const HOT_MS = 1_000;
 const MAX_BYTES = 8 * 1024 * 1024;
 
-interface HotCopy {
+export interface HotCopy {
   body: ArrayBuffer;
   status: number;
   headers: [string, string][];
@@ -39,29 +39,37 @@ function freshForMs(res: Response): number {
   return seconds === undefined ? 0 : Number(seconds) * 1000;
 }
 
-function answer(copy: HotCopy): Response {
-  return new Response(copy.body, { status: copy.status, headers: copy.headers });
-}
 
 export const hotPages = {
+  /** A new response of the copy (its headers may be changed). */
+  responseOf(copy: HotCopy): Response {
+    return new Response(copy.body, { status: copy.status, headers: copy.headers });
+  },
+
+  /** The copy this isolate keeps of the page under the key's URL, while it is fresh; no I/O. */
+  inMemory(keyUrl: string, now = Date.now()): HotCopy | undefined {
+    const hot = copies.get(keyUrl);
+    return hot && hot.until > now ? hot : undefined;
+  },
+
   /** The page stored under the key: from memory if this isolate stored or read it within the last second. */
   async match(key: Request, now = Date.now()): Promise<Response | undefined> {
     const hot = copies.get(key.url);
-    if (hot && hot.until > now) return answer(hot);
+    if (hot && hot.until > now) return hotPages.responseOf(hot);
     if (hot) drop(key.url);
     const stored = await caches.default.match(key);
     if (!stored) return undefined;
     // The stored copy's age is unknown here: keep it for the shorter of a second and its own freshness.
     const copy = { body: await stored.arrayBuffer(), status: stored.status, headers: [...stored.headers], until: now + Math.min(HOT_MS, freshForMs(stored)) };
     keep(key.url, copy);
-    return answer(copy);
+    return hotPages.responseOf(copy);
   },
 
   /** Stores the page in the Cache API and keeps a copy for a second (never past its `s-maxage`). */
   async put(key: Request, res: Response, now = Date.now()): Promise<void> {
     const body = await res.arrayBuffer();
     const copy = { body, status: res.status, headers: [...res.headers], until: now + Math.min(HOT_MS, freshForMs(res)) };
-    await caches.default.put(key, answer(copy));
+    await caches.default.put(key, hotPages.responseOf(copy));
     keep(key.url, copy);
   },
 };

@@ -6,8 +6,13 @@ import { logger } from "../lib/log.ts";
  * One log per request with its id on every line (`c.var.log`): Cloudflare's ray id where there is one, else a
  * fresh UUID. The id goes back in `X-Request-Id`, so a visitor's report leads to the lines.
  */
+/** Cloudflare's ray id where there is one, else a fresh UUID. */
+export function requestIdOf(request: Request): string {
+  return request.headers.get("cf-ray") ?? crypto.randomUUID();
+}
+
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
-  const requestId = c.req.header("cf-ray") ?? crypto.randomUUID();
+  const requestId = requestIdOf(c.req.raw);
   c.set("log", logger({ requestId, method: c.req.method, path: c.req.path }));
   await next();
   try {
