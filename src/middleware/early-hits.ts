@@ -1,5 +1,6 @@
 import { FRESH_VIEWS_COOKIE } from "./fresh-views.ts";
 import { hotPages } from "./hot-pages.ts";
+import { REQUEST_ID_HEADER } from "../lib/request-id.ts";
 import { RequestTiming } from "../lib/request-timing.ts";
 import { rememberedCacheVersions } from "../queries/cache-version-memo.ts";
 import { requestIdOf } from "./request-log.ts";
@@ -61,6 +62,6 @@ export function earlyHit(request: Request, now = Date.now()): Response | null {
   headers.set(CACHE_STATUS_HEADER, "HIT");
   for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
   headers.set("Server-Timing", new RequestTiming(now).header(now));
-  headers.set("X-Request-Id", requestIdOf(request));
+  headers.set(REQUEST_ID_HEADER, requestIdOf(request));
   return new Response(copy.body, { status: copy.status, headers });
 }

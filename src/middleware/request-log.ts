@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
 import { logger } from "../lib/log.ts";
+import { REQUEST_ID_HEADER } from "../lib/request-id.ts";
 
 /**
  * One log per request with its id on every line (`c.var.log`): Cloudflare's ray id where there is one, else a
@@ -13,10 +14,11 @@ export function requestIdOf(request: Request): string {
 
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = requestIdOf(c.req.raw);
+  c.set("requestId", requestId);
   c.set("log", logger({ requestId, method: c.req.method, path: c.req.path }));
   await next();
   try {
-    c.res.headers.set("X-Request-Id", requestId);
+    c.res.headers.set(REQUEST_ID_HEADER, requestId);
   } catch {
     // A WebSocket upgrade's headers cannot change.
   }
