@@ -16,8 +16,10 @@ export const STYLE_KITS = {
   /** The scoreboard and the compare view. */
   live: ["live", "results"],
   results: ["results"],
-  /** Organisers and range officers share most pieces (and keep them cached). */
-  staff: ["accounts", "live", "competitor", "scoring", "results", "admin"],
+  /** Organisers: forms and token boxes (accounts), entry states (competitor), standings (results). */
+  admin: ["accounts", "competitor", "results", "admin"],
+  /** Range officers: the scoring pages, their forms and the relay's standings. */
+  scoring: ["accounts", "results", "scoring"],
 } satisfies Record<string, Sheet[]>;
 export type StyleKit = keyof typeof STYLE_KITS;
 
