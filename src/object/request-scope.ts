@@ -19,10 +19,13 @@ export function currentRequestId(): string | undefined {
 /** The runtime's own entry points and the dispatcher itself: never named by a call. */
 const NOT_CALLABLE = new Set(["constructor", "call", "fetch", "alarm", "webSocketMessage", "webSocketClose", "webSocketError"]);
 
-/** The object's method of that name, if it is one a call may name (its class's own, not the runtime's). */
-export function callableMethod(target: object, name: string): ((...args: unknown[]) => unknown) | null {
+/**
+ * The method of that name, if it is one a call may name: declared by the class itself (`classPrototype`, not
+ * the instance's, which a runtime wrapper may extend), not one of the runtime's entry points.
+ */
+export function callableMethod(classPrototype: object, name: string): ((...args: unknown[]) => unknown) | null {
   if (NOT_CALLABLE.has(name)) return null;
-  const own = Object.getPrototypeOf(target) as Record<string, unknown>;
+  const own = classPrototype as Record<string, unknown>;
   if (!Object.prototype.hasOwnProperty.call(own, name)) return null;
   const method = own[name];
   return typeof method === "function" ? (method as (...args: unknown[]) => unknown) : null;

@@ -98,7 +98,7 @@ export class TournamentObject extends DurableObject<Env> {
   call(requestId: string, method: string, args: unknown[]): unknown {
     const parsed = objectCallSchema.parse({ requestId, method, args });
     return forRequest(parsed.requestId, () => {
-      const target = callableMethod(this, parsed.method);
+      const target = callableMethod(TournamentObject.prototype, parsed.method);
       if (!target) {
         this.log.warn("object: a call named no method of the tournament object", { method: parsed.method });
         throw new Error(`The tournament object has no method ${parsed.method}`);
