@@ -10,8 +10,8 @@ import { SECURITY_HEADERS } from "./security.ts";
  * Cache hits answered before the app runs at all. The edge cache notes, for each address it answered, the
  * version scopes and query parameters of its key; the next request for that address, when the isolate's
  * version memo is current and the page's copy is in memory (src/middleware/hot-pages.ts), gets the stored
- * bytes with the headers every response carries, without Hono's middleware chain (request log, nonce, D1
- * binding, renderer, routing) that a hit does not need. Anything else (a stale memo, no copy in memory, the
+ * bytes (gzipped once, for the visitors who accept it) with the headers every response carries, without
+ * Hono's middleware chain (request log, nonce, D1 binding, renderer, routing) that a hit does not need. Anything else (a stale memo, no copy in memory, the
  * organiser's fresh-views cookie) goes through the app as usual, which refreshes what this path reads.
  */
 export const CACHE_STATUS_HEADER = "X-Tenring-Cache";
@@ -63,5 +63,10 @@ export function earlyHit(request: Request, now = Date.now()): Response | null {
   for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
   headers.set("Server-Timing", new RequestTiming(now).header(now));
   headers.set(REQUEST_ID_HEADER, requestIdOf(request));
+  // Compressed once when the copy was kept, not once per visitor; sent as it is (`encodeBody: "manual"`).
+  if (/\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "")) {
+    headers.set("Content-Encoding", "gzip");
+    return new Response(copy.gzipped, { status: copy.status, headers, encodeBody: "manual" });
+  }
   return new Response(copy.body, { status: copy.status, headers });
 }

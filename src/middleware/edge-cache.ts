@@ -46,12 +46,13 @@ const rendering = new Map<string, number>();
 const COLLAPSE_MS = 2_000;
 const COLLAPSE_POLL_MS = 5;
 
-/** The copy another request of this isolate is rendering now, once it is stored; undefined if none is under way. */
+/** The copy another request of this isolate rendered or is rendering now (waited for); undefined if none. */
 async function renderedMeanwhile(keyUrl: string): Promise<Response | undefined> {
   const since = rendering.get(keyUrl);
-  if (since === undefined) return undefined;
   // Polled with this request's own timer: a request may not await another request's I/O.
-  while (rendering.get(keyUrl) === since && Date.now() - since < COLLAPSE_MS) await scheduler.wait(COLLAPSE_POLL_MS);
+  if (since !== undefined) {
+    while (rendering.get(keyUrl) === since && Date.now() - since < COLLAPSE_MS) await scheduler.wait(COLLAPSE_POLL_MS);
+  }
   const copy = hotPages.inMemory(keyUrl);
   return copy && hotPages.responseOf(copy);
 }
@@ -71,6 +72,7 @@ export function edgeCache(options: EdgeCacheOptions) {
       stored.headers.set(CACHE_STATUS_HEADER, "HIT");
       return stored;
     }
+    // Nothing awaited since the last look, so no other request of this isolate has started rendering meanwhile.
     rendering.set(key.url, Date.now());
     try {
       await renderAndStore(c, next, key, options.ttlSeconds);
@@ -87,7 +89,7 @@ async function renderAndStore(c: Context<AppEnv>, next: Next, key: Request, ttlS
   const res = c.res;
   res.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
   res.headers.set(CACHE_STATUS_HEADER, "MISS");
-  res.headers.append("Vary", "HX-Request");
+  res.headers.append("Vary", "HX-Request, Accept-Encoding");
   if (res.status !== 200) return;
   if (res.headers.has("Set-Cookie")) {
     // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.

@@ -11,6 +11,8 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 export interface HotCopy {
   body: ArrayBuffer;
+  /** The body gzipped once, for the many visitors whose browsers accept it (src/middleware/early-hits.ts). */
+  gzipped: ArrayBuffer;
   status: number;
   headers: [string, string][];
   until: number;
@@ -22,16 +24,21 @@ let bytes = 0;
 function drop(url: string): void {
   const copy = copies.get(url);
   if (!copy) return;
-  bytes -= copy.body.byteLength;
+  bytes -= copy.body.byteLength + copy.gzipped.byteLength;
   copies.delete(url);
 }
 
 function keep(url: string, copy: HotCopy): void {
   drop(url);
-  while (bytes + copy.body.byteLength > MAX_BYTES && copies.size > 0) drop(copies.keys().next().value!);
-  if (copy.body.byteLength > MAX_BYTES) return;
+  const size = copy.body.byteLength + copy.gzipped.byteLength;
+  while (bytes + size > MAX_BYTES && copies.size > 0) drop(copies.keys().next().value!);
+  if (size > MAX_BYTES) return;
   copies.set(url, copy);
-  bytes += copy.body.byteLength;
+  bytes += size;
+}
+
+function gzip(body: ArrayBuffer): Promise<ArrayBuffer> {
+  return new Response(new Response(body).body!.pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
 }
 
 function freshForMs(res: Response): number {
@@ -60,7 +67,8 @@ export const hotPages = {
     const stored = await caches.default.match(key);
     if (!stored) return undefined;
     // The stored copy's age is unknown here: keep it for the shorter of a second and its own freshness.
-    const copy = { body: await stored.arrayBuffer(), status: stored.status, headers: [...stored.headers], until: now + Math.min(HOT_MS, freshForMs(stored)) };
+    const body = await stored.arrayBuffer();
+    const copy = { body, gzipped: await gzip(body), status: stored.status, headers: [...stored.headers], until: now + Math.min(HOT_MS, freshForMs(stored)) };
     keep(key.url, copy);
     return hotPages.responseOf(copy);
   },
@@ -68,7 +76,7 @@ export const hotPages = {
   /** Stores the page in the Cache API and keeps a copy for a second (never past its `s-maxage`). */
   async put(key: Request, res: Response, now = Date.now()): Promise<void> {
     const body = await res.arrayBuffer();
-    const copy = { body, status: res.status, headers: [...res.headers], until: now + Math.min(HOT_MS, freshForMs(res)) };
+    const copy = { body, gzipped: await gzip(body), status: res.status, headers: [...res.headers], until: now + Math.min(HOT_MS, freshForMs(res)) };
     await caches.default.put(key, hotPages.responseOf(copy));
     keep(key.url, copy);
   },

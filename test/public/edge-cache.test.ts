@@ -174,6 +174,19 @@ describe("hits before the app, and one render for concurrent misses", () => {
     expect(earlyHit(new Request(url, { method: "HEAD" }))).toBeNull();
   });
 
+  it("sends the copy gzipped once to visitors who accept it, the same page when unpacked", async () => {
+    const { tournament } = await createTournament();
+    const url = `https://tenring.test/t/${tournament.slug}`;
+    const page = await (await get(`/t/${tournament.slug}`)).text();
+    const early = earlyHit(new Request(url, { headers: { "Accept-Encoding": "br, gzip" } }))!;
+    expect(early.headers.get("Content-Encoding")).toBe("gzip");
+    expect(early.headers.get("Vary")).toContain("Accept-Encoding");
+    const packed = await early.arrayBuffer();
+    expect(packed.byteLength).toBeLessThan(new TextEncoder().encode(page).byteLength / 2);
+    const unpacked = await new Response(new Response(packed).body!.pipeThrough(new DecompressionStream("gzip"))).text();
+    expect(unpacked).toBe(page);
+  });
+
   it("renders a page once for many requests that miss it at the same moment", async () => {
     const app = new Hono<AppEnv>();
     app.use("*", async (c, next) => {
@@ -182,7 +195,8 @@ describe("hits before the app, and one render for concurrent misses", () => {
       await next();
     });
     let renders = 0;
-    app.get("/busy-page", edgeCache({ ttlSeconds: 60, scopes: () => [`collapse-${Date.now()}`] }), async (c) => {
+    const scope = `collapse-${Date.now()}`;
+    app.get("/busy-page", edgeCache({ ttlSeconds: 60, scopes: () => [scope] }), async (c) => {
       renders++;
       await scheduler.wait(100);
       return c.html(`<p>render ${renders}</p>`);
