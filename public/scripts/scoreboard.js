@@ -130,13 +130,19 @@
     return found;
   }
 
-  function enqueue(text, animate) {
+  function enqueue(text, animate, socket) {
     backlog += 1;
-    queue = queue.then(function () {
-      backlog -= 1;
-      // More waiting: apply without animation, or the queue would grow with every shot.
-      return apply(text, animate && backlog === 0);
-    });
+    queue = queue
+      .then(function () {
+        backlog -= 1;
+        // More waiting: apply without animation, or the queue would grow with every shot.
+        return apply(text, animate && backlog === 0);
+      })
+      .catch(function () {
+        // A message that could not be applied: start again from what the page shows.
+        applied = pageSeq();
+        hello(socket);
+      });
   }
 
   document.addEventListener("tenring:live:open", function (evt) {
@@ -153,7 +159,7 @@
     if (messages[0].kind === "snapshot") {
       if (messages[0].seq === applied) return;
       applied = messages[0].seq;
-      return enqueue(data, false);
+      return enqueue(data, false, evt.detail.socket);
     }
     var from = 0;
     while (from < messages.length && messages[from].seq <= applied) from += 1;
@@ -168,7 +174,7 @@
     applied = messages[to - 1].seq;
     for (var i = from; i < to; i++) {
       // Several moves at once: apply without animation.
-      enqueue(data.slice(messages[i].at, i + 1 < messages.length ? messages[i + 1].at : data.length), to - from === 1);
+      enqueue(data.slice(messages[i].at, i + 1 < messages.length ? messages[i + 1].at : data.length), to - from === 1, evt.detail.socket);
     }
     if (to < messages.length && askedFor !== applied) hello(evt.detail.socket);
   });

@@ -177,7 +177,8 @@ export class LiveHub {
     if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
     const use = this.usage(ws, Date.now());
     if (use.messages > MESSAGES_PER_WINDOW) {
-      this.log.warn("live: closed a scoreboard socket that sent too many messages", { eventId: state.eventId });
+      // Once per flood: messages already on their way still arrive after the close.
+      if (use.messages === MESSAGES_PER_WINDOW + 1) this.log.warn("live: closed a scoreboard socket that sent too many messages", { eventId: state.eventId });
       return closeQuietly(ws, CLOSE_POLICY, `Too many messages: a scoreboard sends a hello only when it connects or misses an update`);
     }
     if (hello.data.seq !== this.store.seq(state.eventId)) this.snapshotWhenAllowed(ws, state.eventId, use);
