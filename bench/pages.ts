@@ -7,6 +7,8 @@
  * request read from `Server-Timing`, the share of cache hits, the server's CPU time per request beside the
  * trivial route's (steadier than rates on a loaded machine), and the ratio to the trivial route. Bounded
  * by count and time; speed is reported, not enforced (exit 1 only when a page answers other than 200).
+ * `BENCH_DIRECT=1` sends the requests straight to the workerd process that runs the Worker, past wrangler dev's
+ * proxy, which parses every HTML response (and only HTML: /healthz is text/plain) for its live-reload script.
  */
 import { createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -17,6 +19,7 @@ import { d1QueriesOf } from "../src/lib/request-timing.ts";
 import { DEMO_PASSWORD, ORGANISER } from "../src/seed/plan.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { groupCpuMs } from "./lib/cpu.ts";
+import { workerAddress } from "./lib/direct.ts";
 import { figures, freePort, pool, type Figures } from "./lib/load.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 
@@ -99,11 +102,11 @@ function summary(page: Page, samples: Sample[], wallMs: number, trivial: Sample[
   };
 }
 
-function print(rows: Row[], started: number): void {
+function print(rows: Row[], started: number, direct: boolean): void {
   const cells = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(34) : x.padStart(9))).join(" ");
   const lines = [
     "",
-    `Tenring bench:pages  (Node ${process.versions.node}, ${availableParallelism()} CPUs; wrangler dev on 127.0.0.1, prebuilt bundle, request log and tracing off)`,
+    `Tenring bench:pages  (Node ${process.versions.node}, ${availableParallelism()} CPUs; wrangler dev on 127.0.0.1, prebuilt bundle, request log and tracing off${direct ? "; BENCH_DIRECT: to workerd, past wrangler's proxy" : ""})`,
     `${ROUNDS} alternating rounds of ${PER_ROUND} requests per page and for GET /healthz, concurrency ${CONCURRENCY}; demo data`,
     "",
     cells(["", "req/s", "p50 ms", "p99 ms", "D1/req", "hits", "cpu ms", "/healthz", "cpu ms", "ratio"]),
@@ -150,14 +153,16 @@ try {
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const log = createWriteStream(SERVER_LOG);
   tenring = await startTenring({ port: await freePort(), persistTo: state, script, onOutput: (chunk) => log.write(stripAnsi(chunk)) });
-  const { url } = tenring;
+  // BENCH_DIRECT=1: past wrangler dev's proxy, straight to the workerd process that runs the Worker.
+  const direct = process.env.BENCH_DIRECT === "1" && tenring.processGroup !== undefined;
+  const url = direct ? await workerAddress(tenring.processGroup!) : tenring.url;
   const { tournaments } = (await (await fetch(`${url}/api/v1/tournaments`)).json()) as { tournaments: { slug: string }[] };
   const [first] = tournaments;
   if (!first) throw new Error("the demo has no published tournament");
   const detail = (await (await fetch(`${url}/api/v1/tournaments/${first.slug}`)).json()) as { events: { id: number }[] };
   const event = detail.events[0]?.id;
   if (event === undefined) throw new Error(`${first.slug} has no event`);
-  const cookie = await organiserCookie(url);
+  const cookie = await organiserCookie(tenring.url);
   const pages: Page[] = [
     { name: "home", path: "/" },
     { name: "tournament", path: `/t/${first.slug}` },
@@ -190,7 +195,7 @@ try {
     }
     rows.push(summary(page, samples, pageMs, baseline, trivialMs, cpu));
   }
-  print(rows, started);
+  print(rows, started, direct);
   const failed = rows.filter((r) => r.failures > 0);
   for (const r of failed) console.error(`bench:pages: ${r.page.path} answered ${r.failures} times other than 200: ${r.statuses.join(", ")}`);
   exitCode = failed.length === 0 ? 0 : 1;
