@@ -34,6 +34,8 @@ export interface StartOptions {
 }
 
 export interface Tenring {
+  /** wrangler's process group (wrangler, workerd and any helper they start), e.g. to read their CPU time. */
+  processGroup: number | undefined;
   url: string;
   seedResult: SeedResult | null;
   /** This run's random SEED_TOKEN: the browser tests re-seed with it (see scripts/demo-seed.ts). */
@@ -243,6 +245,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     }
   }
   return {
+    processGroup: child.pid,
     url,
     seedResult,
     seedToken,

@@ -43,6 +43,8 @@ export interface AppEnv {
     timing: RequestTiming;
     /** This request's structured log (its id on every line). */
     log: Log;
+    /** Cloudflare's ray id, else a fresh UUID (src/middleware/request-log.ts). */
+    requestId: string;
     /** This session's (or an anonymous visitor's) token for plain forms; set by `csrf()`. */
     csrf: string;
     db: Db;

@@ -1,6 +1,6 @@
 // Tenring compare view: follows the event's scoreboard socket and reloads the table when a message
 // concerns one of the compared competitors: their row, or their rank moved by someone else's shot.
-// Messages are never swapped here; their targets are the scoreboard's. Each reload asks for the message's
+// Messages are never swapped here (their targets are the scoreboard's); the table is swapped with htmx. Each reload asks for the message's
 // sequence number, so a short-lived cached copy from before the shot is never shown; a reload that fails
 // says so on the status line and is tried again 2 s later. The status line, keep-alive and connecting
 // are live-socket.js's, loaded before this. Plain ES, no inline script (CSP).
@@ -60,9 +60,8 @@
       });
   }
 
-  document.addEventListener("htmx:ws:before:message:incoming", function (evt) {
-    var data = evt.detail.message.data;
-    evt.detail.cancelled = true;
+  document.addEventListener("tenring:live:message", function (evt) {
+    var data = evt.detail.data;
     if (typeof data !== "string") return;
     SEQ.lastIndex = 0;
     for (var m = SEQ.exec(data); m; m = SEQ.exec(data)) latest = Math.max(latest, Number(m[1]));
@@ -70,7 +69,7 @@
   });
 
   // Shots may have come while the socket was down.
-  document.addEventListener("htmx:ws:after:connection", function () {
+  document.addEventListener("tenring:live:open", function () {
     if (latest > 0) reload();
   });
 })();

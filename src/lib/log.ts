@@ -35,18 +35,27 @@ function write(level: Level, line: LogFields): void {
   else console.log(text);
 }
 
-export function logger(context: LogFields): Log {
-  const line = (level: Level, message: string, fields: LogFields = {}) => ({ level, message, ...context, ...fields, at: new Date().toISOString() });
+const noFields = (): LogFields => ({});
+
+/** `current`: fields read when each line is written (the tournament object's request of the moment). */
+export function logger(context: LogFields, current: () => LogFields = noFields): Log {
+  const line = (level: Level, message: string, fields: LogFields = {}) => ({ level, message, ...context, ...current(), ...fields, at: new Date().toISOString() });
   return {
     info: (message, fields) => write("info", line("info", message, fields)),
     warn: (message, fields) => write("warn", line("warn", message, fields)),
     error: (message, error, fields) => write("error", line("error", message, error === undefined ? fields : { ...fields, error: errorFields(error) })),
-    with: (fields) => logger({ ...context, ...fields }),
+    with: (fields) => logger({ ...context, ...fields }, current),
   };
 }
 
-/** The log of a tournament object: its tournament id (the object's name) on every line. */
-export function objectLog(id: DurableObjectId): Log {
+/**
+ * The log of a tournament object: its tournament id (the object's name) on every line, and the id of the
+ * request it is working for when the line is written (`requestId()`, from the object's async context).
+ */
+export function objectLog(id: DurableObjectId, requestId: () => string | undefined = () => undefined): Log {
   const tournamentId = Number(id.name);
-  return logger({ tournamentId: Number.isInteger(tournamentId) ? tournamentId : (id.name ?? id.toString()) });
+  return logger({ tournamentId: Number.isInteger(tournamentId) ? tournamentId : (id.name ?? id.toString()) }, () => {
+    const current = requestId();
+    return current === undefined ? {} : { requestId: current };
+  });
 }

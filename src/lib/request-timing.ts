@@ -4,9 +4,13 @@
  * many calls overlap (two parallel queries of 5 ms are 5 ms of the request's time, and 2 queries).
  */
 export class RequestTiming {
-  readonly startedAt = Date.now();
+  readonly startedAt: number;
   readonly d1 = new Span();
   readonly object = new Span();
+
+  constructor(startedAt = Date.now()) {
+    this.startedAt = startedAt;
+  }
 
   /** `app;dur=12, d1;dur=3;desc="2 queries", do;dur=4;desc="1 call"`. */
   header(now = Date.now()): string {

@@ -1,7 +1,8 @@
-import type { Context } from "hono";
+import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
 import { versionsFor } from "./fresh-views.ts";
+import { CACHE_STATUS_HEADER, cacheKeyUrl, noteKeyShape } from "./early-hits.ts";
 import { hotPages } from "./hot-pages.ts";
 import { contentSecurityPolicy } from "./security.ts";
 
@@ -26,8 +27,6 @@ export interface EdgeCacheOptions {
   query?: readonly string[];
 }
 
-const CACHE_STATUS_HEADER = "X-Tenring-Cache";
-
 const freshUntil = new WeakMap<Request, number>();
 
 /** Caps the stored copy's life at an instant the page's content changes by itself (a registration opening). */
@@ -42,56 +41,70 @@ export function cacheTags(c: Context, tags: string[]): void {
   c.header("Cache-Tag", tags.join(","));
 }
 
-function cacheKey(c: Context<AppEnv>, versions: Map<string, number>, query: readonly string[]): Request {
-  const url = new URL(c.req.url);
-  url.hash = "";
-  const sent = new URLSearchParams(url.search);
-  url.search = "";
-  for (const name of [...query].sort()) for (const value of sent.getAll(name)) url.searchParams.append(name, value);
-  const versionTag = [...versions].map(([scope, v]) => `${scope}=${v}`).join(";");
-  url.searchParams.append("__v", versionTag);
-  // Vary: HX-Request, folded into the key because the Cache API does not honour Vary.
-  if (c.req.header("HX-Request") === "true") url.searchParams.append("__hx", "1");
-  return new Request(url.toString(), { method: "GET" });
+/** Concurrent misses of one key in this isolate: the first renders, the others wait for its copy (bounded). */
+const rendering = new Map<string, number>();
+const COLLAPSE_MS = 2_000;
+const COLLAPSE_POLL_MS = 5;
+
+/** The copy another request of this isolate rendered or is rendering now (waited for); undefined if none. */
+async function renderedMeanwhile(keyUrl: string): Promise<Response | undefined> {
+  const since = rendering.get(keyUrl);
+  // Polled with this request's own timer: a request may not await another request's I/O.
+  if (since !== undefined) {
+    while (rendering.get(keyUrl) === since && Date.now() - since < COLLAPSE_MS) await scheduler.wait(COLLAPSE_POLL_MS);
+  }
+  const copy = hotPages.inMemory(keyUrl);
+  return copy && hotPages.responseOf(copy);
 }
 
 export function edgeCache(options: EdgeCacheOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
-    const versions = await versionsFor(c, options.scopes(c));
-    const key = cacheKey(c, versions, options.query ?? []);
-    const cache = hotPages;
+    const scopes = options.scopes(c);
+    const query = options.query ?? [];
+    const htmx = c.req.header("HX-Request") === "true";
+    noteKeyShape(c.req.url, htmx, { scopes, query });
+    const versions = await versionsFor(c, scopes);
+    const key = new Request(cacheKeyUrl(c.req.url, htmx, versions, query), { method: "GET" });
 
-    const stored = await cache.match(key);
+    const stored = (await hotPages.match(key)) ?? (await renderedMeanwhile(key.url));
     if (stored) {
-      const hit = new Response(stored.body, stored);
-      hit.headers.set(CACHE_STATUS_HEADER, "HIT");
-      return hit;
+      stored.headers.set(CACHE_STATUS_HEADER, "HIT");
+      return stored;
     }
-
-    // The page is rendered for everyone: no per-request nonce in its HTML or its policy, stored or not.
-    c.set("nonce", "");
-    await next();
-    const res = c.res;
-    res.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
-    res.headers.set(CACHE_STATUS_HEADER, "MISS");
-    res.headers.append("Vary", "HX-Request");
-    if (res.status !== 200) return;
-    if (res.headers.has("Set-Cookie")) {
-      // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
-      c.get("log").error("edge cache: a public page set a cookie; not cached", undefined, { path: c.req.path });
-      res.headers.set("Cache-Control", "private, no-store");
-      return;
-    }
-    const now = Date.now();
-    const until = freshUntil.get(c.req.raw);
-    const ttl = until === undefined ? options.ttlSeconds : Math.max(1, Math.min(options.ttlSeconds, Math.ceil((until - now) / 1000)));
-    res.headers.set("Cache-Control", `public, max-age=0, s-maxage=${ttl}`);
-    // Stored before answering, so the next request is a hit; a cache failure costs a render, never the page.
+    // Nothing awaited since the last look, so no other request of this isolate has started rendering meanwhile.
+    rendering.set(key.url, Date.now());
     try {
-      await cache.put(key, res.clone());
-    } catch (error) {
-      c.get("log").error("edge cache: could not store the page", error);
+      await renderAndStore(c, next, key, options.ttlSeconds);
+    } finally {
+      rendering.delete(key.url);
     }
   });
+}
+
+async function renderAndStore(c: Context<AppEnv>, next: Next, key: Request, ttlSeconds: number): Promise<void> {
+  // The page is rendered for everyone: no per-request nonce in its HTML or its policy, stored or not.
+  c.set("nonce", "");
+  await next();
+  const res = c.res;
+  res.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
+  res.headers.set(CACHE_STATUS_HEADER, "MISS");
+  res.headers.append("Vary", "HX-Request, Accept-Encoding");
+  if (res.status !== 200) return;
+  if (res.headers.has("Set-Cookie")) {
+    // A public page must never carry a cookie; better uncached than one visitor's cookie served to all.
+    c.get("log").error("edge cache: a public page set a cookie; not cached", undefined, { path: c.req.path });
+    res.headers.set("Cache-Control", "private, no-store");
+    return;
+  }
+  const now = Date.now();
+  const until = freshUntil.get(c.req.raw);
+  const ttl = until === undefined ? ttlSeconds : Math.max(1, Math.min(ttlSeconds, Math.ceil((until - now) / 1000)));
+  res.headers.set("Cache-Control", `public, max-age=0, s-maxage=${ttl}`);
+  // Stored before answering, so the next request is a hit; a cache failure costs a render, never the page.
+  try {
+    await hotPages.put(key, res.clone());
+  } catch (error) {
+    c.get("log").error("edge cache: could not store the page", error);
+  }
 }

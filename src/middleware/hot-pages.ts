@@ -9,8 +9,10 @@
 const HOT_MS = 1_000;
 const MAX_BYTES = 8 * 1024 * 1024;
 
-interface HotCopy {
+export interface HotCopy {
   body: ArrayBuffer;
+  /** The body gzipped once, for the many visitors whose browsers accept it (src/middleware/early-hits.ts). */
+  gzipped: ArrayBuffer;
   status: number;
   headers: [string, string][];
   until: number;
@@ -22,16 +24,21 @@ let bytes = 0;
 function drop(url: string): void {
   const copy = copies.get(url);
   if (!copy) return;
-  bytes -= copy.body.byteLength;
+  bytes -= copy.body.byteLength + copy.gzipped.byteLength;
   copies.delete(url);
 }
 
 function keep(url: string, copy: HotCopy): void {
   drop(url);
-  while (bytes + copy.body.byteLength > MAX_BYTES && copies.size > 0) drop(copies.keys().next().value!);
-  if (copy.body.byteLength > MAX_BYTES) return;
+  const size = copy.body.byteLength + copy.gzipped.byteLength;
+  while (bytes + size > MAX_BYTES && copies.size > 0) drop(copies.keys().next().value!);
+  if (size > MAX_BYTES) return;
   copies.set(url, copy);
-  bytes += copy.body.byteLength;
+  bytes += size;
+}
+
+function gzip(body: ArrayBuffer): Promise<ArrayBuffer> {
+  return new Response(new Response(body).body!.pipeThrough(new CompressionStream("gzip"))).arrayBuffer();
 }
 
 function freshForMs(res: Response): number {
@@ -39,29 +46,38 @@ function freshForMs(res: Response): number {
   return seconds === undefined ? 0 : Number(seconds) * 1000;
 }
 
-function answer(copy: HotCopy): Response {
-  return new Response(copy.body, { status: copy.status, headers: copy.headers });
-}
 
 export const hotPages = {
+  /** A new response of the copy (its headers may be changed). */
+  responseOf(copy: HotCopy): Response {
+    return new Response(copy.body, { status: copy.status, headers: copy.headers });
+  },
+
+  /** The copy this isolate keeps of the page under the key's URL, while it is fresh; no I/O. */
+  inMemory(keyUrl: string, now = Date.now()): HotCopy | undefined {
+    const hot = copies.get(keyUrl);
+    return hot && hot.until > now ? hot : undefined;
+  },
+
   /** The page stored under the key: from memory if this isolate stored or read it within the last second. */
   async match(key: Request, now = Date.now()): Promise<Response | undefined> {
     const hot = copies.get(key.url);
-    if (hot && hot.until > now) return answer(hot);
+    if (hot && hot.until > now) return hotPages.responseOf(hot);
     if (hot) drop(key.url);
     const stored = await caches.default.match(key);
     if (!stored) return undefined;
     // The stored copy's age is unknown here: keep it for the shorter of a second and its own freshness.
-    const copy = { body: await stored.arrayBuffer(), status: stored.status, headers: [...stored.headers], until: now + Math.min(HOT_MS, freshForMs(stored)) };
+    const body = await stored.arrayBuffer();
+    const copy = { body, gzipped: await gzip(body), status: stored.status, headers: [...stored.headers], until: now + Math.min(HOT_MS, freshForMs(stored)) };
     keep(key.url, copy);
-    return answer(copy);
+    return hotPages.responseOf(copy);
   },
 
   /** Stores the page in the Cache API and keeps a copy for a second (never past its `s-maxage`). */
   async put(key: Request, res: Response, now = Date.now()): Promise<void> {
     const body = await res.arrayBuffer();
-    const copy = { body, status: res.status, headers: [...res.headers], until: now + Math.min(HOT_MS, freshForMs(res)) };
-    await caches.default.put(key, answer(copy));
+    const copy = { body, gzipped: await gzip(body), status: res.status, headers: [...res.headers], until: now + Math.min(HOT_MS, freshForMs(res)) };
+    await caches.default.put(key, hotPages.responseOf(copy));
     keep(key.url, copy);
   },
 };

@@ -7,6 +7,16 @@ import type { AppEnv } from "../env.ts";
  * A response that already carries a CSP keeps it: a cached page has its own policy, without a nonce
  * (src/middleware/edge-cache.ts).
  */
+/** The headers every response carries, whatever it is. */
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["X-Frame-Options", "DENY"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+  ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
+];
+
 export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   const nonce = btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, "");
@@ -14,12 +24,7 @@ export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const h = c.res.headers;
   if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  h.set("X-Frame-Options", "DENY");
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  for (const [name, value] of SECURITY_HEADERS) h.set(name, value);
 });
 
 /**

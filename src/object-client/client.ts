@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.ts";
 import type { ConfigureResult, RegisterRequest, RegisterResult, TournamentSnapshot } from "../object/contract/index.ts";
 import type { TournamentObject } from "../object/tournament-object.ts";
 import { type Log, logger } from "../lib/log.ts";
+import { REQUEST_ID_HEADER } from "../lib/request-id.ts";
 import type { Span } from "../lib/request-timing.ts";
 import { readConfiguration } from "./configuration.ts";
 import { refusalFor } from "./refusals.ts";
@@ -20,11 +21,17 @@ type Result<K extends Method> = Awaited<ReturnType<Callable[K]>>;
 export interface CallScope {
   span?: Span | undefined;
   log?: Log | undefined;
+  /** The request's id, passed with every call so the object's log lines carry it too. */
+  requestId?: string | undefined;
 }
 
 /** The scope of a request (its Server-Timing span for the object and its log). */
-export function scopeOf(c: { get(key: "timing"): AppEnv["Variables"]["timing"]; get(key: "log"): AppEnv["Variables"]["log"] }): CallScope {
-  return { span: c.get("timing")?.object, log: c.get("log") };
+export function scopeOf(c: {
+  get(key: "timing"): AppEnv["Variables"]["timing"];
+  get(key: "log"): AppEnv["Variables"]["log"];
+  get(key: "requestId"): AppEnv["Variables"]["requestId"];
+}): CallScope {
+  return { span: c.get("timing")?.object, log: c.get("log"), requestId: c.get("requestId") };
 }
 
 interface RpcFailure {
@@ -45,6 +52,8 @@ export class TournamentClient {
   private readonly span: Span | undefined;
   /** The request's log, with the tournament id. */
   readonly log: Log;
+  /** The request's id (one of its own for a client made outside a request). */
+  readonly requestId: string;
 
   constructor(
     env: Pick<Env, "TOURNAMENT">,
@@ -55,6 +64,7 @@ export class TournamentClient {
     this.stub = env.TOURNAMENT.get(env.TOURNAMENT.idFromName(String(tournamentId)));
     this.span = scope.span;
     this.log = (scope.log ?? logger({})).with({ tournamentId });
+    this.requestId = scope.requestId ?? crypto.randomUUID();
   }
 
   /** The client of the request's tournament (after `tournamentBySlug()`), or of the given id. */
@@ -70,8 +80,9 @@ export class TournamentClient {
 
   /** One RPC call with the retry and overload rules above. */
   async call<K extends Method>(method: K, ...args: Args<K>): Promise<Result<K>> {
-    const stub = this.stub as unknown as Record<K, (...a: Args<K>) => Promise<Result<K>>>;
-    const invoke = () => (this.span ? this.span.measure(() => stub[method](...args)) : stub[method](...args));
+    // Through the object's one dispatcher, with the request's id (TournamentObject.call).
+    const send = () => this.stub.call(this.requestId, method, args) as Promise<Result<K>>;
+    const invoke = () => (this.span ? this.span.measure(send) : send());
     try {
       try {
         return await invoke();
@@ -124,6 +135,8 @@ export class TournamentClient {
 
   /** The scoreboard's WebSocket upgrade: the one request that goes through the object's fetch. */
   connect(request: Request): Promise<Response> {
-    return this.span ? this.span.measure(() => this.stub.fetch(request)) : this.stub.fetch(request);
+    const upgrade = new Request(request);
+    upgrade.headers.set(REQUEST_ID_HEADER, this.requestId);
+    return this.span ? this.span.measure(() => this.stub.fetch(upgrade)) : this.stub.fetch(upgrade);
   }
 }

@@ -1,4 +1,8 @@
-import { objectLog } from "../lib/log.ts";
+import { type Log, objectLog } from "../lib/log.ts";
+import { REQUEST_ID_HEADER } from "../lib/request-id.ts";
+import { objectCallSchema } from "./contract/call.ts";
+import { socketRequestId } from "./scoreboard/hub.ts";
+import { callableMethod, currentRequestId, forRequest } from "./request-scope.ts";
 import { DurableObject } from "cloudflare:workers";
 import type { EntryRecord } from "../domain/registration/types.ts";
 import type {
@@ -70,11 +74,13 @@ export class TournamentObject extends DurableObject<Env> {
   private readonly setAside: SetAside;
   /** Practical shooting (IPSC): stages, divisions, stage scores, DQs: src/object/practical. */
   private readonly practical: Practical;
+  private readonly log: Log;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
-    const log = objectLog(ctx.id);
+    const log = objectLog(ctx.id, currentRequestId);
+    this.log = log;
     const book = new SqliteBook(sql);
     this.decisions = new Decisions(ctx.storage, book, {
       dueTimes: (now) => [
@@ -103,6 +109,22 @@ export class TournamentObject extends DurableObject<Env> {
   private async onStart(): Promise<void> {
     migrate(this.ctx.storage);
     await this.decisions.start();
+  }
+
+  /**
+   * How the Worker's client calls every method below: with the id of the request it works for, which the
+   * object's log lines then carry (request-scope.ts). A name that is not such a method is refused.
+   */
+  call(requestId: string, method: string, args: unknown[]): unknown {
+    const parsed = objectCallSchema.parse({ requestId, method, args });
+    return forRequest(parsed.requestId, () => {
+      const target = callableMethod(TournamentObject.prototype, parsed.method);
+      if (!target) {
+        this.log.warn("object: a call named no method of the tournament object", { method: parsed.method });
+        throw new Error(`The tournament object has no method ${parsed.method}`);
+      }
+      return target.apply(this, parsed.args);
+    });
   }
 
   // ---------- Registration: src/object/registration ----------
@@ -297,26 +319,31 @@ export class TournamentObject extends DurableObject<Env> {
 
   /** Only the scoreboard's WebSocket upgrade comes through fetch; everything else is RPC. */
   override async fetch(request: Request): Promise<Response> {
-    if (isFinalsSocketRequest(request)) return this.finals.accept(request);
-    return this.live.hub.accept(request);
+    const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+    return forRequest(requestId, () => (isFinalsSocketRequest(request) ? this.finals.accept(request) : this.live.hub.accept(request)));
   }
 
+  // A socket's lines carry the id of the request that opened it (kept with the socket through hibernation).
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     const final = finalSocketOf(ws);
-    if (final) return this.finals.onMessage(ws, final, message);
-    this.live.hub.onMessage(ws, message);
+    forRequest(socketRequestId(ws), () => (final ? this.finals.onMessage(ws, final, message) : this.live.hub.onMessage(ws, message)));
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    this.live.hub.onClose(ws, code, reason);
+    forRequest(socketRequestId(ws), () => this.live.hub.onClose(ws, code, reason));
   }
 
   override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
-    this.live.hub.onError(ws, error);
+    forRequest(socketRequestId(ws), () => this.live.hub.onError(ws, error));
   }
 
   /** Lapses due holds and tidies, copies waiting changes to D1, reports set-aside rows, and sets itself again. */
   override async alarm(): Promise<void> {
+    // An alarm run is no visitor's request: it gets an id of its own, so its lines still group.
+    return forRequest(`alarm-${crypto.randomUUID()}`, () => this.runAlarm());
+  }
+
+  private async runAlarm(): Promise<void> {
     this.decisions.alarmRan();
     this.registration.tidy();
     await this.entriesOutbox.drain();

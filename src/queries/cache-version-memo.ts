@@ -51,6 +51,17 @@ export async function currentCacheVersions(db: Db, scopes: string[], lookup: Ver
   }
 }
 
+/** The versions this isolate read less than `VERSION_MEMO_MS` ago, without asking D1; null when any is older or unknown. */
+export function rememberedCacheVersions(scopes: string[], now = Date.now()): Map<string, number> | null {
+  const versions = new Map<string, number>();
+  for (const scope of scopes) {
+    const known = memo.get(scope);
+    if (!known || now - known.readAt >= VERSION_MEMO_MS) return null;
+    versions.set(scope, known.version);
+  }
+  return versions;
+}
+
 /** After a change committed in this isolate: its next lookups read D1 (other isolates within `VERSION_MEMO_MS`). */
 export function forgetCacheVersions(scopes: string[]): void {
   for (const scope of scopes) memo.delete(scope);

@@ -10,9 +10,10 @@ import { assetUrl, stylesheetsFor } from "./page-assets.ts";
 
 export const HTMX = "/vendor/htmx-4.0.1.min.js";
 
-const HTMX_WS = "/vendor/hx-ws-4.0.1.min.js";
+const ACCOUNT_CORNER = "/fragments/account-nav";
+
 /** Scripts of a page that follows a scoreboard socket (public/scripts/live-socket.js), before its own. */
-export const LIVE_SOCKET_SCRIPTS = [HTMX_WS, "/scripts/live-socket.js"];
+export const LIVE_SOCKET_SCRIPTS = ["/scripts/live-socket.js"];
 
 /** What a page tells the layout (`c.render(content, props)`, see src/middleware/renderer.tsx). */
 export interface PageProps {
@@ -23,6 +24,11 @@ export interface PageProps {
   noindex?: boolean | undefined;
   /** An htmx fragment: the content alone, no layout. */
   fragment?: boolean | undefined;
+  /**
+   * false: a page whose own small script does what it needs (the scoreboard): no htmx, and the account corner
+   * is loaded by that script from `data-fragment`.
+   */
+  htmx?: false | undefined;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface PageProps {
  * read the session (`loadUser()`) shows the corner inline; a cached page, which never reads it, loads the
  * corner from an uncached fragment.
  */
-export function Layout({ title, scripts = [], noindex, fragment, children }: PropsWithChildren<PageProps>) {
+export function Layout({ title, scripts = [], noindex, fragment, htmx, children }: PropsWithChildren<PageProps>) {
   if (fragment) return <>{children}</>;
   const c = useRequestContext<AppEnv>();
   return (
@@ -42,6 +48,7 @@ export function Layout({ title, scripts = [], noindex, fragment, children }: Pro
       scripts={scripts}
       stylesheets={stylesheetsFor(c.req.path)}
       noindex={noindex}
+      htmx={htmx !== false}
     >
       {children}
     </Shell>
@@ -74,9 +81,10 @@ interface ShellProps {
   scripts: string[];
   stylesheets: string[];
   noindex?: boolean | undefined;
+  htmx: boolean;
 }
 
-function Shell({ title, nonce: requestNonce, user, corner, scripts, stylesheets, noindex, children }: PropsWithChildren<ShellProps>) {
+function Shell({ title, nonce: requestNonce, user, corner, scripts, stylesheets, noindex, htmx, children }: PropsWithChildren<ShellProps>) {
   // A cached page has no nonce (""): its scripts load by src, allowed by the policy's 'self'.
   const nonce = requestNonce === "" ? undefined : requestNonce;
   return (
@@ -88,12 +96,12 @@ function Shell({ title, nonce: requestNonce, user, corner, scripts, stylesheets,
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{title === "Tenring" ? title : `${title} · Tenring`}</title>
           {noindex && <meta name="robots" content="noindex" />}
-          <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />
+          {htmx && <meta name="htmx-config" content='{"includeIndicatorCSS":false,"mode":"same-origin"}' />}
           {stylesheets.map((href) => (
             <link rel="stylesheet" href={href} />
           ))}
           <link rel="icon" href={assetUrl("/favicon.svg")} type="image/svg+xml" />
-          <script nonce={nonce} src={assetUrl(HTMX)} defer></script>
+          {htmx && <script nonce={nonce} src={assetUrl(HTMX)} defer></script>}
           <script nonce={nonce} src={assetUrl("/scripts/app.js")} defer></script>
           {scripts.map((src) => (
             <script nonce={nonce} src={assetUrl(src)} defer></script>
@@ -114,9 +122,7 @@ function Shell({ title, nonce: requestNonce, user, corner, scripts, stylesheets,
                 id="account-nav"
                 class="account-nav"
                 aria-label="Account"
-                hx-get="/fragments/account-nav"
-                hx-trigger="load"
-                hx-swap="outerHTML"
+                {...(htmx ? { "hx-get": ACCOUNT_CORNER, "hx-trigger": "load", "hx-swap": "outerHTML" } : { "data-fragment": ACCOUNT_CORNER })}
               >
                 <a href="/account/sign-in">Sign in</a>
               </nav>

@@ -13,7 +13,8 @@ export function assetUrl(path: string): string {
 
 /** First match wins. */
 const KITS: [RegExp, StyleKit][] = [
-  [/^\/(admin|score)(\/|$)/, "staff"],
+  [/^\/admin(\/|$)/, "admin"],
+  [/^\/score(\/|$)/, "scoring"],
   [/^\/(account|__mailbox)(\/|$)/, "account"],
   [/^\/me(\/|$)/, "me"],
   [/^\/t\/[^/]+\/(finals\/|live\/[^/]+\/compare$)/, "plots"],

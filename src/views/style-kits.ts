@@ -18,8 +18,10 @@ export const STYLE_KITS = {
   /** The finals scoreboard and the compare view: the scoreboard's, with finals and shot plots. */
   plots: ["live", "results", "plots"],
   results: ["results"],
-  /** Organisers and range officers share most pieces (and keep them cached). */
-  staff: ["accounts", "live", "competitor", "scoring", "results", "plots", "admin"],
+  /** Organisers: forms and token boxes (accounts), entry states (competitor), standings (results). */
+  admin: ["accounts", "competitor", "results", "admin"],
+  /** Range officers: the scoring pages, their forms and the relay's standings. */
+  scoring: ["accounts", "results", "scoring"],
 } satisfies Record<string, Sheet[]>;
 export type StyleKit = keyof typeof STYLE_KITS;
 

@@ -155,3 +155,58 @@ test("the event's results: ranked, two competitors compared side by side, printa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a scoreboard whose socket drops says so, reconnects, and catches up on what it missed with a snapshot", async () => {
+  assert.ok(scoredEvent, "the scoring test ran first");
+  const officer = await visit(await browser());
+  await signIn(officer.page, RANGE_OFFICER);
+  const spectator = await visit(await browser());
+  // The first connection loses the update of the next shot, then drops (1011: the server restarting).
+  let connections = 0;
+  let swallowing = false;
+  let swallowed: (message: string) => void = () => {};
+  const lost = new Promise<string>((resolve) => (swallowed = resolve));
+  let drop: () => void = () => {};
+  const snapshots: string[] = [];
+  await spectator.page.routeWebSocket(/\/live\/\d+\/socket$/, (ws) => {
+    const number = (connections += 1);
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      const text = String(message);
+      if (number === 1 && swallowing && text.includes('data-kind="update"')) return swallowed(text);
+      if (text.includes('data-kind="snapshot"')) snapshots.push(text);
+      ws.send(message);
+    });
+    if (number === 1) drop = () => ws.close({ code: 1011, reason: "restarting" });
+  });
+  await spectator.page.goto(`/t/${DEMO_SLUG}/live/${scoredEvent}`);
+  await spectator.page.locator("#live-status[data-state=live]").waitFor();
+  const row = spectator.page.locator("#standings-rows > tr").last();
+  const entryId = await row.getAttribute("data-entry");
+  assert.ok(entryId);
+  assert.equal(await row.locator(".total").innerText(), "–");
+
+  swallowing = true;
+  const answer = await officer.page.evaluate(
+    async ({ slug, entryId }) => {
+      const ops = [{ opId: `e2e-reconnect-${entryId}`, entryId, shotNo: 1, value: 95 }];
+      const res = await fetch(`/api/v1/tournaments/${slug}/shots`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ops }) });
+      return (await res.json()) as { results: { outcome: string }[] };
+    },
+    { slug: DEMO_SLUG, entryId },
+  );
+  assert.deepEqual(answer.results.map((r) => r.outcome), ["applied"]);
+  assert.match(await lost, new RegExp(`row-${entryId}`));
+  assert.equal(await row.locator(".total").innerText(), "–", "the lost update was not applied");
+
+  drop();
+  await spectator.page.locator("#live-status[data-state=reconnecting]", { hasText: "Connection lost, reconnecting…" }).waitFor();
+  await spectator.page.locator("#live-status[data-state=live]").waitFor();
+  await spectator.page.locator(`#row-${entryId} .total`, { hasText: "9.5" }).waitFor();
+  assert.equal(connections, 2);
+  assert.equal(snapshots.length, 1, "the hello after reconnecting was answered with one snapshot");
+  assert.deepEqual(officer.problems, []);
+  assert.deepEqual(spectator.problems, []);
+  await officer.context.close();
+  await spectator.context.close();
+});

@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AppEnv } from "../../src/env.ts";
@@ -7,7 +7,11 @@ import { requestLog } from "../../src/middleware/request-log.ts";
 import { drainOutboxes, register } from "../helpers/entries.ts";
 import { select, texts } from "../helpers/html.ts";
 import { get } from "../helpers/http.ts";
-import { watch } from "../helpers/socket.ts";
+import { marker, socketUrl, Viewer, watch } from "../helpers/socket.ts";
+import { db } from "../helpers/d1.ts";
+import { expectErrorLog } from "../helpers/console.ts";
+import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
+import { TournamentClient } from "../../src/object-client/client.ts";
 import { staffOf } from "../helpers/staff.ts";
 import { createTournament } from "../helpers/tournaments.ts";
 
@@ -40,6 +44,41 @@ describe("structured logs", () => {
     const app = new Hono<AppEnv>().use(requestLog).get("/", (c) => c.text("ok"));
     expect((await app.request("https://tenring.test/", { headers: { "cf-ray": "8f2a-AMS" } }, env)).headers.get("X-Request-Id")).toBe("8f2a-AMS");
     expect((await get("/healthz")).headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("carry the Worker's request id on the tournament object's lines: through client calls, and for a socket's messages", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { tournament, stub, events } = await scoringTournament();
+    const event = events[0]!;
+    const { entry } = await enter(stub, event, "Rhea Request");
+    // D1 cannot answer for a moment: the object logs that it could not read the competitors' names.
+    await env.DB.exec("ALTER TABLE users RENAME TO users_away");
+    try {
+      const errors = expectErrorLog(
+        /^live: could not read competitor names from D1 tournamentId=\d+ requestId=ray-socket-9 competitors=1/,
+        /^live: could not read competitor names from D1 tournamentId=\d+ requestId=req-shots-1 competitors=1/,
+      );
+      // A socket opened by a request (its ray id here): the object's lines about that socket carry the request's id.
+      const res = await exports.default.fetch(socketUrl(tournament.slug, event.id), { headers: { Upgrade: "websocket", "cf-ray": "ray-socket-9" } });
+      const viewer = new Viewer(res.webSocket!);
+      // A call through the client names the request it is made for; the object's lines while serving it name it too.
+      const client = new TournamentClient(env, db, tournament.id, { requestId: "req-shots-1" });
+      await client.call("applyShots", [shot(entry.id, 1, 100)], OFFICER);
+      expect(marker(await viewer.next())).toMatchObject({ seq: 1, kind: "update" });
+      for (let i = 0; i < 200; i++) {
+        try {
+          viewer.send(JSON.stringify({ type: "hello", seq: 1 }));
+        } catch {
+          break; // closed by the server meanwhile
+        }
+      }
+      expect((await viewer.closed).code).toBe(1008);
+      const flood = linesOf(warn).find((l) => l.message === "live: closed a scoreboard socket that sent too many messages");
+      expect(flood).toMatchObject({ tournamentId: tournament.id, eventId: event.id, requestId: "ray-socket-9" });
+      errors.check();
+    } finally {
+      await env.DB.exec("ALTER TABLE users_away RENAME TO users");
+    }
   });
 
   it("name the tournament on every line the tournament object writes", () => {

@@ -82,6 +82,15 @@ describe("stylesheets per page", () => {
     for (const p of pages) expect(p.needed.filter((n) => !p.loaded.includes(n)), p.path).toEqual([]);
   });
 
+  it("give organisers' and range officers' pages only their own areas", () => {
+    const admin = pages.filter((p) => /^\/admin\b/.test(p.path));
+    const scoring = pages.filter((p) => /^\/score\b/.test(p.path));
+    expect(admin.length).toBeGreaterThan(10);
+    expect(scoring.length).toBeGreaterThan(1);
+    for (const p of admin) expect(p.loaded.filter((s) => s === "scoring" || s === "live"), p.path).toEqual([]);
+    for (const p of scoring) expect(p.loaded.filter((s) => s === "admin" || s === "live" || s === "competitor"), p.path).toEqual([]);
+  });
+
   it("leave the admin and scoring sheets out of public pages", () => {
     for (const p of pages.filter((p) => !/^\/(admin|score)\b/.test(p.path))) expect(p.loaded, p.path).not.toContain("admin");
   });

@@ -5,6 +5,7 @@ import { openDb } from "../../src/db/client.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { edgeCache } from "../../src/middleware/edge-cache.ts";
 import { hotPages } from "../../src/middleware/hot-pages.ts";
+import { earlyHit } from "../../src/middleware/early-hits.ts";
 import { bumpCacheScopes, readCacheVersions, tournamentScope } from "../../src/queries/cache-versions.ts";
 import { forgetCacheVersions, VERSION_MEMO_MS } from "../../src/queries/cache-version-memo.ts";
 import { FRESH_VIEWS_COOKIE } from "../../src/middleware/fresh-views.ts";
@@ -149,6 +150,62 @@ describe("the edge cache on public pages", () => {
     expect(second.headers.get(CACHE)).toBe("MISS");
     expect(first.headers.get("Cache-Control")).toBe("private, no-store");
     errors.check();
+  });
+});
+
+describe("hits before the app, and one render for concurrent misses", () => {
+  it("answers a page this isolate holds in memory before the app runs, with every response's headers", async () => {
+    const { tournament } = await createTournament();
+    const url = `https://tenring.test/t/${tournament.slug}`;
+    expect(earlyHit(new Request(url))).toBeNull();
+    const miss = await get(`/t/${tournament.slug}`);
+    expect(miss.headers.get(CACHE)).toBe("MISS");
+    const early = earlyHit(new Request(url, { headers: { "cf-ray": "early-1" } }));
+    expect(early?.headers.get(CACHE)).toBe("HIT");
+    expect(await early?.text()).toBe(await miss.text());
+    for (const name of ["Content-Security-Policy", "Cache-Control", "Cache-Tag", "Vary", "X-Content-Type-Options", "Strict-Transport-Security"]) {
+      expect(early?.headers.get(name), name).toBe(miss.headers.get(name));
+    }
+    expect(early?.headers.get("X-Request-Id")).toBe("early-1");
+    expect(d1QueriesOf(early?.headers.get("Server-Timing") ?? null)).toBe(0);
+    // Not for the organiser who just saved (their versions come from D1), nor for a request htmx makes.
+    expect(earlyHit(new Request(url, { headers: { Cookie: `${FRESH_VIEWS_COOKIE}=1` } }))).toBeNull();
+    expect(earlyHit(new Request(url, { headers: { "HX-Request": "true" } }))).toBeNull();
+    expect(earlyHit(new Request(url, { method: "HEAD" }))).toBeNull();
+  });
+
+  it("sends the copy gzipped once to visitors who accept it, the same page when unpacked", async () => {
+    const { tournament } = await createTournament();
+    const url = `https://tenring.test/t/${tournament.slug}`;
+    const page = await (await get(`/t/${tournament.slug}`)).text();
+    const early = earlyHit(new Request(url, { headers: { "Accept-Encoding": "br, gzip" } }))!;
+    expect(early.headers.get("Content-Encoding")).toBe("gzip");
+    expect(early.headers.get("Vary")).toContain("Accept-Encoding");
+    const packed = await early.arrayBuffer();
+    expect(packed.byteLength).toBeLessThan(new TextEncoder().encode(page).byteLength / 2);
+    const unpacked = await new Response(new Response(packed).body!.pipeThrough(new DecompressionStream("gzip"))).text();
+    expect(unpacked).toBe(page);
+  });
+
+  it("renders a page once for many requests that miss it at the same moment", async () => {
+    const app = new Hono<AppEnv>();
+    app.use("*", async (c, next) => {
+      c.set("db", openDb(env.DB));
+      c.set("log", logger({ requestId: "test" }));
+      await next();
+    });
+    let renders = 0;
+    const scope = `collapse-${Date.now()}`;
+    app.get("/busy-page", edgeCache({ ttlSeconds: 60, scopes: () => [scope] }), async (c) => {
+      renders++;
+      await scheduler.wait(100);
+      return c.html(`<p>render ${renders}</p>`);
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => app.request("https://tenring.test/busy-page", {}, env)));
+    expect(renders).toBe(1);
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(new Set(await Promise.all(answers.map((a) => a.text())))).toEqual(new Set(["<p>render 1</p>"]));
+    expect(answers.filter((a) => a.headers.get(CACHE) === "MISS")).toHaveLength(1);
   });
 });
 

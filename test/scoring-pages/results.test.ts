@@ -162,7 +162,7 @@ describe("the compare view", () => {
     const live = await (await get(path)).text();
     const [board] = await select(live, "#compare");
     expect(board?.attrs).toEqual(
-      expect.objectContaining({ "hx-ws:connect": `/t/${tournament.slug}/live/${event.id}/socket`, "data-entries": `${ada!.entry.id},${bea!.entry.id}` }),
+      expect.objectContaining({ "data-live-socket": `/t/${tournament.slug}/live/${event.id}/socket`, "data-entries": `${ada!.entry.id},${bea!.entry.id}` }),
     );
     expect(live).toContain(`src="${assetUrl("/scripts/compare.js")}"`);
     expect(await texts(live, "#live-status")).toEqual(["Connecting to live scores…"]);
@@ -173,7 +173,7 @@ describe("the compare view", () => {
     // As a committed change does: this isolate forgets the versions it remembered (src/queries/cache-version-memo.ts).
     forgetCacheVersions([tournamentScope(tournament.slug)]);
     const official = await (await get(path)).text();
-    expect((await select(official, "#compare"))[0]?.attrs["hx-ws:connect"]).toBeUndefined();
+    expect((await select(official, "#compare"))[0]?.attrs["data-live-socket"]).toBeUndefined();
     expect(official).not.toContain("compare.js");
     expect(await texts(official, "#live-status")).toEqual([]);
   });

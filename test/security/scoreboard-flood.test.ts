@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { SNAPSHOT_INTERVAL_MS, SOCKETS_PER_CLIENT } from "../../src/object/scoreboard/limits.ts";
 import { enter, OFFICER, scoringTournament, shot } from "../helpers/live-scoring.ts";
 import { marker, watch, type Viewer } from "../helpers/socket.ts";
@@ -8,7 +8,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Issue 10, finding 4: one client cannot flood the scoreboard. */
 describe("the scoreboard socket under a flood", () => {
-  it("answers 1,000 stale hellos with one snapshot, closes the socket with a reason, and keeps serving others", async () => {
+  it("answers 1,000 stale hellos with one snapshot, closes the socket with a reason, logs it once, and keeps serving others", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
     const { stub, events, tournament } = await scoringTournament();
     const event = events[0]!;
     const { entry } = await enter(stub, event, "Flo Flood");
@@ -25,6 +27,10 @@ describe("the scoreboard socket under a flood", () => {
     }
     expect(await flooder.closed).toEqual({ code: 1008, reason: expect.stringContaining("Too many messages") });
     expect(snapshots(flooder)).toBeLessThanOrEqual(1);
+    const floods = warn.mock.calls.map((call) => JSON.parse(String(call[0])) as { message: string; eventId: number });
+    expect(floods.filter((l) => l.message === "live: closed a scoreboard socket that sent too many messages")).toEqual([
+      expect.objectContaining({ eventId: event.id }),
+    ]);
 
     await stub.applyShots([shot(entry.id, 2, 101)], OFFICER);
     expect(marker(await bystander.next())).toEqual({ seq: 2, kind: "update" });

@@ -6,6 +6,7 @@
 export * from "./organiser.ts";
 export * from "./scoring.ts";
 export * from "./registration.ts";
+export * from "./call.ts";
 export type * from "./outbox.ts";
 export type * from "./monitoring.ts";
 export * from "./finals.ts";

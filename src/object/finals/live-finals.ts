@@ -15,6 +15,7 @@ import {
 } from "../contract/index.ts";
 import { wireText } from "../scoreboard/wire.ts";
 import { CLOSE_POLICY } from "../scoreboard/limits.ts";
+import { currentRequestId } from "../request-scope.ts";
 import { CompetitorNames } from "../scoring/names.ts";
 import { ScoringStore } from "../scoring/store.ts";
 import { applyFinalBatch } from "./apply.ts";
@@ -29,6 +30,8 @@ const SOCKETS_PER_CLIENT = 8;
 /** A finals scoreboard socket's state through hibernation. */
 interface FinalSocket {
   finalId: number;
+  /** The request that opened it, for its log lines (src/object/request-scope.ts). */
+  requestId?: string;
 }
 
 export function finalSocketOf(ws: WebSocket): FinalSocket | null {
@@ -148,7 +151,7 @@ export class LiveFinals {
       return new Response(null, { status: 101, webSocket: client });
     }
     this.ctx.acceptWebSocket(server, [finalTag(finalId), clientTag]);
-    server.serializeAttachment({ finalId } satisfies FinalSocket);
+    server.serializeAttachment({ finalId, requestId: currentRequestId() } satisfies FinalSocket);
     return new Response(null, { status: 101, webSocket: client });
   }
 

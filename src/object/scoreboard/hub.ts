@@ -1,4 +1,5 @@
 import type { Log } from "../../lib/log.ts";
+import { currentRequestId } from "../request-scope.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import { helloSchema, snapshotMessage, updateMessage } from "./protocol.tsx";
 import type { NamedRow, StandingRow } from "../contract/index.ts";
@@ -24,6 +25,8 @@ export const CLOSE_TOO_BIG = 1009;
  */
 export interface SocketState {
   eventId: number;
+  /** The request that opened the socket, named on the lines about it (src/object/request-scope.ts). */
+  requestId?: string | undefined;
 }
 
 /** A snapshot of an event of another match shape: whose names it shows, and its markup at a sequence number. */
@@ -50,6 +53,12 @@ interface SocketUse {
 }
 
 const SOCKET_PATH = /\/live\/([1-9][0-9]{0,14})\/socket$/;
+
+/** The id of the request that opened the socket ("socket" for one opened before ids were kept). */
+export function socketRequestId(ws: WebSocket): string {
+  const s = ws.deserializeAttachment() as Partial<SocketState> | null;
+  return typeof s?.requestId === "string" ? s.requestId : "socket";
+}
 
 function stateOf(ws: WebSocket): SocketState | null {
   const s = ws.deserializeAttachment() as Partial<SocketState> | null;
@@ -101,7 +110,7 @@ export class LiveHub {
       return new Response(null, { status: 101, webSocket: client });
     }
     this.ctx.acceptWebSocket(server, [eventTag(eventId), tag]);
-    server.serializeAttachment({ eventId } satisfies SocketState);
+    server.serializeAttachment({ eventId, requestId: currentRequestId() } satisfies SocketState);
     this.fanout(eventId).caughtUp(server, this.store.seq(eventId));
     this.lookUpNames(eventId);
     return new Response(null, { status: 101, webSocket: client });
@@ -182,6 +191,8 @@ export class LiveHub {
     if (!hello?.success || !state) return closeQuietly(ws, CLOSE_UNSUPPORTED, 'Expected {"type":"hello","seq":N}');
     const use = this.usage(ws, Date.now());
     if (use.messages > MESSAGES_PER_WINDOW) {
+      // Once per flood: messages already on their way still arrive after the close.
+      if (use.messages === MESSAGES_PER_WINDOW + 1) this.log.warn("live: closed a scoreboard socket that sent too many messages", { eventId: state.eventId });
       return closeQuietly(ws, CLOSE_POLICY, `Too many messages: a scoreboard sends a hello only when it connects or misses an update`);
     }
     if (hello.data.seq !== this.store.seq(state.eventId)) this.snapshotWhenAllowed(ws, state.eventId, use);

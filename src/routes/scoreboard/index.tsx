@@ -43,7 +43,7 @@ liveRoutes.get(
     const table = <LiveStandings seq={seq} rows={rows} d={d} title={event.title} />;
     return c.render(
       <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table, status }} />,
-      { title: `${event.title} live · ${tournament.title}`, scripts: SCOREBOARD_SCRIPTS },
+      { title: `${event.title} live · ${tournament.title}`, scripts: SCOREBOARD_SCRIPTS, htmx: false },
     );
   },
 );

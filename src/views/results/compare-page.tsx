@@ -56,7 +56,7 @@ export function ComparePage({ model }: { model: CompareModel }) {
   const word = d.seriesNoun === "round" ? "Round" : "Series";
   const seriesCount = picked[0]?.series.length ?? Math.ceil(d.shots / d.seriesLength);
   const live = event.resultsStatus === "unofficial";
-  const follow = live ? { "hx-ws:connect": socketPath(tournament.slug, event.id), "hx-swap": "none" } : {};
+  const follow = live ? { "data-live-socket": socketPath(tournament.slug, event.id) } : {};
   return (
     <>
       <p class="breadcrumbs">

@@ -23,12 +23,12 @@ export const myEntryPath = (slug: string, eventId: number) => `/fragments/live/$
 
 /**
  * The live scoreboard: the same cached bytes for everyone. The standings are a snapshot; the
- * socket (htmx ws extension) brings them up to date and keeps them there. The viewer's own row is marked
- * from an uncached fragment.
+ * socket brings them up to date and keeps them there (public/scripts/live-socket.js and scoreboard.js, which
+ * apply the protocol's swaps without htmx: the page loads no library). The viewer's own row is marked from
+ * an uncached fragment, loaded by scoreboard.js like the account corner.
  */
 export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
   const { tournament, event, d } = model;
-  const ws = { "hx-ws:connect": socketPath(tournament.slug, event.id) };
   return (
     <>
       <p class="breadcrumbs">
@@ -50,10 +50,10 @@ export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
           {model.status.label}
         </p>
       </header>
-      <div id="scoreboard" class="scoreboard" {...ws} hx-swap="none">
+      <div id="scoreboard" class="scoreboard" data-live-socket={socketPath(tournament.slug, event.id)}>
         {model.standings}
       </div>
-      <div hx-get={myEntryPath(tournament.slug, event.id)} hx-trigger="load" hx-swap="outerHTML"></div>
+      <div data-fragment={myEntryPath(tournament.slug, event.id)}></div>
       <p class="hint">
         Scores update as range officers enter them. A tie after every tie-break is shown with "=".
       </p>
