@@ -27,7 +27,13 @@ import type {
   WalkUpResult,
   WithdrawRequest,
 } from "./contract/index.ts";
+import type { CheckoutView, PaymentEvent, PaymentEventResult, RecordCheckoutRequest } from "./contract/index.ts";
+import type { RefundEntryRequest, RefundEntryResult, StartCheckoutRequest, StartCheckoutResult } from "./contract/index.ts";
 import { Decisions } from "./decisions.ts";
+import { paymentsStream } from "./outbox/payments.ts";
+import { Payments } from "./payments/payments.ts";
+import { PaymentStore } from "./payments/store.ts";
+import { stripeClient } from "../payments/stripe.ts";
 import { Organiser } from "./organiser/organiser.ts";
 import { Outbox } from "./outbox/driver.ts";
 import { entriesStream } from "./outbox/entries.ts";
@@ -53,11 +59,15 @@ export class TournamentObject extends DurableObject<Env> {
   private readonly live: LiveScoring;
   private readonly entriesOutbox: Outbox<EntryRecord>;
   private readonly setAside: SetAside;
+  private readonly payments: Payments;
+  private readonly log: ReturnType<typeof objectLog>;
+  private readonly paymentsOutbox: Outbox<unknown>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
     const log = objectLog(ctx.id);
+    this.log = log;
     const book = new SqliteBook(sql);
     this.decisions = new Decisions(ctx.storage, book, {
       dueTimes: (now) => [
@@ -65,13 +75,18 @@ export class TournamentObject extends DurableObject<Env> {
         this.registration.nextHoldExpiry(),
         this.live.outboxDueAt(now),
         this.setAside.dueAt(now),
+        this.paymentsOutbox.dueAt(now),
+        this.payments.dueAt(now),
       ],
       // Live scoring's kept boards are read from entries.
       entriesChanged: () => this.live.forgetBoards(),
     });
     this.setAside = new SetAside(sql, log);
     this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, log, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
-    this.registration = new Registration(sql, book, this.decisions);
+    const paymentStore = new PaymentStore(sql);
+    this.registration = new Registration(sql, book, this.decisions, paymentStore);
+    this.payments = new Payments(book, paymentStore, this.decisions);
+    this.paymentsOutbox = new Outbox(ctx.storage, env.DB, paymentsStream, this.setAside, log) as Outbox<unknown>;
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
     // Scoreboard keep-alives are answered without waking a hibernating object.
@@ -134,6 +149,32 @@ export class TournamentObject extends DurableObject<Env> {
   /** Entry changes not yet in D1 (for benchmarks and tests that wait for the copy). */
   outboxPending(): number {
     return this.registration.outboxPending();
+  }
+
+  // ---------- Payments (Stripe Checkout for held entries): src/object/payments ----------
+
+  /** "Pay now" on a held entry: the attempt to create a session for, or the session still open. */
+  startCheckout(req: StartCheckoutRequest): Promise<StartCheckoutResult> {
+    return this.payments.startCheckout(req);
+  }
+
+  recordCheckout(req: RecordCheckoutRequest): Promise<void> {
+    return this.payments.recordCheckout(req);
+  }
+
+  /** A verified Stripe event about a session or a charge of this tournament (each event id applied once). */
+  paymentEvent(ev: PaymentEvent): Promise<PaymentEventResult> {
+    return this.payments.paymentEvent(ev);
+  }
+
+  /** An organiser's refund (the Worker has checked the role and audits it); the alarm makes it on Stripe. */
+  refundEntry(req: RefundEntryRequest): Promise<RefundEntryResult> {
+    return this.payments.refundEntry(req);
+  }
+
+  /** Every Checkout Session (of one entry when given), oldest first. */
+  checkoutSessions(entryId: string | null = null): CheckoutView[] {
+    return entryId === null ? this.payments.sessions() : this.payments.sessionsOf(entryId);
   }
 
   // ---------- Organisers (the Worker has checked the role): src/object/organiser ----------
@@ -242,8 +283,11 @@ export class TournamentObject extends DurableObject<Env> {
   /** Lapses due holds and tidies, copies waiting changes to D1, reports set-aside rows, and sets itself again. */
   override async alarm(): Promise<void> {
     this.decisions.alarmRan();
+    // Sessions of lapsed holds are expired on Stripe before `tidy` releases the places.
+    await this.payments.work(stripeClient(this.env), this.log);
     this.registration.tidy();
     await this.entriesOutbox.drain();
+    await this.paymentsOutbox.drain();
     await this.live.drainOutbox();
     await this.setAside.report(this.env.DB);
     await this.decisions.scheduleAlarm();

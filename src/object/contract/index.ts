@@ -8,3 +8,4 @@ export * from "./scoring.ts";
 export * from "./registration.ts";
 export type * from "./outbox.ts";
 export type * from "./monitoring.ts";
+export * from "./payments.ts";
