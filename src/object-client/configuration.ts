@@ -1,10 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { events, relays, tournaments } from "../db/schema.ts";
+import { events, relays, tournamentPaymentSettings, tournaments } from "../db/schema.ts";
 import type { EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
 
-/** How long an entry is held for payment when the tournament charges a fee (D1 has no column for it yet). */
-const HOLD_MINUTES_WITH_FEE = 30;
+/** How long an entry is held for payment when the tournament charges a fee and the organiser chose nothing else. */
+export const HOLD_MINUTES_WITH_FEE = 30;
+
+/** The organiser's payment settings (tournament_payment_settings), when there are any. */
+export type PaymentSettings = Pick<typeof tournamentPaymentSettings.$inferSelect, "holdMinutes" | "refundFullUntil" | "refundSharePercent">;
 
 type TournamentRow = typeof tournaments.$inferSelect;
 
@@ -13,13 +16,16 @@ export function configurationOf(
   t: Pick<TournamentRow, "id" | "revision" | "registrationOpensAt" | "registrationClosesAt" | "entryFeeCents">,
   eventRows: readonly EventConfig[],
   relayRows: readonly RelayConfig[],
+  payment?: PaymentSettings | undefined,
 ): TournamentConfig {
   return {
     tournamentId: t.id,
     revision: t.revision,
     registrationOpensAt: t.registrationOpensAt,
     registrationClosesAt: t.registrationClosesAt,
-    holdMinutes: t.entryFeeCents > 0 ? HOLD_MINUTES_WITH_FEE : 0,
+    holdMinutes: t.entryFeeCents > 0 ? (payment?.holdMinutes ?? HOLD_MINUTES_WITH_FEE) : 0,
+    refundFullUntil: payment?.refundFullUntil ?? null,
+    refundSharePercent: payment?.refundSharePercent ?? 100,
     events: eventRows.map((e) => ({ id: e.id, title: e.title, discipline: e.discipline })),
     relays: relayRows.map((r) => ({
       id: r.id,
@@ -34,11 +40,12 @@ export function configurationOf(
 
 /** The registration configuration of one tournament as D1 has it, or null when there is no such tournament. */
 export async function readConfiguration(db: Db, tournamentId: number): Promise<TournamentConfig | null> {
-  const [tournamentRows, eventRows, relayRows] = await db.batch([
+  const [tournamentRows, eventRows, relayRows, paymentRows] = await db.batch([
     db.select().from(tournaments).where(eq(tournaments.id, tournamentId)),
     db.select().from(events).where(eq(events.tournamentId, tournamentId)).orderBy(asc(events.position), asc(events.id)),
     db.select().from(relays).where(eq(relays.tournamentId, tournamentId)).orderBy(asc(relays.startsAt), asc(relays.id)),
+    db.select().from(tournamentPaymentSettings).where(eq(tournamentPaymentSettings.tournamentId, tournamentId)),
   ]);
   const t = tournamentRows[0];
-  return t ? configurationOf(t, eventRows, relayRows) : null;
+  return t ? configurationOf(t, eventRows, relayRows, paymentRows[0]) : null;
 }

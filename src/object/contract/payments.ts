@@ -51,6 +51,8 @@ export const paymentEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("refunded"), eventId: stripeId, paymentIntent: stripeId, refundedCents: cents }),
 ]);
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+/** An event about a Checkout Session (not a charge). */
+export type SessionPaymentEvent = Exclude<PaymentEvent, { type: "refunded" }>;
 
 export interface PaymentEventResult {
   /** "duplicate": this event id was applied before; "ignored": it names nothing of this tournament. */

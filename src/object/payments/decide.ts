@@ -12,6 +12,7 @@ import type {
   RecordCheckoutRequest,
   RefundEntryRequest,
   RefundEntryResult,
+  SessionPaymentEvent,
   StartCheckoutRequest,
   StartCheckoutResult,
 } from "../contract/index.ts";
@@ -60,7 +61,7 @@ function returnPayment(store: PaymentStore, sessionId: string, amountCents: numb
   }, clock.stamp());
 }
 
-function applyPaid(book: Book, store: PaymentStore, ev: Exclude<PaymentEvent, { type: "refunded" }>, clock: Clock): PaymentEventResult {
+function applyPaid(book: Book, store: PaymentStore, ev: SessionPaymentEvent, clock: Clock): PaymentEventResult {
   const known = store.session(ev.sessionId);
   if (!known) {
     // Created on Stripe but never recorded here (the Worker failed in between): the event tells enough.

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { refundIdempotencyKey } from "../../domain/payments/checkout.ts";
 import type { Log } from "../../lib/log.ts";
 import { stripeRefused } from "../../payments/stripe.ts";
-import type { CheckoutView, PaymentEvent } from "../contract/index.ts";
+import type { CheckoutView, PaymentEvent, SessionPaymentEvent } from "../contract/index.ts";
 
 /** After this many failed tries to expire a session, the hold is released anyway (a late payment is settled then). */
 export const EXPIRE_TRIES = 5;
@@ -58,7 +58,7 @@ export async function stripeWork(stripe: Stripe, desk: PaymentDesk, log: Log): P
 }
 
 /** What a Checkout Session object says, as a payment event (from a webhook or a retrieve). */
-export function eventFromSession(session: Stripe.Checkout.Session, accountId: string, eventId: string): PaymentEvent | null {
+export function eventFromSession(session: Stripe.Checkout.Session, accountId: string, eventId: string): SessionPaymentEvent | null {
   const entryId = session.metadata?.entryId;
   if (!entryId) return null;
   const paymentIntent = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
