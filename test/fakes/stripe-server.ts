@@ -79,11 +79,20 @@ export async function startFakeStripe(opts: FakeStripeOptions): Promise<{ server
     res.end(JSON.stringify(body));
   }
 
-  /** Pays an open session as the stand-in page's button does: complete, paid, and its event sent. */
-  async function pay(s: Obj): Promise<SignedEvent | null> {
+  /**
+   * Pays an open session as the stand-in page's button does: complete, paid, and its event sent. With a
+   * delayed method (`async`) it completes unpaid, and `settle` later succeeds or fails it.
+   */
+  async function pay(s: Obj, delayed = false): Promise<SignedEvent | null> {
     if (s.status !== "open") return null;
-    Object.assign(s, { status: "complete", payment_status: "paid", payment_intent: id("pi") });
+    Object.assign(s, { status: "complete", payment_status: delayed ? "unpaid" : "paid", payment_intent: id("pi") });
     return emit("checkout.session.completed", s, s._account);
+  }
+
+  async function settle(s: Obj, ok: boolean): Promise<SignedEvent | null> {
+    if (s.status !== "complete" || s.payment_status !== "unpaid") return null;
+    if (ok) s.payment_status = "paid";
+    return emit(ok ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", s, s._account);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string, form: Obj): Promise<void> {
@@ -179,9 +188,11 @@ export async function startFakeStripe(opts: FakeStripeOptions): Promise<{ server
       const list = session ? events.filter((e) => e.payload.includes(session)) : events;
       return json(res, 200, list);
     }
-    if ((m = url.pathname.match(/^\/__fake\/pay\/([^/]+)$/)) && req.method === "POST") {
-      const s = sessions.get(m[1]!);
-      return json(res, s ? 200 : 404, s ? await pay(s) : null);
+    if ((m = url.pathname.match(/^\/__fake\/(pay|settle)\/([^/]+)$/)) && req.method === "POST") {
+      const s = sessions.get(m[2]!);
+      if (!s) return json(res, 404, null);
+      const delayed = url.searchParams.get("delayed") === "1";
+      return json(res, 200, m[1] === "pay" ? await pay(s, delayed) : await settle(s, url.searchParams.get("ok") !== "0"));
     }
     if ((m = url.pathname.match(/^\/__fake\/sessions\/([^/]+)$/))) return json(res, 200, sessions.get(m[1]!) ?? null);
     res.writeHead(404);
