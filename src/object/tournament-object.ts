@@ -30,7 +30,7 @@ import type {
 import type { CheckoutView, PaymentEvent, PaymentEventResult, RecordCheckoutRequest } from "./contract/index.ts";
 import type { RefundEntryRequest, RefundEntryResult, StartCheckoutRequest, StartCheckoutResult } from "./contract/index.ts";
 import { Decisions } from "./decisions.ts";
-import { paymentsStream } from "./outbox/payments.ts";
+import { paymentMails, paymentsStream } from "./outbox/payments.ts";
 import { Payments } from "./payments/payments.ts";
 import { PaymentStore } from "./payments/store.ts";
 import { stripeClient } from "../payments/stripe.ts";
@@ -86,7 +86,7 @@ export class TournamentObject extends DurableObject<Env> {
     const paymentStore = new PaymentStore(sql);
     this.registration = new Registration(sql, book, this.decisions, paymentStore);
     this.payments = new Payments(book, paymentStore, this.decisions);
-    this.paymentsOutbox = new Outbox(ctx.storage, env.DB, paymentsStream, this.setAside, log) as Outbox<unknown>;
+    this.paymentsOutbox = new Outbox(ctx.storage, env.DB, paymentsStream, this.setAside, log, paymentMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN)) as Outbox<unknown>;
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
     // Scoreboard keep-alives are answered without waking a hibernating object.

@@ -5,7 +5,8 @@ import { expect } from "vitest";
 import { checkoutPayments, stripeAccounts, tournamentPaymentSettings, tournaments } from "../../src/db/schema.ts";
 import { readConfiguration } from "../../src/object-client/configuration.ts";
 import { stripeClient } from "../../src/payments/stripe.ts";
-import { createUser, type Person } from "./accounts.ts";
+import { type Person, person } from "./accounts.ts";
+import { addStaff } from "./staff.ts";
 import { db } from "./d1.ts";
 import { ORIGIN, postForm } from "./http.ts";
 import { createTournament } from "./tournaments.ts";
@@ -34,16 +35,17 @@ export interface FeeTournamentSpec {
 
 /** A tournament with an entry fee whose organiser's Stripe account (connected, ready) takes payments. */
 export async function feeTournament(spec: FeeTournamentSpec = {}) {
-  const organiser = await createUser({ verified: true });
+  const organiser = await person({ verified: true });
   const made = await createTournament({
     entryFeeCents: spec.feeCents ?? 2500,
     events: [{ relays: (spec.relays ?? [2]).map((firingPoints) => ({ firingPoints })) }],
     configure: false,
   });
   const tournamentId = made.tournament.id;
-  await db.update(tournaments).set({ createdBy: organiser.id }).where(eq(tournaments.id, tournamentId));
+  await db.update(tournaments).set({ createdBy: organiser.user.id }).where(eq(tournaments.id, tournamentId));
+  await addStaff(tournamentId, organiser.user.id, "owner");
   const accountId = `acct_test${tournamentId}n${++accounts}`;
-  await db.insert(stripeAccounts).values({ userId: organiser.id, accountId, chargesEnabled: 1, detailsSubmitted: 1, updatedAt: Date.now() });
+  await db.insert(stripeAccounts).values({ userId: organiser.user.id, accountId, chargesEnabled: 1, detailsSubmitted: 1, updatedAt: Date.now() });
   await db.insert(tournamentPaymentSettings).values({
     tournamentId,
     holdMinutes: 30,

@@ -1,3 +1,5 @@
+import { enqueueMail } from "../../mail/enqueue.ts";
+import { type MailMessage, paymentMailKey } from "../../mail/message.ts";
 import type { CheckoutView } from "../contract/index.ts";
 import { checkoutFromRow } from "../payments/store.ts";
 import type { OutboxStream } from "./driver.ts";
@@ -44,3 +46,23 @@ export const paymentsStream: OutboxStream<PaymentRow> = {
   },
   describe: (p) => ({ tournamentId: p.tournamentId, subject: `payment:${p.sessionId}`, row: JSON.stringify(p) }),
 };
+
+/**
+ * The receipt and refund mails, enqueued once D1 has the payments (the mail is composed from D1). Keys make
+ * a resend harmless: one receipt per payment, one refund mail per refunded total.
+ */
+export function paymentMails(queue: Queue, origin: string) {
+  return async (rows: PaymentRow[]): Promise<void> => {
+    const messages: MailMessage[] = [];
+    for (const p of rows) {
+      if (p.status === "paid" && p.outcome === "kept") {
+        messages.push({ key: paymentMailKey(p.sessionId, "receipt", 0), to: null, origin, body: { kind: "payment", sessionId: p.sessionId, event: "receipt", refundedCents: 0 } });
+      }
+      if (p.refundedCents > 0) {
+        const body = { kind: "payment" as const, sessionId: p.sessionId, event: "refunded" as const, refundedCents: p.refundedCents };
+        messages.push({ key: paymentMailKey(p.sessionId, "refunded", p.refundedCents), to: null, origin, body });
+      }
+    }
+    if (messages.length > 0) await enqueueMail(queue, messages);
+  };
+}
