@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { checkoutPayments, entries, events, tournaments, users } from "../db/schema.ts";
+import { entries, events, tournaments, users } from "../db/schema.ts";
+import { checkoutPayments } from "../db/payments-schema.ts";
 import { refundWhy } from "../domain/payments/settle.ts";
 import { HOLD_MINUTES_WITH_FEE } from "../object-client/configuration.ts";
 import { paymentSettingsOf } from "../queries/payments/accounts.ts";

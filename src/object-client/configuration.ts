@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { events, relays, tournamentPaymentSettings, tournaments } from "../db/schema.ts";
+import { events, relays, tournaments } from "../db/schema.ts";
+import { tournamentPaymentSettings } from "../db/payments-schema.ts";
 import type { EventConfig, RelayConfig, TournamentConfig } from "../object/contract/index.ts";
 
 /** How long an entry is held for payment when the tournament charges a fee and the organiser chose nothing else. */

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { stripeAccounts, tournaments } from "../../src/db/schema.ts";
+import { tournaments } from "../../src/db/schema.ts";
+import { stripeAccounts } from "../../src/db/payments-schema.ts";
 import { person } from "../helpers/accounts.ts";
 import { auditOf, db } from "../helpers/d1.ts";
 import { drainOutboxes, freshKey } from "../helpers/entries.ts";
@@ -53,9 +54,9 @@ describe("the organiser's payments page", () => {
     const [row] = await db.select().from(tournaments).where(eq(tournaments.id, t.tournament.id));
     const base = `/admin/t/${t.tournament.slug}/payments`;
     const fields = { _csrf: t.organiser.csrf, revision: String(row!.revision), refundFullUntil: "", refundSharePercent: "50" };
-    const bad = await postForm(`${base}/settings`, { ...fields, holdMinutes: "2" }, { cookie: t.organiser.cookie });
+    const bad = await postForm(`${base}/settings`, { ...fields, holdMinutes: "0" }, { cookie: t.organiser.cookie });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("at least 5 minutes");
+    expect(await bad.text()).toContain("at least 1 minute");
     const ok = await postForm(`${base}/settings`, { ...fields, holdMinutes: "45" }, { cookie: t.organiser.cookie });
     expect(ok.status).toBe(303);
     expect((await t.stub.snapshot()).holdMinutes).toBe(45);

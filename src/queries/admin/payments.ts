@@ -5,7 +5,8 @@ import { splitLocal } from "../../domain/time/local-input.ts";
 import { localTimeProblem } from "../../domain/time/local-problems.ts";
 import { fromLocal } from "../../domain/time/zoned.ts";
 import type { Db } from "../../db/client.ts";
-import { checkoutPayments, entries, events, tournamentPaymentSettings, users } from "../../db/schema.ts";
+import { entries, events, users } from "../../db/schema.ts";
+import { checkoutPayments, tournamentPaymentSettings } from "../../db/payments-schema.ts";
 import { statement } from "../../db/statements.ts";
 import type { Errors } from "../../lib/forms.ts";
 import { commit } from "./commit.ts";
@@ -101,7 +102,7 @@ export const SETTINGS_FIELDS = ["holdMinutes", "refundFullUntil", "refundSharePe
 
 const settingsShape = z.object({
   holdMinutes: z.string().trim().regex(/^\d{1,4}$/, "Enter the hold time in whole minutes.").transform(Number)
-    .pipe(z.number().min(5, "Hold a place at least 5 minutes.").max(1440, "Hold a place at most 24 hours (1,440 minutes).")),
+    .pipe(z.number().min(1, "Hold a place at least 1 minute.").max(1440, "Hold a place at most 24 hours (1,440 minutes).")),
   refundFullUntil: z.string().trim(),
   refundSharePercent: z.string().trim().regex(/^\d{1,3}$/, "Enter a whole percentage.").transform(Number)
     .pipe(z.number().max(100, "The share cannot be over 100 %.")),

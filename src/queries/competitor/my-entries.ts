@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { entries, events, relays, stripeAccounts, tournaments } from "../../db/schema.ts";
+import { entries, events, relays, tournaments } from "../../db/schema.ts";
+import { stripeAccounts } from "../../db/payments-schema.ts";
 import { type CallScope, TournamentClient } from "../../object-client/client.ts";
 import type { EntryFigures } from "../../views/competitor/entry-summary.tsx";
 import type { MyEntry, MyTournament } from "../../views/competitor/my-entries.tsx";

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { stripeAccounts, tournamentPaymentSettings, tournaments } from "../../db/schema.ts";
+import { tournaments } from "../../db/schema.ts";
+import { stripeAccounts, tournamentPaymentSettings } from "../../db/payments-schema.ts";
 import { HOLD_MINUTES_WITH_FEE } from "../../object-client/configuration.ts";
 
 export type StripeAccountRow = typeof stripeAccounts.$inferSelect;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { checkoutPayments, stripeEvents } from "../../db/schema.ts";
+import { checkoutPayments, stripeEvents } from "../../db/payments-schema.ts";
 
 /** Records a Stripe event (once); true when it was already handled, so a replay is answered at once. */
 export async function recordEvent(db: Db, e: { id: string; type: string; account: string | null }, now: number): Promise<boolean> {

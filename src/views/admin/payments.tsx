@@ -57,7 +57,7 @@ function SettingsForm({ slug, settings }: Pick<PaymentsPageProps, "slug" | "sett
       <h2 id="payment-settings-title">Hold time and refunds</h2>
       <Csrf />
       <input type="hidden" name="revision" value={String(settings.revision)} />
-      <Input {...field("holdMinutes")} label="Hold a place for (minutes)" type="number" min="5" max="1440" inputmode="numeric"
+      <Input {...field("holdMinutes")} label="Hold a place for (minutes)" type="number" min="1" max="1440" inputmode="numeric"
         hint="A new entry (or one promoted from the waitlist) keeps its place this long while unpaid; then the next in line gets it." />
       <Input {...field("refundFullUntil")} label="Full refund until" type="datetime-local" required={false}
         hint="Withdrawals until then get the whole fee back. Empty: the share below applies from the start." />
