@@ -1,4 +1,7 @@
 import Stripe from "stripe";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env.ts";
+import { contentSecurityPolicy } from "../middleware/security.ts";
 
 /** What the Stripe client needs from the environment; absent keys mean "no online payments". */
 export type StripeEnv = Pick<Env, "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "STRIPE_API_BASE" | "PLATFORM_FEE_BPS">;
@@ -42,3 +45,16 @@ export async function verifiedEvent(stripe: Stripe, body: string, signature: str
 export function stripeRefused(err: unknown): boolean {
   return err instanceof Stripe.errors.StripeInvalidRequestError;
 }
+
+/** Where "Pay now" and "Connect Stripe" forms lead (through a redirect, which `form-action` also governs). */
+export function stripeFormTargets(env: StripeEnv): string[] {
+  if (!paymentsConfigured(env)) return [];
+  return env.STRIPE_API_BASE ? [new URL(env.STRIPE_API_BASE).origin] : ["https://checkout.stripe.com", "https://connect.stripe.com"];
+}
+
+/** On pages with a form that ends on Stripe's hosted pages: the CSP lets those forms go there, nothing more. */
+export const allowStripeForms = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const targets = stripeFormTargets(c.env);
+  if (targets.length > 0 && c.get("nonce")) c.res.headers.set("Content-Security-Policy", contentSecurityPolicy(c.get("nonce"), targets));
+});

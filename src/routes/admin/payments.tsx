@@ -7,7 +7,7 @@ import type { AppEnv } from "../../env.ts";
 import { csvFile } from "../../lib/csv.ts";
 import type { Errors, Values } from "../../lib/forms.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import { paymentsConfigured, stripeClient } from "../../payments/stripe.ts";
+import { allowStripeForms, paymentsConfigured, stripeClient } from "../../payments/stripe.ts";
 import { commit } from "../../queries/admin/commit.ts";
 import { amountCents, loadPayments, parseSettings, paymentWord, refundForm, saveSettings, SETTINGS_FIELDS } from "../../queries/admin/payments.ts";
 import { accountOfUser, paymentSettingsOf, saveAccount } from "../../queries/payments/accounts.ts";
@@ -60,6 +60,8 @@ async function paymentsPage(c: Context<AppEnv>, forms: { settings?: { values: Va
   );
 }
 
+paymentRoutes.use("/t/:slug/payments", allowStripeForms);
+paymentRoutes.use("/t/:slug/payments/*", allowStripeForms);
 paymentRoutes.get("/t/:slug/payments", editors, (c) => paymentsPage(c));
 
 /** Connect: a Stripe account for the organiser (once), then Stripe's onboarding through an account link. */

@@ -15,6 +15,7 @@ import { ConfirmWithdrawalCard, EntryCard, MyEntriesPage, TournamentGroup } from
 import { COUNTDOWN_SCRIPT } from "../../views/components/time.tsx";
 import { PaymentReturnPage, PaymentStatus } from "../../views/competitor/payment.tsx";
 import { checkoutUrl } from "../../payments/checkout.ts";
+import { allowStripeForms } from "../../payments/stripe.ts";
 import { paymentState, tournamentForPayment } from "../../queries/payments/entry-payment.ts";
 
 /** "My entries": every entry of the signed-in competitor, and withdrawal in two steps. Never cached. */
@@ -34,7 +35,7 @@ const noticeOnRefusal = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 for (const path of ["/me/entries", "/me/entries/*"]) {
-  myEntriesRoutes.use(path, loadUser(), csrf(), requireUser, cacheControl("no-store"), noticeOnRefusal);
+  myEntriesRoutes.use(path, loadUser(), csrf(), requireUser, cacheControl("no-store"), noticeOnRefusal, allowStripeForms);
 }
 
 const page = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "My entries", noindex: true, scripts: [COUNTDOWN_SCRIPT] });
