@@ -39,6 +39,8 @@ export interface StartOptions {
    * at it (default true): organisers can connect and competitors pay through its stand-in pages.
    */
   fakeStripe?: boolean;
+  /** Whether the fake sends its events to the Worker as they happen (default true); false: a benchmark sends them. */
+  stripeWebhooks?: boolean;
 }
 
 export interface Tenring {
@@ -208,7 +210,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
   await applyMigrations(persistTo);
 
   const seedToken = randomBytes(24).toString("base64url");
-  const stripe = options.fakeStripe === false ? null : await startFakeStripe({ webhookSecret: LOCAL_WEBHOOK_SECRET, webhookUrl: `${url}/webhooks/stripe` });
+  const stripe = options.fakeStripe === false ? null : await startFakeStripe({ webhookSecret: LOCAL_WEBHOOK_SECRET, webhookUrl: options.stripeWebhooks === false ? undefined : `${url}/webhooks/stripe` });
   const stripeVars = stripe ? { STRIPE_SECRET_KEY: "sk_test_local", STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET, STRIPE_API_BASE: stripe.base } : {};
   const args = [
     "dev",

@@ -195,6 +195,7 @@ export async function startFakeStripe(opts: FakeStripeOptions): Promise<{ server
       return json(res, 200, m[1] === "pay" ? await pay(s, delayed) : await settle(s, url.searchParams.get("ok") !== "0"));
     }
     if ((m = url.pathname.match(/^\/__fake\/sessions\/([^/]+)$/))) return json(res, 200, sessions.get(m[1]!) ?? null);
+    if (url.pathname === "/__fake/sessions") return json(res, 200, [...sessions.values()]);
     res.writeHead(404);
     res.end();
   }
