@@ -18,13 +18,15 @@ import { figures, freePort, pool, seededRandom, shuffle, timedFetch } from "./li
 import { rushPlan } from "./lib/plan.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { type FakeSession, fakeGet, fakePost, Storm } from "./lib/storm.ts";
+import type { FeedEntry } from "./lib/fee-checks.ts";
 import { capacityOf, rushTournament, tournamentStatements } from "./lib/tournament.ts";
 
 const COMPETITORS = 2_000;
 const CONCURRENCY = 200;
 const STORM_CONCURRENCY = 50;
 const FEE_CENTS = 2500;
-const HOLD_MS = 60_000;
+/** Long enough for the rush and the checkouts on a loaded 2-core machine; every hold still ends within the run. */
+const HOLD_MS = 120_000;
 const RUN_LIMIT_MS = 15 * 60_000;
 const SERVER_LOG = path.join(ROOT, "bench", "results", "rush-fee-server.log");
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,18 +74,29 @@ try {
       body: JSON.stringify({ event: a.event, relay: a.relay }),
     }),
   );
-  const held = new Map<string, number>();
-  registration.results.forEach((r, i) => {
-    if (r.status !== 201) return;
-    const body = JSON.parse(r.body) as { id: string; status: string };
-    if (body.status === "held") held.set(body.id, attempts[i]!.competitor);
-  });
-  const lastHoldEnds = Date.now() + HOLD_MS;
+  const rushEnded = Date.now();
+  // The object's entries (its change feed, as organisers' tools read it), with their holds and versions.
+  const feed = async (): Promise<FeedEntry[]> => {
+    const rows = new Map<string, FeedEntry>();
+    for (let since = "", more = true; more; ) {
+      const res = await fetch(`${url}/api/v1/tournaments/${t.slug}/entries?limit=1000${since ? `&updatedAfter=${encodeURIComponent(since)}` : ""}`, { headers: { Authorization: `Bearer ${t.organiserToken}` } });
+      const page = (await res.json()) as { entries: (Omit<FeedEntry, "updatedAt" | "holdUntil"> & { updatedAt: string; holdUntil?: string; competitor: { id: number } })[]; more: boolean; updatedThrough: string };
+      for (const e of page.entries) rows.set(e.id, { id: e.id, status: e.status, userId: e.competitor.id, updatedAt: Date.parse(e.updatedAt), holdUntil: e.holdUntil ? Date.parse(e.holdUntil) : null });
+      more = page.more && page.entries.length > 0;
+      since = page.updatedThrough;
+    }
+    return [...rows.values()];
+  };
+  const tokenOf = new Map(seeded.competitors.map((c) => [c.userId, c.token]));
+  // Holds that lapsed during a slow rush were promoted already; the storm pays for half of those held now.
+  const heldNow = (await feed()).filter((e) => e.status === "held" && e.holdUntil !== null && e.holdUntil > Date.now() + 15_000);
+  const held = new Map(heldNow.map((e) => [e.id, e.userId]));
+  const lastHoldEnds = Math.max(...heldNow.map((e) => e.holdUntil!));
 
   // 2. Half of the holds open a Checkout Session through the API and pay on the fake; one in five pays with a delayed method.
   const paying = shuffle([...held.keys()], random).slice(0, Math.floor(held.size / 2));
   const checkout = await pool(paying, STORM_CONCURRENCY, (entryId) =>
-    timedFetch(`${url}/api/v1/entries/${encodeURIComponent(entryId)}/checkout`, { method: "POST", headers: { Authorization: `Bearer ${tokens[held.get(entryId)!]}` } }),
+    timedFetch(`${url}/api/v1/entries/${encodeURIComponent(entryId)}/checkout`, { method: "POST", headers: { Authorization: `Bearer ${tokenOf.get(held.get(entryId)!)}` } }),
   );
   const sessionIds = checkout.results.flatMap((r) => (r.status === 201 ? [String((JSON.parse(r.body) as { checkoutUrl: string }).checkoutUrl).split("/").pop()!] : []));
   const delayed = new Set(sessionIds.filter((_, i) => i % 5 === 4));
@@ -105,17 +118,6 @@ try {
     await wait(1_000);
   }
   // 6. A replay of 200 delivered events changes nothing.
-  const feed = async (): Promise<Snapshot["object"]> => {
-    const rows: Snapshot["object"] = [];
-    for (let since = "", more = true; more; ) {
-      const res = await fetch(`${url}/api/v1/tournaments/${t.slug}/entries?limit=1000${since ? `&updatedAfter=${encodeURIComponent(since)}` : ""}`, { headers: { Authorization: `Bearer ${t.organiserToken}` } });
-      const page = (await res.json()) as { entries: { id: string; status: string }[]; more: boolean; updatedThrough: string };
-      rows.push(...page.entries.map((e) => ({ id: e.id, status: e.status })));
-      more = page.more && page.entries.length > 0;
-      since = page.updatedThrough;
-    }
-    return rows;
-  };
   await wait(2_000);
   const objectBefore = await feed();
   const replayed = shuffle(
@@ -125,16 +127,17 @@ try {
   const replayAnswers = await storm.send(replayed, STORM_CONCURRENCY);
   await wait(2_000);
   const objectAfter = await feed();
+  const feedAt = Date.now();
   const fakeSessions = await fakeGet<FakeSession[]>(stripeBase, "/__fake/sessions");
   await tenring.stop();
   tenring = null;
 
   const [entryRows, relayRows, paymentRows, eventRows] = await executeLocalSql(
     [
-      `SELECT e.id, e.relay_id, e.status FROM entries e WHERE e.tournament_id = ${tournamentId};`,
+      `SELECT e.id, e.relay_id, e.status, e.updated_at FROM entries e WHERE e.tournament_id = ${tournamentId};`,
       `SELECT r.id, r.firing_points, r.reserved FROM relays r WHERE r.tournament_id = ${tournamentId};`,
       `SELECT id, entry_id, status, outcome, amount_cents, refunded_cents, refund_due_cents FROM checkout_payments WHERE tournament_id = ${tournamentId};`,
-      `SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS ids, SUM(handled_at IS NOT NULL) AS handled FROM stripe_events;`,
+      `SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS ids, COALESCE(SUM(handled_at IS NOT NULL), 0) AS handled FROM stripe_events;`,
     ].join("\n"),
     state,
   );
@@ -146,6 +149,8 @@ try {
     objectBeforeReplay: objectBefore,
     fakeSessions,
     originalHolds: [...held.keys()],
+    paying,
+    feedAt,
     delivered: storm.delivered.size,
     eventRows: ((eventRows?.results ?? [])[0] ?? { n: 0, ids: 0, handled: 0 }) as Snapshot["eventRows"],
     deliveries: storm.deliveries,
@@ -161,7 +166,7 @@ try {
   console.log(row("registration attempts", reg));
   console.log(row("Checkout Sessions (API)", co));
   console.log(row("webhook deliveries", storms));
-  console.log(`held after the rush: ${held.size}; paying: ${sessionIds.length} sessions (${delayed.size} delayed, settled after the hold lapsed); rush to lapse: ${((lastHoldEnds - rushStarted) / 1000).toFixed(0)} s`);
+  console.log(`rush: ${((rushEnded - rushStarted) / 1000).toFixed(0)} s; held at the storm: ${held.size}; paying: ${sessionIds.length} sessions (${delayed.size} delayed, settled after the hold lapsed); last of those holds ended ${((lastHoldEnds - rushStarted) / 1000).toFixed(0)} s after the rush began`);
   console.log(`events: ${storm.delivered.size} distinct (${beforeLapse} before the lapse, ${afterLapse} after), ${storm.deliveries.length} deliveries incl. duplicates and ${replayAnswers.length} replays`);
   console.log("webhook answers:");
   for (const [word, n] of Object.entries(storm.outcomes()).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(6)}  ${word}`);

@@ -3,13 +3,26 @@ import type { Check } from "./checks.ts";
 import type { Timed } from "./load.ts";
 import type { FakeSession } from "./storm.ts";
 
+/** An entry as the tournament object's change feed gives it. */
+export interface FeedEntry {
+  id: string;
+  status: string;
+  userId: number;
+  updatedAt: number;
+  holdUntil: number | null;
+}
+
 export interface Snapshot {
-  entries: { id: string; relay_id: number | null; status: string }[];
+  entries: { id: string; relay_id: number | null; status: string; updated_at: number }[];
   relays: { id: number; firing_points: number; reserved: number }[];
   payments: { id: string; entry_id: string; status: string; outcome: string | null; amount_cents: number; refunded_cents: number; refund_due_cents: number }[];
   /** The object's entries (its change feed), after the replay and before it. */
-  object: { id: string; status: string }[];
-  objectBeforeReplay: { id: string; status: string }[];
+  object: FeedEntry[];
+  objectBeforeReplay: FeedEntry[];
+  /** Entries whose holds were paid for in the storm. */
+  paying: string[];
+  /** When the object's feed was read (holds run on meanwhile, so D1 may be newer, never older). */
+  feedAt: number;
   fakeSessions: FakeSession[];
   originalHolds: string[];
   delivered: number;
@@ -32,9 +45,19 @@ export function feeChecks(s: Snapshot): Check[] {
   });
   checks.push(check("confirmed + held ≤ capacity on every relay (D1)", over, `${s.relays.length} relays`));
 
-  const objectStatus = new Map(s.object.map((e) => [e.id, e.status]));
-  const differ = [...new Set([...status.keys(), ...objectStatus.keys()])].filter((id) => status.get(id) !== objectStatus.get(id)).map((id) => `${id}: D1 ${status.get(id)}, object ${objectStatus.get(id)}`);
-  checks.push(check("D1's entries equal the tournament object's", differ, `${status.size} entries`));
+  // Holds keep lapsing while the feed is read and the server stops: a D1 row may be newer than the feed's, never older.
+  const objectRows = new Map(s.object.map((e) => [e.id, e]));
+  let newer = 0;
+  const differ = s.entries.flatMap((d) => {
+    const o = objectRows.get(d.id);
+    if (!o) return [`${d.id}: in D1, not in the object`];
+    if (d.updated_at > o.updatedAt) return (newer++, []);
+    return d.updated_at === o.updatedAt && d.status === o.status ? [] : [`${d.id}: D1 ${d.status}@${d.updated_at}, object ${o.status}@${o.updatedAt}`];
+  });
+  if (objectRows.size !== s.entries.length) differ.push(`${objectRows.size} entries in the object, ${s.entries.length} in D1`);
+  checks.push(check("D1's entries equal the tournament object's (same version, or newer)", differ, `${s.entries.length} entries (${newer} changed after the feed was read)`));
+  const overrun = s.object.filter((e) => e.status === "held" && e.holdUntil !== null && e.holdUntil < s.feedAt - 5_000).map((e) => `${e.id} held ${Math.round((s.feedAt - e.holdUntil!) / 1000)} s past its end`);
+  checks.push(check("no hold outlives its end (the alarm releases it)", overrun, `${s.object.filter((e) => e.status === "held").length} holds running`));
 
   const keptPer = new Map<string, number>();
   for (const p of s.payments) if (p.outcome === "kept") keptPer.set(p.entry_id, (keptPer.get(p.entry_id) ?? 0) + 1);
@@ -64,7 +87,9 @@ export function feeChecks(s: Snapshot): Check[] {
   checks.push(check("each event id recorded once and handled", recorded, `${s.delivered} events`));
 
   const replay = s.replayAnswers.filter((a) => a.status !== 200 || !(JSON.parse(a.body) as { duplicate?: boolean }).duplicate).map((a) => a.body.slice(0, 60));
-  const changed = JSON.stringify(s.object) === JSON.stringify(s.objectBeforeReplay) ? [] : ["the object's entries changed during the replay"];
+  const paid = new Set(s.paying);
+  const ofPaying = (rows: FeedEntry[]) => JSON.stringify(rows.filter((e) => paid.has(e.id)).sort((a, b) => a.id.localeCompare(b.id)));
+  const changed = ofPaying(s.object) === ofPaying(s.objectBeforeReplay) ? [] : ["an entry with a payment changed during the replay"];
   checks.push(check("a replayed webhook changes nothing", [...replay, ...changed], `${s.replayAnswers.length} replays answered as duplicates`));
   return checks;
 }

@@ -35,11 +35,15 @@ export class Storm {
   readonly delivered = new Set<string>();
   wallMs = 0;
 
-  constructor(
-    private readonly url: string,
-    private readonly stripeBase: string,
-    private readonly random: () => number,
-  ) {}
+  private readonly url: string;
+  private readonly stripeBase: string;
+  private readonly random: () => number;
+
+  constructor(url: string, stripeBase: string, random: () => number) {
+    this.url = url;
+    this.stripeBase = stripeBase;
+    this.random = random;
+  }
 
   /** Sends every event not yet delivered, each twice, shuffled, at `concurrency`. Returns how many were new. */
   async deliverNew(concurrency: number, only?: (e: FakeEvent) => boolean): Promise<number> {
