@@ -14,7 +14,7 @@ import { executeLocalSql, newRunId, seedLoad, sqlText } from "../scripts/load-da
 import { applyMigrations, ROOT, startTenring, stripAnsi, type Tenring } from "../scripts/local-runtime.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { feeChecks, type Snapshot } from "./lib/fee-checks.ts";
-import { figures, freePort, pool, seededRandom, shuffle, timedFetch } from "./lib/load.ts";
+import { combined, figures, freePort, pool, seededRandom, shuffle, timedFetch } from "./lib/load.ts";
 import { rushPlan } from "./lib/plan.ts";
 import { quietRuntime } from "./lib/quiet-runtime.ts";
 import { type FakeSession, fakeGet, fakePost, Storm } from "./lib/storm.ts";
@@ -65,7 +65,12 @@ try {
   const attempts = rushPlan(COMPETITORS, { id: rush.id, relays: rush.relays.map((r) => r.id) }, { id: anyEvent.id, relays: anyEvent.relays.map((r) => r.id) }, runId);
   const tokens = seeded.competitors.map((c) => c.token);
 
-  // 1. The rush: every placed entry is held for a minute.
+  // The baseline: a trivial endpoint in the same run, before the rush and after the storm.
+  const trivial = () => timedFetch(`${url}/healthz`, {});
+  await pool(Array.from({ length: 400 }), CONCURRENCY, trivial);
+  const baselineBefore = await pool(Array.from({ length: 2_000 }), CONCURRENCY, trivial);
+
+  // 1. The rush: every placed entry is held.
   const rushStarted = Date.now();
   const registration = await pool(attempts, CONCURRENCY, (a) =>
     timedFetch(`${url}/api/v1/tournaments/${t.slug}/entries`, {
@@ -127,6 +132,7 @@ try {
   const replayAnswers = await storm.send(replayed, STORM_CONCURRENCY);
   await wait(2_000);
   const objectAfter = await feed();
+  const baselineAfter = await pool(Array.from({ length: 2_000 }), CONCURRENCY, trivial);
   const feedAt = Date.now();
   const fakeSessions = await fakeGet<FakeSession[]>(stripeBase, "/__fake/sessions");
   await tenring.stop();
@@ -163,9 +169,12 @@ try {
   const row = (name: string, f: ReturnType<typeof figures>) =>
     `${name.padEnd(28)} ${String(f.count).padStart(6)} ${f.perSecond.toFixed(0).padStart(7)}/s  p50 ${f.p50.toFixed(1).padStart(7)} ms  p95 ${f.p95.toFixed(1).padStart(7)} ms  p99 ${f.p99.toFixed(1).padStart(7)} ms  max ${f.max.toFixed(0).padStart(6)} ms`;
   console.log(`bench:rush-fee on ${availableParallelism()} CPUs, tournament ${t.slug}: ${capacityOf(t)} places, fee ${(FEE_CENTS / 100).toFixed(2)} EUR, holds of ${HOLD_MS / 1000} s`);
+  const base = combined(baselineBefore, baselineAfter);
+  console.log(row("GET /healthz (baseline)", base));
   console.log(row("registration attempts", reg));
   console.log(row("Checkout Sessions (API)", co));
   console.log(row("webhook deliveries", storms));
+  console.log(`p50 against the baseline: registration ×${(reg.p50 / base.p50).toFixed(1)}, checkout ×${(co.p50 / base.p50).toFixed(1)}, webhook ×${(storms.p50 / base.p50).toFixed(1)}`);
   console.log(`rush: ${((rushEnded - rushStarted) / 1000).toFixed(0)} s; held at the storm: ${held.size}; paying: ${sessionIds.length} sessions (${delayed.size} delayed, settled after the hold lapsed); last of those holds ended ${((lastHoldEnds - rushStarted) / 1000).toFixed(0)} s after the rush began`);
   console.log(`events: ${storm.delivered.size} distinct (${beforeLapse} before the lapse, ${afterLapse} after), ${storm.deliveries.length} deliveries incl. duplicates and ${replayAnswers.length} replays`);
   console.log("webhook answers:");

@@ -283,7 +283,9 @@ export class TournamentObject extends DurableObject<Env> {
   /** Lapses due holds and tidies, copies waiting changes to D1, reports set-aside rows, and sets itself again. */
   override async alarm(): Promise<void> {
     this.decisions.alarmRan();
-    // Sessions of lapsed holds are expired on Stripe before `tidy` releases the places.
+    // D1 knows every payment before Stripe is asked for anything (a refund's charge.refunded is looked up there);
+    // sessions of lapsed holds are expired on Stripe before `tidy` releases the places.
+    await this.paymentsOutbox.drain();
     await this.payments.work(stripeClient(this.env), this.log);
     this.registration.tidy();
     await this.entriesOutbox.drain();
