@@ -84,9 +84,10 @@ try {
   const feed = async (): Promise<FeedEntry[]> => {
     const rows = new Map<string, FeedEntry>();
     for (let since = "", more = true; more; ) {
+      const seenAt = Date.now();
       const res = await fetch(`${url}/api/v1/tournaments/${t.slug}/entries?limit=1000${since ? `&updatedAfter=${encodeURIComponent(since)}` : ""}`, { headers: { Authorization: `Bearer ${t.organiserToken}` } });
       const page = (await res.json()) as { entries: (Omit<FeedEntry, "updatedAt" | "holdUntil"> & { updatedAt: string; holdUntil?: string; competitor: { id: number } })[]; more: boolean; updatedThrough: string };
-      for (const e of page.entries) rows.set(e.id, { id: e.id, status: e.status, userId: e.competitor.id, updatedAt: Date.parse(e.updatedAt), holdUntil: e.holdUntil ? Date.parse(e.holdUntil) : null });
+      for (const e of page.entries) rows.set(e.id, { id: e.id, status: e.status, userId: e.competitor.id, updatedAt: Date.parse(e.updatedAt), holdUntil: e.holdUntil ? Date.parse(e.holdUntil) : null, seenAt });
       more = page.more && page.entries.length > 0;
       since = page.updatedThrough;
     }

@@ -10,6 +10,8 @@ export interface FeedEntry {
   userId: number;
   updatedAt: number;
   holdUntil: number | null;
+  /** When the feed page with this row was asked for. */
+  seenAt: number;
 }
 
 export interface Snapshot {
@@ -56,7 +58,8 @@ export function feeChecks(s: Snapshot): Check[] {
   });
   if (objectRows.size !== s.entries.length) differ.push(`${objectRows.size} entries in the object, ${s.entries.length} in D1`);
   checks.push(check("D1's entries equal the tournament object's (same version, or newer)", differ, `${s.entries.length} entries (${newer} changed after the feed was read)`));
-  const overrun = s.object.filter((e) => e.status === "held" && e.holdUntil !== null && e.holdUntil < s.feedAt - 5_000).map((e) => `${e.id} held ${Math.round((s.feedAt - e.holdUntil!) / 1000)} s past its end`);
+  // The alarm runs at the hold's end; on a loaded machine it may start a few seconds late.
+  const overrun = s.object.filter((e) => e.status === "held" && e.holdUntil !== null && e.holdUntil < e.seenAt - 10_000).map((e) => `${e.id} held ${Math.round((e.seenAt - e.holdUntil!) / 1000)} s past its end`);
   checks.push(check("no hold outlives its end (the alarm releases it)", overrun, `${s.object.filter((e) => e.status === "held").length} holds running`));
 
   const keptPer = new Map<string, number>();
