@@ -4,18 +4,13 @@ import { mailLog } from "../db/accounts-schema.ts";
 import { entries, events, relays, tournaments, users } from "../db/schema.ts";
 import { invitationMail, claimMail, resetMail, verifyMail } from "../views/mail/account.tsx";
 import { type EntryMailFacts, heldMail, promotedMail, registeredMail, releasedMail, waitlistedMail } from "../views/mail/entries.tsx";
-import type { MailParts } from "../views/mail/layout.tsx";
 import { type ComposedMail, entryMailKey, type MailMessage } from "./message.ts";
 import { composePaymentMail, payBy } from "./payment-mail.ts";
+import { rendered } from "./rendered.ts";
 
 /** Addresses that cannot receive mail (walk-up placeholders, RFC 2606 reserved names). */
 const UNDELIVERABLE = /\.invalid$/;
 
-/** The template rendered to strings (hono/jsx renders to a string, or a promise of one with async parts). */
-async function rendered(to: string, parts: MailParts): Promise<ComposedMail> {
-  const body = await (parts.html as { toString(): string | Promise<string> }).toString();
-  return { to, subject: parts.subject, html: `<!doctype html>${body}`, text: parts.text };
-}
 
 /**
  * The mail a message stands for, or null when there is nothing to send (an entry that has moved on to

@@ -8,6 +8,7 @@ import { paymentSettingsOf } from "../queries/payments/accounts.ts";
 import { formatMoney } from "../views/components/money.tsx";
 import { type PaymentMailFacts, receiptMail, refundedMail } from "../views/mail/payments.tsx";
 import type { ComposedMail } from "./message.ts";
+import { rendered } from "./rendered.ts";
 
 const UNDELIVERABLE = /\.invalid$/;
 const WHY = new Set(["duplicate", "no_place", "left", "withdrawal"]);
@@ -44,7 +45,5 @@ export async function composePaymentMail(db: Db, origin: string, sessionId: stri
     sessionId,
     link: new URL("/me/entries", origin).toString(),
   };
-  const parts = event === "receipt" ? receiptMail(facts) : refundedMail(facts);
-  const html = await (parts.html as { toString(): string | Promise<string> }).toString();
-  return { to: row.email, subject: parts.subject, html: `<!doctype html>${html}`, text: parts.text };
+  return rendered(row.email, event === "receipt" ? receiptMail(facts) : refundedMail(facts));
 }

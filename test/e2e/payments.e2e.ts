@@ -2,16 +2,12 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { browserForFile, newAccount, screenshot, signUpVerified, visit, type Visit } from "./browser.ts";
+import { browserForFile, fillNewTournament, newAccount, screenshot, signUpVerified, visit, type Visit } from "./browser.ts";
 
 // An organiser connects Stripe (the fake's stand-in onboarding) and sets a one-minute hold; one competitor
 // pays through the stand-in checkout page and is confirmed; another's unpaid hold lapses and the waitlisted
 // competitor is promoted into a hold of their own.
 const browser = browserForFile();
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function submit(page: Page, name: string, to: RegExp): Promise<void> {
   await Promise.all([page.waitForURL(to), page.getByRole("button", { name, exact: true }).click()]);
@@ -19,13 +15,7 @@ async function submit(page: Page, name: string, to: RegExp): Promise<void> {
 
 async function feeTournament(page: Page, slug: string): Promise<void> {
   await page.goto("/admin/new");
-  await page.locator("#tournament-title").fill(`Paid Cup ${slug.slice(-6)}`);
-  await page.locator("#tournament-slug").fill(slug);
-  await page.locator("#tournament-venue").fill("Browser Range");
-  await page.locator("#tournament-startsOn").fill(day(30));
-  await page.locator("#tournament-endsOn").fill(day(31));
-  await page.locator("#tournament-opensAt").fill(`${day(-1)}T08:00`);
-  await page.locator("#tournament-closesAt").fill(`${day(20)}T20:00`);
+  await fillNewTournament(page, `Paid Cup ${slug.slice(-6)}`, slug);
   await page.locator("#tournament-fee").fill("25.00");
   await submit(page, "Create draft", new RegExp(`/admin/t/${slug}/events`));
   await page.locator("#event-title").fill("10 m Air Rifle");

@@ -22,7 +22,11 @@ function placeLines(f: EntryMailFacts): string[] {
 }
 
 function entryMail(f: EntryMailFacts, subject: string, lead: string, after?: string): MailParts {
-  const lines = placeLines(f);
+  return listMail(f, subject, lead, placeLines(f), after);
+}
+
+/** A mail about one's entries: greeting, a lead, facts as a list, maybe a closing line, and the way to My entries. */
+export function listMail(f: Pick<EntryMailFacts, "tournament" | "name" | "link">, subject: string, lead: string, lines: string[], after?: string): MailParts {
   return {
     subject,
     html: (

@@ -1,4 +1,5 @@
-import { MailButton, MailLayout, type MailParts, type MailTournament, TournamentLine, plainText, tournamentText } from "./layout.tsx";
+import { listMail } from "./entries.tsx";
+import type { MailTournament } from "./layout.tsx";
 
 /** What a payment mail needs, read from D1 when it is sent. */
 export interface PaymentMailFacts {
@@ -13,25 +14,7 @@ export interface PaymentMailFacts {
   link: string;
 }
 
-function paymentMail(f: PaymentMailFacts, subject: string, lead: string, lines: string[]): MailParts {
-  return {
-    subject,
-    html: (
-      <MailLayout title={subject}>
-        <TournamentLine tournament={f.tournament} />
-        <p>Hello {f.name},</p>
-        <p>{lead}</p>
-        <ul>
-          {lines.map((line) => (
-            <li>{line}</li>
-          ))}
-        </ul>
-        <MailButton href={f.link}>See my entries</MailButton>
-      </MailLayout>
-    ),
-    text: plainText(tournamentText(f.tournament), `Hello ${f.name},`, lead, lines.join("\n"), `See your entries: ${f.link}`),
-  };
-}
+const paymentMail = (f: PaymentMailFacts, subject: string, lead: string, lines: string[]) => listMail(f, subject, lead, lines);
 
 export const receiptMail = (f: PaymentMailFacts) =>
   paymentMail(f, `Receipt: ${f.tournament.title}`, "Thank you: your entry fee is paid and your place is confirmed.", [
