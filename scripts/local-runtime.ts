@@ -2,6 +2,7 @@
  * Runs Tenring locally under `wrangler dev` (workerd) for `npm start`, the browser tests and benchmarks:
  * local D1 migrations, the dev server, demo seeding, and a clean stop of the whole process group.
  */
+import { startFakeStripe } from "../test/fakes/stripe-server.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
@@ -12,6 +13,8 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 const BIN = path.join(ROOT, "node_modules", ".bin");
 const WRANGLER = path.join(BIN, "wrangler");
 const HOST = "127.0.0.1";
+/** The fake Stripe's signing secret for local runs (never a real one). */
+const LOCAL_WEBHOOK_SECRET = "whsec_local_tenring";
 const TAIL_LINES = 40;
 
 export interface StartOptions {
@@ -31,6 +34,13 @@ export interface StartOptions {
   script?: string;
   /** Further variables for the Worker (`--var NAME:value`), e.g. a benchmark's own limits. */
   vars?: Record<string, string>;
+  /**
+   * Run the fake Stripe (test/fakes/stripe-server.ts) beside the Worker and point the Worker's Stripe client
+   * at it (default true): organisers can connect and competitors pay through its stand-in pages.
+   */
+  fakeStripe?: boolean;
+  /** Whether the fake sends its events to the Worker as they happen (default true); false: a benchmark sends them. */
+  stripeWebhooks?: boolean;
 }
 
 export interface Tenring {
@@ -46,6 +56,8 @@ export interface Tenring {
   readonly stopping: boolean;
   /** Stops wrangler and workerd (the whole process group). Safe to call twice. */
   stop(): Promise<void>;
+  /** The fake Stripe's address, when one runs. */
+  stripeBase: string | null;
 }
 
 /** Wrangler colours its errors even into a pipe; logs and messages read better without the codes. */
@@ -200,6 +212,8 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
   await applyMigrations(persistTo);
 
   const seedToken = randomBytes(24).toString("base64url");
+  const stripe = options.fakeStripe === false ? null : await startFakeStripe({ webhookSecret: LOCAL_WEBHOOK_SECRET, webhookUrl: options.stripeWebhooks === false ? undefined : `${url}/webhooks/stripe` });
+  const stripeVars = stripe ? { STRIPE_SECRET_KEY: "sk_test_local", STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET, STRIPE_API_BASE: stripe.base } : {};
   const args = [
     "dev",
     // With a script given, wrangler reads the bindings only from a config named explicitly.
@@ -211,7 +225,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     // Local only: sent mail is kept and readable at /__mailbox.
     "--var", "LOCAL_MAILBOX:on",
     "--var", `PUBLIC_ORIGIN:http://${HOST}:${port}`,
-    ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ...Object.entries({ ...stripeVars, ...options.vars }).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     "--show-interactive-dev-session=false",
   ];
   installExitHandlers();
@@ -226,7 +240,10 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
       onOutput?.(chunk, stream);
     });
   }
-  const stop = () => stopChild(child);
+  const stop = async () => {
+    await stopChild(child);
+    await stripe?.close();
+  };
 
   try {
     await waitUntilAnswering(url, child, tail, readyTimeoutMs);
@@ -251,6 +268,7 @@ export async function startTenring(options: StartOptions): Promise<Tenring> {
     seedToken,
     exited,
     stop,
+    stripeBase: stripe?.base ?? null,
     get stopping() {
       return stopRequested.has(child);
     },

@@ -21,6 +21,7 @@ import { finalRoutes } from "./routes/finals/index.tsx";
 import { liveRoutes as scoreboardRoutes } from "./routes/scoreboard/index.tsx";
 import { scoringRoutes } from "./routes/scoring/index.tsx";
 import { seedRoutes } from "./routes/seed.ts";
+import { webhookRoutes } from "./routes/webhooks/stripe.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -43,6 +44,8 @@ app.get("/healthz", (c) => c.text("ok", 200, { "Cache-Control": "no-store" }));
 app.route("/account", accountRoutes);
 app.route("/fragments", fragmentRoutes);
 app.route("/__seed", seedRoutes);
+// Signed by Stripe instead of a session and CSRF token.
+app.route("/webhooks", webhookRoutes);
 app.route("/__mailbox", mailboxRoutes);
 app.route("/admin", adminRoutes);
 app.route("/score", scoringRoutes);

@@ -52,15 +52,15 @@ export function capacityOf(t: RushTournament): number {
   return t.events.reduce((sum, e) => sum + e.relays.reduce((s, r) => s + r.firingPoints, 0), 0);
 }
 
-/** Statements creating it with registration open from a minute ago for a day, no fee (entries confirm at once). */
-export async function tournamentStatements(t: RushTournament, now = Date.now()): Promise<string[]> {
+/** Statements creating it with registration open from a minute ago for a day; without a fee entries confirm at once. */
+export async function tournamentStatements(t: RushTournament, now = Date.now(), feeCents = 0): Promise<string[]> {
   const slug = sqlText(t.slug);
   const tournamentId = `(SELECT id FROM tournaments WHERE slug = ${slug})`;
   const day = utcDate(now + 30 * DAY_MS);
   const statements = [
     `INSERT INTO users (email, name, club, email_verified_at) VALUES (${sqlText(t.organiserEmail)}, 'Rush Organiser', 'Load Test Club', ${now});`,
     `INSERT INTO tournaments (slug, title, club, venue, time_zone, starts_on, ends_on, status, registration_opens_at, registration_closes_at, entry_fee_cents, created_by)
-     VALUES (${slug}, 'Rush Benchmark Open', 'Load Test Club', 'Loopback Range', 'Europe/Berlin', '${day}', '${day}', 'published', ${now - 60_000}, ${now + 24 * HOUR}, 0,
+     VALUES (${slug}, 'Rush Benchmark Open', 'Load Test Club', 'Loopback Range', 'Europe/Berlin', '${day}', '${day}', 'published', ${now - 60_000}, ${now + 24 * HOUR}, ${feeCents},
        (SELECT id FROM users WHERE email = ${sqlText(t.organiserEmail)}));`,
     `INSERT INTO tournament_staff (tournament_id, user_id, role) VALUES (${tournamentId}, (SELECT id FROM users WHERE email = ${sqlText(t.organiserEmail)}), 'owner');`,
     `INSERT INTO api_tokens (token_hash, kind, user_id, name, created_at)

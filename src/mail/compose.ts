@@ -4,17 +4,13 @@ import { mailLog } from "../db/accounts-schema.ts";
 import { entries, events, relays, tournaments, users } from "../db/schema.ts";
 import { invitationMail, claimMail, resetMail, verifyMail } from "../views/mail/account.tsx";
 import { type EntryMailFacts, heldMail, promotedMail, registeredMail, releasedMail, waitlistedMail } from "../views/mail/entries.tsx";
-import type { MailParts } from "../views/mail/layout.tsx";
 import { type ComposedMail, entryMailKey, type MailMessage } from "./message.ts";
+import { composePaymentMail, payBy } from "./payment-mail.ts";
+import { rendered } from "./rendered.ts";
 
 /** Addresses that cannot receive mail (walk-up placeholders, RFC 2606 reserved names). */
 const UNDELIVERABLE = /\.invalid$/;
 
-/** The template rendered to strings (hono/jsx renders to a string, or a promise of one with async parts). */
-async function rendered(to: string, parts: MailParts): Promise<ComposedMail> {
-  const body = await (parts.html as { toString(): string | Promise<string> }).toString();
-  return { to, subject: parts.subject, html: `<!doctype html>${body}`, text: parts.text };
-}
 
 /**
  * The mail a message stands for, or null when there is nothing to send (an entry that has moved on to
@@ -24,6 +20,7 @@ export async function compose(db: Db, message: MailMessage): Promise<ComposedMai
   const link = (path: string) => new URL(path, message.origin).toString();
   const b = message.body;
   if (b.kind === "entry") return composeEntryMail(db, message.origin, b.entryId, b.status);
+  if (b.kind === "payment") return composePaymentMail(db, message.origin, b.sessionId, b.event, b.refundedCents);
   const to = message.to;
   if (!to || UNDELIVERABLE.test(to)) return null;
   switch (b.kind) {
@@ -50,6 +47,8 @@ async function composeEntryMail(db: Db, origin: string, entryId: string, status:
       event: events.title,
       relay: relays.name,
       startsAt: relays.startsAt,
+      updatedAt: entries.updatedAt,
+      tournamentId: entries.tournamentId,
       firingPoint: entries.firingPoint,
       waitlistPosition: entries.waitlistPosition,
     })
@@ -77,7 +76,8 @@ async function composeEntryMail(db: Db, origin: string, entryId: string, status:
     case "held": {
       // An entry told it was waitlisted and now holds a place moved up.
       const waited = await db.select({ key: mailLog.key }).from(mailLog).where(eq(mailLog.key, entryMailKey(entryId, "waitlisted"))).get();
-      if (waited) return rendered(row.email, promotedMail(facts));
+      // Promoted into a hold: told at once, with the time to pay by.
+      if (waited) return rendered(row.email, promotedMail(facts, row.status === "held" ? await payBy(db, row.tournamentId, row.updatedAt) : null));
       return rendered(row.email, row.status === "held" ? heldMail(facts) : registeredMail(facts));
     }
     case "waitlisted":

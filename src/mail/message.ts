@@ -16,6 +16,8 @@ export const mailBody = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("invitation"), tournament, role: name, invitedBy: name, link: path, expiresAt: z.number().int() }),
   z.object({ kind: z.literal("claim"), tournament, name, event: name, relay: name, link: path, expiresAt: z.number().int() }),
   z.object({ kind: z.literal("entry"), entryId: z.string().min(1).max(100), status: z.enum(["confirmed", "held", "waitlisted", "withdrawn", "removed", "expired"]) }),
+  /** A payment's receipt, or a refund (refundedCents: the total refunded so far, one mail per amount). */
+  z.object({ kind: z.literal("payment"), sessionId: z.string().min(3).max(255), event: z.enum(["receipt", "refunded"]), refundedCents: z.number().int().min(0) }),
 ]);
 
 export const mailMessage = z.object({
@@ -41,3 +43,6 @@ export interface ComposedMail {
 
 /** The key of an entry mail: one mail per entry and status, however often the outbox resends the entry. */
 export const entryMailKey = (entryId: string, status: string) => `entry:${entryId}:${status}`;
+
+/** The key of a payment mail: one receipt per payment, one refund mail per refunded total. */
+export const paymentMailKey = (sessionId: string, event: string, refundedCents: number) => `payment:${sessionId}:${event}:${refundedCents}`;

@@ -32,7 +32,7 @@ export const secureHeaders = createMiddleware<AppEnv>(async (c, next) => {
  * a nonce shared by everyone would be no secret, so such a page runs only scripts loaded from this origin
  * (its layout has no inline script and no handler attribute).
  */
-export function contentSecurityPolicy(nonce: string | null): string {
+export function contentSecurityPolicy(nonce: string | null, formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     nonce === null ? "script-src 'self'" : `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -42,7 +42,7 @@ export function contentSecurityPolicy(nonce: string | null): string {
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
 }

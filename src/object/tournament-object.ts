@@ -41,7 +41,13 @@ import type {
   WalkUpResult,
   WithdrawRequest,
 } from "./contract/index.ts";
+import type { CheckoutView, PaymentEvent, PaymentEventResult, RecordCheckoutRequest } from "./contract/index.ts";
+import type { RefundEntryRequest, RefundEntryResult, StartCheckoutRequest, StartCheckoutResult } from "./contract/index.ts";
 import { Decisions } from "./decisions.ts";
+import { paymentMails, paymentsStream } from "./outbox/payments.ts";
+import { Payments } from "./payments/payments.ts";
+import { PaymentStore } from "./payments/store.ts";
+import { stripeClient } from "../payments/stripe.ts";
 import { Organiser } from "./organiser/organiser.ts";
 import { Practical } from "./practical/practical.ts";
 import { Outbox } from "./outbox/driver.ts";
@@ -74,6 +80,9 @@ export class TournamentObject extends DurableObject<Env> {
   private readonly setAside: SetAside;
   /** Practical shooting (IPSC): stages, divisions, stage scores, DQs: src/object/practical. */
   private readonly practical: Practical;
+  /** Checkout Sessions, payments and refunds: src/object/payments. */
+  private readonly payments: Payments;
+  private readonly paymentsOutbox: Outbox<unknown>;
   private readonly log: Log;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -89,13 +98,18 @@ export class TournamentObject extends DurableObject<Env> {
         this.live.outboxDueAt(now),
         this.setAside.dueAt(now),
         this.practical.outboxDueAt(now),
+        this.paymentsOutbox.dueAt(now),
+        this.payments.dueAt(now),
       ],
       // Live scoring's kept boards are read from entries.
       entriesChanged: () => this.live.forgetBoards(),
     });
     this.setAside = new SetAside(sql, log);
     this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, log, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
-    this.registration = new Registration(sql, book, this.decisions);
+    const paymentStore = new PaymentStore(sql);
+    this.registration = new Registration(sql, book, this.decisions, paymentStore);
+    this.payments = new Payments(book, paymentStore, this.decisions);
+    this.paymentsOutbox = new Outbox(ctx.storage, env.DB, paymentsStream, this.setAside, log, paymentMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN)) as Outbox<unknown>;
     this.organiser = new Organiser(sql, book, this.decisions);
     this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
     this.finals = new LiveFinals(ctx, env, log);
@@ -178,6 +192,32 @@ export class TournamentObject extends DurableObject<Env> {
   /** Entry changes not yet in D1 (for benchmarks and tests that wait for the copy). */
   outboxPending(): number {
     return this.registration.outboxPending();
+  }
+
+  // ---------- Payments (Stripe Checkout for held entries): src/object/payments ----------
+
+  /** "Pay now" on a held entry: the attempt to create a session for, or the session still open. */
+  startCheckout(req: StartCheckoutRequest): Promise<StartCheckoutResult> {
+    return this.payments.startCheckout(req);
+  }
+
+  recordCheckout(req: RecordCheckoutRequest): Promise<void> {
+    return this.payments.recordCheckout(req);
+  }
+
+  /** A verified Stripe event about a session or a charge of this tournament (each event id applied once). */
+  paymentEvent(ev: PaymentEvent): Promise<PaymentEventResult> {
+    return this.payments.paymentEvent(ev);
+  }
+
+  /** An organiser's refund (the Worker has checked the role and audits it); the alarm makes it on Stripe. */
+  refundEntry(req: RefundEntryRequest): Promise<RefundEntryResult> {
+    return this.payments.refundEntry(req);
+  }
+
+  /** Every Checkout Session (of one entry when given), oldest first. */
+  checkoutSessions(entryId: string | null = null): CheckoutView[] {
+    return entryId === null ? this.payments.sessions() : this.payments.sessionsOf(entryId);
   }
 
   // ---------- Organisers (the Worker has checked the role): src/object/organiser ----------
@@ -345,8 +385,13 @@ export class TournamentObject extends DurableObject<Env> {
 
   private async runAlarm(): Promise<void> {
     this.decisions.alarmRan();
+    // D1 knows every payment before Stripe is asked for anything (a refund's charge.refunded is looked up there);
+    // sessions of lapsed holds are expired on Stripe before `tidy` releases the places.
+    await this.paymentsOutbox.drain();
+    await this.payments.work(stripeClient(this.env), this.log);
     this.registration.tidy();
     await this.entriesOutbox.drain();
+    await this.paymentsOutbox.drain();
     await this.live.drainOutbox();
     await this.practical.drainOutbox();
     await this.setAside.report(this.env.DB);

@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
-import { browserForFile, newAccount, PHONE, screenshot, signIn, signUpVerified, visit } from "./browser.ts";
+import { browserForFile, fillNewTournament, newAccount, PHONE, screenshot, signIn, signUpVerified, visit } from "./browser.ts";
 
 const ORGANISER = { email: "organiser@tenring.test", password: "tenring-demo-2026" };
 const DEMO = "nordheide-air-open";
 
 const browser = browserForFile();
-
-function day(offset: number): string {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Clicks a submit button and waits for the page it leads to. */
 async function submit(page: Page, name: string, to: RegExp): Promise<void> {
@@ -37,13 +33,7 @@ test("an organiser creates a tournament with two events and relays, publishes it
 
   const slug = `e2e-cup-${Date.now().toString(36)}`;
   const title = `E2E Cup ${slug.slice(-6)}`;
-  await page.locator("#tournament-title").fill(title);
-  await page.locator("#tournament-slug").fill(slug);
-  await page.locator("#tournament-venue").fill("Browser Range");
-  await page.locator("#tournament-startsOn").fill(day(30));
-  await page.locator("#tournament-endsOn").fill(day(31));
-  await page.locator("#tournament-opensAt").fill(`${day(-1)}T08:00`);
-  await page.locator("#tournament-closesAt").fill(`${day(20)}T20:00`);
+  await fillNewTournament(page, title, slug);
   await submit(page, "Create draft", new RegExp(`/admin/t/${slug}/events`));
 
   await addEventWithRelay(page, slug, "10 m Air Rifle", "air-rifle-10m");

@@ -159,3 +159,19 @@ export async function signUpVerified(page: Page, account: Account): Promise<void
   await openMailLink(page, account.email, "Confirm your email address", "/account/verify/");
   await submitAndLeave(page, page.getByRole("button", { name: "Confirm this address" }));
 }
+
+/** A date `offset` days from today, as date inputs take it. */
+export function dayFromNow(offset: number): string {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Fills the new-tournament form: match days in a month, registration open since yesterday for 20 days. */
+export async function fillNewTournament(page: Page, title: string, slug: string): Promise<void> {
+  await page.locator("#tournament-title").fill(title);
+  await page.locator("#tournament-slug").fill(slug);
+  await page.locator("#tournament-venue").fill("Browser Range");
+  await page.locator("#tournament-startsOn").fill(dayFromNow(30));
+  await page.locator("#tournament-endsOn").fill(dayFromNow(31));
+  await page.locator("#tournament-opensAt").fill(`${dayFromNow(-1)}T08:00`);
+  await page.locator("#tournament-closesAt").fill(`${dayFromNow(20)}T20:00`);
+}

@@ -7,14 +7,14 @@ const SOCKET_WAIT_MS = 2_000;
 
 /** Settles as `promise` does, or rejects with `what` named once `ms` pass (the wait never hangs the test). */
 function withinTimeout<T>(promise: Promise<T>, what: string, ms = SOCKET_WAIT_MS, onTimeout?: () => void): Promise<T> {
-  let timer: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout?.();
       reject(new Error(`Timed out after ${ms} ms waiting for ${what}`));
     }, ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer ?? undefined));
 }
 
 const MARKER = '<hx-partial hx-target="#live-seq" hx-swap="outerHTML"><data id="live-seq" value="';

@@ -76,6 +76,9 @@ export interface Settings {
   closesAt: number;
   /** Minutes a new entry is held until paid; 0 when there is no fee (entries are confirmed at once). */
   holdMinutes: number;
+  /** Refund policy for paid entries that withdraw (src/domain/payments/refund-policy.ts). */
+  refundFullUntil?: number | null | undefined;
+  refundSharePercent?: number | undefined;
 }
 
 export type RefusalReason =

@@ -11,3 +11,4 @@ export type * from "./outbox.ts";
 export type * from "./monitoring.ts";
 export * from "./finals.ts";
 export * from "./practical.ts";
+export * from "./payments.ts";

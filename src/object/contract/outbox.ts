@@ -1,7 +1,7 @@
 /** The copy to D1 (src/object/outbox): what the organiser is shown of rows D1 refused for good. */
 
 /** Which copy a row belongs to: entries (registration) or scores (shots, conflicts, corrections). */
-export type OutboxStreamName = "entries" | "shots" | "practical";
+export type OutboxStreamName = "entries" | "shots" | "practical" | "payments";
 
 /**
  * A row D1 refused for good (a constraint failure, e.g. an entry of a deleted user), set aside so the rows

@@ -43,6 +43,10 @@ export const tournamentConfigSchema = z.object({
   registrationClosesAt: time,
   // Fractions allowed (a hold of a few seconds, as the tests use); at most 30 days.
   holdMinutes: z.number().min(0).max(60 * 24 * 30),
+  /** The refund policy for withdrawals of paid entries (src/domain/payments/refund-policy.ts): full refund until then. */
+  refundFullUntil: time.nullable().optional(),
+  /** The share refunded after `refundFullUntil` until registration closes (default: all of it). */
+  refundSharePercent: z.number().int().min(0).max(100).optional(),
   events: z.array(eventConfigSchema),
   relays: z.array(relayConfigSchema),
   /** Stages and divisions of the practical events (absent: none). */

@@ -13,7 +13,7 @@ const RETRY_MAX_MS = 5 * 60_000;
 export const TRIES_BEFORE_SET_ASIDE = 5;
 
 /** The object's outbox tables; each has an integer `id` and its own back-off in `meta`. */
-export type OutboxTable = "outbox" | "shots_outbox" | "practical_outbox";
+export type OutboxTable = "outbox" | "shots_outbox" | "practical_outbox" | "payments_outbox";
 
 /**
  * One copy to D1: which outbox table names the changes, and how what they name becomes D1 statements.

@@ -11,6 +11,8 @@ export function toConfiguration(input: TournamentConfig): Configuration {
       opensAt: c.registrationOpensAt,
       closesAt: c.registrationClosesAt,
       holdMinutes: c.holdMinutes,
+      refundFullUntil: c.refundFullUntil ?? null,
+      refundSharePercent: c.refundSharePercent ?? 100,
     },
     events: c.events,
     relays: c.relays,

@@ -20,6 +20,8 @@ import {
   withdrawRequestSchema,
 } from "../contract/index.ts";
 import type { Decisions } from "../decisions.ts";
+import { settleLeaving } from "../payments/decide.ts";
+import type { PaymentStore } from "../payments/store.ts";
 import { toConfiguration } from "./input.ts";
 import { changesSince, entriesOf, outboxPending, snapshot } from "./reads.ts";
 import type { SqliteBook } from "./sqlite-book.ts";
@@ -43,6 +45,7 @@ export class Registration {
     private readonly sql: SqlStorage,
     private readonly book: SqliteBook,
     private readonly decisions: Decisions,
+    private readonly payments: PaymentStore,
   ) {}
 
   /** Applies a configuration pushed by the Worker (ignored when older than the one in force). */
@@ -71,12 +74,21 @@ export class Registration {
 
   async withdraw(req: WithdrawRequest): Promise<ChangeResult> {
     const { entryId, userId } = withdrawRequestSchema.parse(req);
-    return this.decisions.commit((clock) => withdraw(this.book, { entryId, userId }, clock));
+    return this.decisions.commit((clock) => {
+      const result = withdraw(this.book, { entryId, userId }, clock);
+      // A paid entry that leaves is refunded by the policy in the same decision.
+      if (result.outcome === "changed") settleLeaving(this.book, this.payments, result.entry, "withdrawal", clock);
+      return result;
+    });
   }
 
   async remove(req: RemoveRequest): Promise<ChangeResult> {
     const { entryId, reason } = removeRequestSchema.parse(req);
-    return this.decisions.commit((clock) => remove(this.book, { entryId, reason }, clock));
+    return this.decisions.commit((clock) => {
+      const result = remove(this.book, { entryId, reason }, clock);
+      if (result.outcome === "changed") settleLeaving(this.book, this.payments, result.entry, "removal", clock);
+      return result;
+    });
   }
 
   async markPaid(entryId: string): Promise<ChangeResult> {

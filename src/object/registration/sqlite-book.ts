@@ -92,16 +92,20 @@ export class SqliteBook implements Book {
       opensAt: num(r.opens_at),
       closesAt: num(r.closes_at),
       holdMinutes: num(r.hold_minutes),
+      refundFullUntil: numOrNull(r.refund_full_until),
+      refundSharePercent: num(r.refund_share_percent ?? 100),
     };
   }
 
   writeConfiguration(config: Configuration): void {
     const s = config.settings;
     this.sql.exec(
-      `INSERT INTO settings (only, tournament_id, revision, opens_at, closes_at, hold_minutes) VALUES (1, ?, ?, ?, ?, ?)
+      `INSERT INTO settings (only, tournament_id, revision, opens_at, closes_at, hold_minutes, refund_full_until, refund_share_percent)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (only) DO UPDATE SET tournament_id = excluded.tournament_id, revision = excluded.revision,
-         opens_at = excluded.opens_at, closes_at = excluded.closes_at, hold_minutes = excluded.hold_minutes`,
-      s.tournamentId, s.revision, s.opensAt, s.closesAt, s.holdMinutes,
+         opens_at = excluded.opens_at, closes_at = excluded.closes_at, hold_minutes = excluded.hold_minutes,
+         refund_full_until = excluded.refund_full_until, refund_share_percent = excluded.refund_share_percent`,
+      s.tournamentId, s.revision, s.opensAt, s.closesAt, s.holdMinutes, s.refundFullUntil ?? null, s.refundSharePercent ?? 100,
     );
     this.sql.exec("UPDATE events SET active = 0");
     this.sql.exec("UPDATE relays SET active = 0");
@@ -175,9 +179,14 @@ export class SqliteBook implements Book {
       .map(entryFromRow);
   }
 
+  /** Due holds, except those with an open Checkout Session: the alarm expires the session first (src/object/payments). */
   dueHolds(now: number): EntryRecord[] {
     return this.sql
-      .exec(`SELECT ${ENTRY_COLUMNS} FROM entries WHERE status = 'held' AND hold_until <= ? ORDER BY seq`, now)
+      .exec(
+        `SELECT ${ENTRY_COLUMNS} FROM entries WHERE status = 'held' AND hold_until <= ?
+           AND id NOT IN (SELECT entry_id FROM checkout_sessions WHERE status = 'open') ORDER BY seq`,
+        now,
+      )
       .toArray()
       .map(entryFromRow);
   }

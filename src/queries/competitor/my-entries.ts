@@ -1,6 +1,7 @@
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { entries, events, relays, tournaments } from "../../db/schema.ts";
+import { stripeAccounts } from "../../db/payments-schema.ts";
 import { type CallScope, TournamentClient } from "../../object-client/client.ts";
 import type { EntryFigures } from "../../views/competitor/entry-summary.tsx";
 import type { MyEntry, MyTournament } from "../../views/competitor/my-entries.tsx";
@@ -41,10 +42,11 @@ type Found = { figures: EntryFigures; seq: number };
  * object's own state replaces it, so a registration or withdrawal shows at once.
  */
 export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: number[], scope: CallScope = {}): Promise<MyTournament[]> {
+  const online = Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET);
   const mine = db.select({ id: entries.tournamentId }).from(entries).where(eq(entries.userId, userId));
   const involved = (column: typeof tournaments.id | typeof events.tournamentId | typeof relays.tournamentId) =>
     or(inArray(column, mine), inArray(column, fresh));
-  const [entryRows, tournamentRows, eventRows, relayRows] = await db.batch([
+  const [entryRows, tournamentRows, eventRows, relayRows, payOnlineRows] = await db.batch([
     db.select().from(entries).where(eq(entries.userId, userId)),
     db.select().from(tournaments).where(involved(tournaments.id)).orderBy(asc(tournaments.startsOn), asc(tournaments.id)),
     db.select({ id: events.id, title: events.title, position: events.position }).from(events).where(involved(events.tournamentId)),
@@ -52,10 +54,18 @@ export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: num
       .select({ id: relays.id, name: relays.name, startsAt: relays.startsAt })
       .from(relays)
       .where(involved(relays.tournamentId)),
+    // Tournaments whose fee can be paid online: the organiser's Stripe account takes payments.
+    db
+      .select({ id: tournaments.id })
+      .from(tournaments)
+      .innerJoin(stripeAccounts, eq(stripeAccounts.userId, tournaments.createdBy))
+      .where(and(involved(tournaments.id), eq(stripeAccounts.chargesEnabled, 1))),
   ]);
   // Only tournaments D1 knows: an invented id must not wake (and create) an object.
   const known = new Set(tournamentRows.map((t) => t.id));
-  const freshKnown = fresh.filter((id) => known.has(id));
+  // Held entries are read from their objects too: only the object knows when a hold ends (the Pay countdown).
+  const held = entryRows.filter((e) => e.status === "held").map((e) => e.tournamentId);
+  const freshKnown = [...new Set([...fresh, ...held])].filter((id) => known.has(id)).slice(0, MAX_FRESH);
   const fromObjects = await Promise.all(freshKnown.map((id) => new TournamentClient(env, db, id, scope).call("entriesOf", userId)));
 
   const found: Found[] = entryRows
@@ -79,6 +89,7 @@ export async function loadMyEntries(env: Env, db: Db, userId: number, fresh: num
       timeZone: t.timeZone,
       startsOn: t.startsOn,
       endsOn: t.endsOn,
+      payOnline: online && t.entryFeeCents > 0 && payOnlineRows.some((r) => r.id === t.id),
       entries: found
         .filter((f) => f.figures.tournamentId === t.id)
         .sort((a, b) => position(a) - position(b) || a.seq - b.seq)

@@ -12,6 +12,8 @@ import { jsonBody } from "../../middleware/validate.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { REFUSALS, refusalFor } from "../../object-client/refusals.ts";
 import { tournamentById } from "../../queries/tournament-lookup.ts";
+import { checkoutUrl } from "../../payments/checkout.ts";
+import { tournamentForPayment } from "../../queries/payments/entry-payment.ts";
 import { personalCaller } from "./callers.ts";
 import { bodyAtMost } from "./limits.ts";
 import { entryJson, registrationJson } from "./present.ts";
@@ -99,6 +101,18 @@ entryRoutes.get("/entries/:id", personalCaller, requireCaller, async (c) => {
   const found = await entryForCaller(c, c.req.param("id"));
   c.header("Cache-Control", "no-store");
   return c.json(entryJson(found.entry));
+});
+
+/**
+ * "Pay now" for API clients: the owner of a held entry gets the Stripe Checkout page to send the person to
+ * (a session still open is returned again). 409 when there is nothing to pay or fees are paid at the range.
+ */
+entryRoutes.post("/entries/:id/checkout", personalCaller, requireCaller, async (c) => {
+  const { entry, client, role } = await entryForCaller(c, c.req.param("id"));
+  if (role !== "owner") throw notYours();
+  const url = await checkoutUrl(c, client, entry, await tournamentForPayment(c.get("db"), client.tournamentId));
+  c.header("Cache-Control", "no-store");
+  return c.json({ entry: entry.id, checkoutUrl: url }, 201);
 });
 
 /**

@@ -12,6 +12,11 @@ import { freshIds, loadMyEntries } from "../../queries/competitor/my-entries.ts"
 import { tournamentById } from "../../queries/tournament-lookup.ts";
 import { type Notice, NoticeLine } from "../../views/competitor/event-block.tsx";
 import { ConfirmWithdrawalCard, EntryCard, MyEntriesPage, TournamentGroup } from "../../views/competitor/my-entries.tsx";
+import { COUNTDOWN_SCRIPT } from "../../views/components/time.tsx";
+import { PaymentReturnPage, PaymentStatus } from "../../views/competitor/payment.tsx";
+import { checkoutUrl } from "../../payments/checkout.ts";
+import { allowStripeForms } from "../../payments/stripe.ts";
+import { paymentState, tournamentForPayment } from "../../queries/payments/entry-payment.ts";
 
 /** "My entries": every entry of the signed-in competitor, and withdrawal in two steps. Never cached. */
 export const myEntriesRoutes = new Hono<AppEnv>();
@@ -30,10 +35,10 @@ const noticeOnRefusal = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 for (const path of ["/me/entries", "/me/entries/*"]) {
-  myEntriesRoutes.use(path, loadUser(), csrf(), requireUser, cacheControl("no-store"), noticeOnRefusal);
+  myEntriesRoutes.use(path, loadUser(), csrf(), requireUser, cacheControl("no-store"), noticeOnRefusal, allowStripeForms);
 }
 
-const page = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "My entries", noindex: true });
+const page = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "My entries", noindex: true, scripts: [COUNTDOWN_SCRIPT] });
 const fragment = (c: Context<AppEnv>, content: string | Promise<string>) => c.render(content, { title: "", fragment: true });
 
 myEntriesRoutes.get("/me/entries", async (c) => {
@@ -71,7 +76,7 @@ async function freshCard(c: Context<AppEnv>, entryId: string) {
 myEntriesRoutes.get("/me/entries/:id", async (c) => {
   if (!isHtmx(c)) return c.redirect("/me/entries", 303);
   const { group, entry } = await freshCard(c, c.req.param("id"));
-  return fragment(c, <EntryCard entry={entry} zone={group.timeZone} />);
+  return fragment(c, <EntryCard entry={entry} zone={group.timeZone} payOnline={group.payOnline} />);
 });
 
 /** The confirmation step: the card asks once more (htmx), or the page shows it in place. */
@@ -97,4 +102,23 @@ myEntriesRoutes.post("/me/entries/:id/withdraw", async (c) => {
   const eventTitle = group.entries.find((e) => e.figures.id === id)?.eventTitle ?? "the event";
   const notice: Notice = { tone: "success", text: `You withdrew from ${eventTitle}.` };
   return fragment(c, <TournamentGroup tournament={group} notice={notice} />);
+});
+
+/** "Pay now": to Stripe's Checkout page for the held entry (a session still open is reused). */
+myEntriesRoutes.post("/me/entries/:id/pay", async (c) => {
+  const { entry, client } = await ownEntry(c, c.req.param("id"));
+  const url = await checkoutUrl(c, client, entry, await tournamentForPayment(c.get("db"), client.tournamentId));
+  return c.redirect(url, 303);
+});
+
+/** Where Stripe sends the competitor back: "payment received, confirming…" until the webhook has confirmed it. */
+myEntriesRoutes.get("/me/entries/:id/paid", async (c) => {
+  const { entry, client } = await ownEntry(c, c.req.param("id"));
+  return c.render(<PaymentReturnPage entryId={entry.id} state={await paymentState(client, entry)} />, { title: "Entry fee", noindex: true });
+});
+
+/** The return page's status line (htmx polls it). */
+myEntriesRoutes.get("/me/entries/:id/payment", async (c) => {
+  const { entry, client } = await ownEntry(c, c.req.param("id"));
+  return fragment(c, <PaymentStatus entryId={entry.id} state={await paymentState(client, entry)} />);
 });

@@ -3,13 +3,14 @@ import { useRequestContext } from "hono/jsx-renderer";
 import { ALL_STAFF, EDITORS, type StaffRole } from "../../auth/roles.ts";
 import type { AppEnv } from "../../env.ts";
 
-export type Section = "dashboard" | "tournament" | "events" | "entries" | "check-in" | "staff" | "results" | "finals" | "devices" | "audit";
+export type Section = "dashboard" | "tournament" | "events" | "entries" | "payments" | "check-in" | "staff" | "results" | "finals" | "devices" | "audit";
 
 const SECTIONS: { key: Section; label: string; path: string; roles: readonly StaffRole[] }[] = [
   { key: "dashboard", label: "Dashboard", path: "", roles: ALL_STAFF },
   { key: "tournament", label: "Details", path: "/edit", roles: EDITORS },
   { key: "events", label: "Events & relays", path: "/events", roles: EDITORS },
   { key: "entries", label: "Entries", path: "/entries", roles: EDITORS },
+  { key: "payments", label: "Payments", path: "/payments", roles: EDITORS },
   { key: "check-in", label: "Check-in", path: "/check-in", roles: ALL_STAFF },
   { key: "staff", label: "Staff", path: "/staff", roles: EDITORS },
   { key: "results", label: "Results", path: "/results", roles: EDITORS },

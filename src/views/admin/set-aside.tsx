@@ -1,7 +1,7 @@
 import type { SetAsideRow } from "../../object/contract/index.ts";
 import { DateTime } from "../components/time.tsx";
 
-const STREAM: Record<SetAsideRow["stream"], string> = { entries: "Entry", shots: "Score", practical: "Stage score" };
+const STREAM: Record<SetAsideRow["stream"], string> = { entries: "Entry", shots: "Score", practical: "Stage score", payments: "Payment" };
 
 /**
  * Changes the database refused for good (e.g. an entry of an account deleted meanwhile). They are kept in the

@@ -106,7 +106,7 @@ export function TournamentForm(p: TournamentFormProps) {
         <fieldset>
           <legend>Entry fee</legend>
           <div class="field-row">
-            <Input {...field("fee")} label="Fee per entry" inputmode="decimal" hint="0 for free. With a fee, online entries are held 30 minutes until paid." />
+            <Input {...field("fee")} label="Fee per entry" inputmode="decimal" hint="0 for free. With a fee, new entries are held until paid (30 minutes unless set otherwise on the Payments page)." />
             <Input {...field("currency")} label="Currency" maxlength={3} />
           </div>
         </fieldset>

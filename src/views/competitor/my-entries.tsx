@@ -4,6 +4,7 @@ import { Csrf } from "../components/fields.tsx";
 import { DateRange } from "../components/time.tsx";
 import { EntryPlace, type EntryFigures, type RelayName, StatusBadge } from "./entry-summary.tsx";
 import { type Notice, NoticeLine } from "./event-block.tsx";
+import { PayNow } from "./payment.tsx";
 
 export interface MyEntry {
   figures: EntryFigures;
@@ -18,6 +19,8 @@ export interface MyTournament {
   timeZone: string;
   startsOn: string;
   endsOn: string;
+  /** The fee can be paid online (Stripe); otherwise it is paid at the range. */
+  payOnline?: boolean;
   entries: MyEntry[];
 }
 
@@ -26,7 +29,7 @@ const groupId = (tournamentId: number) => `my-t-${tournamentId}`;
 const withdrawUrl = (entryId: string) => `/me/entries/${encodeURIComponent(entryId)}/withdraw`;
 
 /** One entry: status, where it stands, and the first step of withdrawing it. */
-export function EntryCard({ entry, zone }: { entry: MyEntry; zone: string }) {
+export function EntryCard({ entry, zone, payOnline = false }: { entry: MyEntry; zone: string; payOnline?: boolean | undefined }) {
   const { figures } = entry;
   return (
     <li class={`my-entry ${figures.status}`} id={entryCardId(figures.id)} data-testid="my-entry" data-status={figures.status} data-entry-id={figures.id}>
@@ -39,6 +42,7 @@ export function EntryCard({ entry, zone }: { entry: MyEntry; zone: string }) {
           The organiser’s reason: “{figures.note}”
         </p>
       )}
+      {figures.status === "held" && payOnline && <PayNow entryId={figures.id} holdUntil={figures.holdUntil} zone={zone} />}
       {isActive(figures.status) && (
         <p class="my-entry-actions">
           <a
@@ -117,7 +121,7 @@ export function TournamentGroup({ tournament, notice, confirming }: TournamentGr
           e.figures.id === confirming ? (
             <ConfirmWithdrawalCard entry={e} tournamentId={tournament.id} zone={zone} />
           ) : (
-            <EntryCard entry={e} zone={zone} />
+            <EntryCard entry={e} zone={zone} payOnline={tournament.payOnline} />
           ),
         )}
       </ul>

@@ -22,7 +22,11 @@ function placeLines(f: EntryMailFacts): string[] {
 }
 
 function entryMail(f: EntryMailFacts, subject: string, lead: string, after?: string): MailParts {
-  const lines = placeLines(f);
+  return listMail(f, subject, lead, placeLines(f), after);
+}
+
+/** A mail about one's entries: greeting, a lead, facts as a list, maybe a closing line, and the way to My entries. */
+export function listMail(f: Pick<EntryMailFacts, "tournament" | "name" | "link">, subject: string, lead: string, lines: string[], after?: string): MailParts {
   return {
     subject,
     html: (
@@ -49,8 +53,16 @@ export const registeredMail = (f: EntryMailFacts) =>
 export const heldMail = (f: EntryMailFacts) =>
   entryMail(f, `Your place is held: ${f.tournament.title}`, "A place is held for you until the entry fee is paid:", "Pay from your entries page to keep it.");
 
-export const promotedMail = (f: EntryMailFacts) =>
-  entryMail(f, `You moved up from the waitlist: ${f.tournament.title}`, "A place freed up and it is yours now:");
+/** `payBy`: a place held for payment (the fee is paid online by then, or the place goes to the next in line). */
+export const promotedMail = (f: EntryMailFacts, payBy: number | null = null) =>
+  payBy === null
+    ? entryMail(f, `You moved up from the waitlist: ${f.tournament.title}`, "A place freed up and it is yours now:")
+    : entryMail(
+        f,
+        `A place is yours if you pay by ${zonedTime(payBy, f.tournament.timeZone)}: ${f.tournament.title}`,
+        "A place freed up and it is held for you:",
+        `Pay the entry fee from your entries page by ${zonedTime(payBy, f.tournament.timeZone)} to keep it; after that it goes to the next in line.`,
+      );
 
 export const waitlistedMail = (f: EntryMailFacts) =>
   entryMail(
