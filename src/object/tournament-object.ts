@@ -1,130 +1,18 @@
-import { type Log, objectLog } from "../lib/log.ts";
-import { REQUEST_ID_HEADER } from "../lib/request-id.ts";
+import type * as C from "./contract/index.ts";
 import { objectCallSchema } from "./contract/call.ts";
-import { socketRequestId } from "./scoreboard/hub.ts";
-import { callableMethod, currentRequestId, forRequest } from "./request-scope.ts";
-import { DurableObject } from "cloudflare:workers";
-import type { EntryRecord } from "../domain/registration/types.ts";
-import type {
-  CreateFinalInput,
-  CreateFinalResult,
-  FinalShotOpInput,
-  FinalSummary,
-  FinalView,
-  ApplyShotsResult,
-  ChangeResult,
-  ChangesPage,
-  CheckInCount,
-  ConfigureResult,
-  ConflictView,
-  EntryCard,
-  EntryView,
-  EventStandings,
-  KeepStandingResult,
-  OpeningFigures,
-  PracticalBook,
-  PracticalOpInput,
-  StageConflictView,
-  StageOutcome,
-  MoveRequest,
-  ReassignRequest,
-  RegisterRequest,
-  RegisterResult,
-  RemoveRequest,
-  ScoringActor,
-  SetAsideRow,
-  ShotOpInput,
-  ShotPosition,
-  TournamentConfig,
-  TournamentSnapshot,
-  WalkUpRequest,
-  WalkUpResult,
-  WithdrawRequest,
-} from "./contract/index.ts";
-import type { CheckoutView, PaymentEvent, PaymentEventResult, RecordCheckoutRequest } from "./contract/index.ts";
-import type { RefundEntryRequest, RefundEntryResult, StartCheckoutRequest, StartCheckoutResult } from "./contract/index.ts";
-import { Decisions } from "./decisions.ts";
-import { paymentMails, paymentsStream } from "./outbox/payments.ts";
-import { Payments } from "./payments/payments.ts";
-import { PaymentStore } from "./payments/store.ts";
-import { stripeClient } from "../payments/stripe.ts";
-import { Organiser } from "./organiser/organiser.ts";
-import { Practical } from "./practical/practical.ts";
-import { Outbox } from "./outbox/driver.ts";
-import { entriesStream } from "./outbox/entries.ts";
-import { entryMails } from "./outbox/mail.ts";
-import { SetAside } from "./outbox/set-aside.ts";
+import type { Practical } from "./practical/practical.ts";
 import { openingFigures } from "./registration/opening-figures.ts";
-import { Registration } from "./registration/registration.ts";
-import { SqliteBook } from "./registration/sqlite-book.ts";
-import { LiveScoring } from "./scoring/live-scoring.ts";
+import { callableMethod, forRequest } from "./request-scope.ts";
 import { shotPositions } from "./scoring/positions.ts";
-import { LiveFinals, finalSocketOf, isFinalsSocketRequest } from "./finals/live-finals.ts";
-import { migrate } from "./storage/migrations.ts";
+import { TournamentParts } from "./tournament-parts.ts";
 
 /**
  * The single writer for one tournament's entries and live scores. Each RPC method hands its call to the
- * part that owns the concern: registration, the organisers' desk, live scoring. They all write through
- * `Decisions` (one synchronous transaction, then the alarm), and the alarm copies every change to D1
- * through the outboxes.
+ * part that owns the concern (tournament-parts.ts): registration, payments, the organisers' desk, live
+ * scoring, finals, practical shooting. They all write through `Decisions` (one synchronous transaction, then
+ * the alarm), and the alarm copies every change to D1 through the outboxes.
  */
-export class TournamentObject extends DurableObject<Env> {
-  private readonly decisions: Decisions;
-  private readonly registration: Registration;
-  private readonly organiser: Organiser;
-  /** Shot operations, standings, scoreboard sockets: src/object/scoring. */
-  private readonly live: LiveScoring;
-  /** Finals, their shots and their scoreboard sockets: src/object/finals. */
-  private readonly finals: LiveFinals;
-  private readonly entriesOutbox: Outbox<EntryRecord>;
-  private readonly setAside: SetAside;
-  /** Practical shooting (IPSC): stages, divisions, stage scores, DQs: src/object/practical. */
-  private readonly practical: Practical;
-  /** Checkout Sessions, payments and refunds: src/object/payments. */
-  private readonly payments: Payments;
-  private readonly paymentsOutbox: Outbox<unknown>;
-  private readonly log: Log;
-
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    const sql = ctx.storage.sql;
-    const log = objectLog(ctx.id, currentRequestId);
-    this.log = log;
-    const book = new SqliteBook(sql);
-    this.decisions = new Decisions(ctx.storage, book, {
-      dueTimes: (now) => [
-        this.entriesOutbox.dueAt(now),
-        this.registration.nextHoldExpiry(),
-        this.live.outboxDueAt(now),
-        this.setAside.dueAt(now),
-        this.practical.outboxDueAt(now),
-        this.paymentsOutbox.dueAt(now),
-        this.payments.dueAt(now),
-      ],
-      // Live scoring's kept boards are read from entries.
-      entriesChanged: () => this.live.forgetBoards(),
-    });
-    this.setAside = new SetAside(sql, log);
-    this.entriesOutbox = new Outbox(ctx.storage, env.DB, entriesStream, this.setAside, log, entryMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN));
-    const paymentStore = new PaymentStore(sql);
-    this.registration = new Registration(sql, book, this.decisions, paymentStore);
-    this.payments = new Payments(book, paymentStore, this.decisions);
-    this.paymentsOutbox = new Outbox(ctx.storage, env.DB, paymentsStream, this.setAside, log, paymentMails(env.MAIL_QUEUE, env.PUBLIC_ORIGIN)) as Outbox<unknown>;
-    this.organiser = new Organiser(sql, book, this.decisions);
-    this.live = new LiveScoring(ctx, env, this.decisions, this.setAside, log);
-    this.finals = new LiveFinals(ctx, env, log);
-    this.practical = new Practical(ctx, env, this.setAside, log, this.live.hub);
-    // Scoreboard keep-alives are answered without waking a hibernating object.
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
-    void ctx.blockConcurrencyWhile(() => this.onStart());
-  }
-
-  /** Once per start (and after hibernation): the schema, then any alarm work already due. */
-  private async onStart(): Promise<void> {
-    migrate(this.ctx.storage);
-    await this.decisions.start();
-  }
-
+export class TournamentObject extends TournamentParts {
   /**
    * How the Worker's client calls every method below: with the id of the request it works for, which the
    * object's log lines then carry (request-scope.ts). A name that is not such a method is refused.
@@ -144,48 +32,48 @@ export class TournamentObject extends DurableObject<Env> {
   // ---------- Registration: src/object/registration ----------
 
   /** Applies a configuration pushed by the Worker (ignored when older than the one in force). */
-  async configure(config: TournamentConfig): Promise<ConfigureResult> {
+  async configure(config: C.TournamentConfig): Promise<C.ConfigureResult> {
     const result = await this.registration.configure(config);
     if (result.applied) this.practical.configure(config.practical);
     return result;
   }
 
   /** A place on the relay, or "any" relay's earliest, else the waitlist; held until paid when there is a fee. */
-  register(req: RegisterRequest): Promise<RegisterResult> {
+  register(req: C.RegisterRequest): Promise<C.RegisterResult> {
     return this.registration.register(req, this.practical.entryHooks);
   }
 
   /** The owner withdraws; the freed place goes to the first waiting entry that fits, in the same decision. */
-  withdraw(req: WithdrawRequest): Promise<ChangeResult> {
+  withdraw(req: C.WithdrawRequest): Promise<C.ChangeResult> {
     return this.registration.withdraw(req);
   }
 
   /** An organiser removes an entry with a reason (the Worker has checked the organiser's role). */
-  remove(req: RemoveRequest): Promise<ChangeResult> {
+  remove(req: C.RemoveRequest): Promise<C.ChangeResult> {
     return this.registration.remove(req);
   }
 
   /** Payment received: a held entry becomes confirmed (refused when its hold already lapsed). */
-  markPaid(entryId: string): Promise<ChangeResult> {
+  markPaid(entryId: string): Promise<C.ChangeResult> {
     return this.registration.markPaid(entryId);
   }
 
   /** Places, counts and window for pages and the API. */
-  snapshot(): TournamentSnapshot {
+  snapshot(): C.TournamentSnapshot {
     return this.registration.snapshot();
   }
 
   /** Every entry of the user in this tournament, active or not, oldest first. */
-  entriesOf(userId: number): EntryView[] {
+  entriesOf(userId: number): C.EntryView[] {
     return this.registration.entriesOf(userId);
   }
 
-  entry(id: string): EntryView | null {
+  entry(id: string): C.EntryView | null {
     return this.registration.entry(id);
   }
 
   /** The organisers' feed: entries changed after `since` (epoch ms), about `limit` per page. */
-  changesSince(since: number, limit = 500): ChangesPage {
+  changesSince(since: number, limit = 500): C.ChangesPage {
     return this.registration.changesSince(since, limit);
   }
 
@@ -197,90 +85,90 @@ export class TournamentObject extends DurableObject<Env> {
   // ---------- Payments (Stripe Checkout for held entries): src/object/payments ----------
 
   /** "Pay now" on a held entry: the attempt to create a session for, or the session still open. */
-  startCheckout(req: StartCheckoutRequest): Promise<StartCheckoutResult> {
+  startCheckout(req: C.StartCheckoutRequest): Promise<C.StartCheckoutResult> {
     return this.payments.startCheckout(req);
   }
 
-  recordCheckout(req: RecordCheckoutRequest): Promise<void> {
+  recordCheckout(req: C.RecordCheckoutRequest): Promise<void> {
     return this.payments.recordCheckout(req);
   }
 
   /** A verified Stripe event about a session or a charge of this tournament (each event id applied once). */
-  paymentEvent(ev: PaymentEvent): Promise<PaymentEventResult> {
+  paymentEvent(ev: C.PaymentEvent): Promise<C.PaymentEventResult> {
     return this.payments.paymentEvent(ev);
   }
 
   /** An organiser's refund (the Worker has checked the role and audits it); the alarm makes it on Stripe. */
-  refundEntry(req: RefundEntryRequest): Promise<RefundEntryResult> {
+  refundEntry(req: C.RefundEntryRequest): Promise<C.RefundEntryResult> {
     return this.payments.refundEntry(req);
   }
 
   /** Every Checkout Session (of one entry when given), oldest first. */
-  checkoutSessions(entryId: string | null = null): CheckoutView[] {
+  checkoutSessions(entryId: string | null = null): C.CheckoutView[] {
     return entryId === null ? this.payments.sessions() : this.payments.sessionsOf(entryId);
   }
 
   // ---------- Organisers (the Worker has checked the role): src/object/organiser ----------
 
-  move(req: MoveRequest): Promise<ChangeResult> {
+  move(req: C.MoveRequest): Promise<C.ChangeResult> {
     return this.organiser.move(req);
   }
 
-  addEntry(req: WalkUpRequest): Promise<WalkUpResult> {
+  addEntry(req: C.WalkUpRequest): Promise<C.WalkUpResult> {
     return this.organiser.addEntry(req, this.practical.entryHooks);
   }
 
   /** A walk-up entry claimed by its competitor's verified account. */
-  reassign(req: ReassignRequest): Promise<ChangeResult> {
+  reassign(req: C.ReassignRequest): Promise<C.ChangeResult> {
     return this.organiser.reassign(req);
   }
 
-  checkIn(entryId: string, checkedIn: boolean): Promise<ChangeResult> {
+  checkIn(entryId: string, checkedIn: boolean): Promise<C.ChangeResult> {
     return this.organiser.checkIn(entryId, checkedIn);
   }
 
-  assignFiringPoint(entryId: string, point: number): Promise<ChangeResult> {
+  assignFiringPoint(entryId: string, point: number): Promise<C.ChangeResult> {
     return this.organiser.assignFiringPoint(entryId, point);
   }
 
   /** Every entry, oldest first: what the organisers' tables, start lists and check-in show. */
-  allEntries(): EntryView[] {
+  allEntries(): C.EntryView[] {
     return this.organiser.allEntries();
   }
 
-  checkInCounts(): CheckInCount[] {
+  checkInCounts(): C.CheckInCount[] {
     return this.organiser.checkInCounts();
   }
 
   /** Rows D1 refused for good and the outboxes set aside, oldest first. */
-  setAsideRows(): SetAsideRow[] {
+  setAsideRows(): C.SetAsideRow[] {
     return this.setAside.rows();
   }
 
   // ---------- Live scoring (the Worker has checked the actor is staff): src/object/scoring ----------
 
   /** Applies up to 500 shot operations in one transaction. */
-  applyShots(ops: ShotOpInput[], actor: ScoringActor): Promise<ApplyShotsResult> {
+  applyShots(ops: C.ShotOpInput[], actor: C.ScoringActor): Promise<C.ApplyShotsResult> {
     return this.live.applyShots(ops, actor);
   }
 
   /** An event's standings (names are the Worker's: it reads them from D1). */
-  results(eventId: number): EventStandings | null {
+  results(eventId: number): C.EventStandings | null {
     return this.live.results(eventId);
   }
 
   /** One entry's shots and standing line, for the scoring page. */
-  card(entryId: string): EntryCard | null {
+  card(entryId: string): C.EntryCard | null {
     return this.live.card(entryId);
   }
 
   /** Later, different values for filled slots, kept for the organiser (open ones unless asked for all). */
-  conflicts(eventId: number | null = null, includeResolved = false): ConflictView[] {
+  conflicts(eventId: number | null = null, includeResolved = false): C.ConflictView[] {
     return this.live.conflicts(eventId, includeResolved);
   }
 
   /** Resolves a scoring conflict by keeping the value that stands (the other way is a correction). */
-  keepStandingValue(conflictOpId: string): Promise<KeepStandingResult> {
+  keepStandingValue(conflictOpId: string): Promise<C.KeepStandingResult> {
     return this.live.keepStandingValue(conflictOpId);
   }
 
@@ -294,7 +182,7 @@ export class TournamentObject extends DurableObject<Env> {
   }
 
   /** Where the entries' shots (and sighters) landed, for the shot plots; at most 100 entries. */
-  shotPositions(entryIds: string[]): Record<string, ShotPosition[]> {
+  shotPositions(entryIds: string[]): Record<string, C.ShotPosition[]> {
     return shotPositions(this.ctx.storage.sql, Array.isArray(entryIds) ? entryIds : []);
   }
 
@@ -306,25 +194,25 @@ export class TournamentObject extends DurableObject<Env> {
   // ---------- Finals (the Worker has checked the role): src/object/finals ----------
 
   /** A final for an event: its best eight by the qualification's tie-breaks start from zero. */
-  createFinal(input: CreateFinalInput): CreateFinalResult {
+  createFinal(input: C.CreateFinalInput): C.CreateFinalResult {
     return this.finals.create(input);
   }
 
-  finalsList(): FinalSummary[] {
+  finalsList(): C.FinalSummary[] {
     return this.finals.list();
   }
 
-  final(id: number): FinalView | null {
+  final(id: number): C.FinalView | null {
     return this.finals.view(id);
   }
 
   /** Final and shoot-off shots, applied like every shot operation. */
-  applyFinalShots(finalId: number, ops: FinalShotOpInput[], actor: ScoringActor): ApplyShotsResult {
+  applyFinalShots(finalId: number, ops: C.FinalShotOpInput[], actor: C.ScoringActor): C.ApplyShotsResult {
     return this.finals.applyShots(finalId, ops, actor);
   }
 
   /** Registrations per second, places left, outbox lag and sockets: the admin dashboard's opening minute. */
-  openingFigures(): OpeningFigures {
+  openingFigures(): C.OpeningFigures {
     const now = Date.now();
     return openingFigures(this.ctx.storage.sql, this.registration.snapshot(), this.live.outboxPending(), this.ctx.getWebSockets().length, now);
   }
@@ -332,12 +220,12 @@ export class TournamentObject extends DurableObject<Env> {
   // ---------- Practical shooting (the Worker has checked the actor is staff): src/object/practical ----------
 
   /** Up to 500 stage scores and DQs in one transaction. */
-  applyStageScores(ops: PracticalOpInput[], actor: ScoringActor): Promise<{ outcomes: StageOutcome[] }> {
+  applyStageScores(ops: C.PracticalOpInput[], actor: C.ScoringActor): Promise<{ outcomes: C.StageOutcome[] }> {
     return this.decisions.withAlarm(() => ({ outcomes: this.practical.applyOps(ops, actor) }));
   }
 
   /** A practical event's stages, divisions, entries and scores; null for any other event. */
-  practicalBook(eventId: number): PracticalBook | null {
+  practicalBook(eventId: number): C.PracticalBook | null {
     return this.practical.book(eventId);
   }
 
@@ -346,55 +234,12 @@ export class TournamentObject extends DurableObject<Env> {
     return this.practical.choices();
   }
 
-  stageConflicts(eventId: number, includeResolved = false): StageConflictView[] {
+  stageConflicts(eventId: number, includeResolved = false): C.StageConflictView[] {
     return this.practical.conflicts(eventId, includeResolved);
   }
 
   /** Practical changes not yet in D1. */
   practicalOutboxPending(): number {
     return this.practical.outboxPending();
-  }
-
-  // ---------- Lifecycle ----------
-
-  /** Only the scoreboard's WebSocket upgrade comes through fetch; everything else is RPC. */
-  override async fetch(request: Request): Promise<Response> {
-    const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
-    return forRequest(requestId, () => (isFinalsSocketRequest(request) ? this.finals.accept(request) : this.live.hub.accept(request)));
-  }
-
-  // A socket's lines carry the id of the request that opened it (kept with the socket through hibernation).
-  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const final = finalSocketOf(ws);
-    forRequest(socketRequestId(ws), () => (final ? this.finals.onMessage(ws, final, message) : this.live.hub.onMessage(ws, message)));
-  }
-
-  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    forRequest(socketRequestId(ws), () => this.live.hub.onClose(ws, code, reason));
-  }
-
-  override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
-    forRequest(socketRequestId(ws), () => this.live.hub.onError(ws, error));
-  }
-
-  /** Lapses due holds and tidies, copies waiting changes to D1, reports set-aside rows, and sets itself again. */
-  override async alarm(): Promise<void> {
-    // An alarm run is no visitor's request: it gets an id of its own, so its lines still group.
-    return forRequest(`alarm-${crypto.randomUUID()}`, () => this.runAlarm());
-  }
-
-  private async runAlarm(): Promise<void> {
-    this.decisions.alarmRan();
-    // D1 knows every payment before Stripe is asked for anything (a refund's charge.refunded is looked up there);
-    // sessions of lapsed holds are expired on Stripe before `tidy` releases the places.
-    await this.paymentsOutbox.drain();
-    await this.payments.work(stripeClient(this.env), this.log);
-    this.registration.tidy();
-    await this.entriesOutbox.drain();
-    await this.paymentsOutbox.drain();
-    await this.live.drainOutbox();
-    await this.practical.drainOutbox();
-    await this.setAside.report(this.env.DB);
-    await this.decisions.scheduleAlarm();
   }
 }

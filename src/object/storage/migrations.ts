@@ -2,6 +2,8 @@
  * The tournament object's SQLite schema. Migrations run in order, once each, recorded in `_migrations`
  * (`PRAGMA user_version` is not available in Durable Objects). Append new ones; never edit an applied one.
  */
+import { FINALS_MIGRATION } from "./finals-migration.ts";
+import { PAYMENTS_MIGRATION } from "./payments-migration.ts";
 import { PRACTICAL_MIGRATION } from "./practical-migration.ts";
 
 const MIGRATIONS: { name: string; sql: string }[] = [
@@ -194,101 +196,9 @@ const MIGRATIONS: { name: string; sql: string }[] = [
       UPDATE shot_conflicts SET y = CAST(ROUND(y * 100) AS INTEGER) WHERE y IS NOT NULL;
     `,
   },
-  {
-    name: "0007_finals_and_sighters",
-    sql: `
-      -- Sighters an electronic target reports: kept for the plots, never counted (src/object/scoring/sighters.ts).
-      CREATE TABLE sighters (
-        op_id TEXT PRIMARY KEY,
-        entry_id TEXT NOT NULL,
-        sighter_no INTEGER NOT NULL,
-        value INTEGER NOT NULL,
-        inner_ten INTEGER NOT NULL,
-        x INTEGER,
-        y INTEGER,
-        entered_at INTEGER NOT NULL
-      );
-      CREATE INDEX sighters_by_entry ON sighters (entry_id, sighter_no);
-      -- Finals (src/object/finals): the eight qualified of an event start from zero; shots in tenths.
-      CREATE TABLE finals (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        event_id INTEGER NOT NULL,
-        format_id TEXT NOT NULL,
-        seq INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL,
-        created_by INTEGER
-      );
-      CREATE TABLE finalists (
-        final_id INTEGER NOT NULL,
-        entry_id TEXT NOT NULL,
-        user_id INTEGER NOT NULL,
-        start_order INTEGER NOT NULL,
-        PRIMARY KEY (final_id, entry_id)
-      ) WITHOUT ROWID;
-      -- shoot_off_after: 0 for the final's own shots, else the elimination point the shoot-off shot decides.
-      CREATE TABLE final_shots (
-        final_id INTEGER NOT NULL,
-        entry_id TEXT NOT NULL,
-        shoot_off_after INTEGER NOT NULL,
-        shot_no INTEGER NOT NULL,
-        value INTEGER NOT NULL,
-        inner_ten INTEGER NOT NULL,
-        x INTEGER,
-        y INTEGER,
-        op_id TEXT NOT NULL,
-        entered_at INTEGER NOT NULL,
-        PRIMARY KEY (final_id, entry_id, shoot_off_after, shot_no)
-      ) WITHOUT ROWID;
-      CREATE TABLE final_ops (
-        op_id TEXT PRIMARY KEY,
-        final_id INTEGER NOT NULL,
-        entry_id TEXT NOT NULL,
-        outcome TEXT NOT NULL,
-        reason TEXT,
-        actor_id INTEGER,
-        token_id INTEGER,
-        at INTEGER NOT NULL
-      );
-    `,
-  },
+  FINALS_MIGRATION,
   PRACTICAL_MIGRATION,
-  {
-    name: "0008_payments",
-    sql: `
-      -- The refund policy (src/domain/payments/refund-policy.ts), pushed with the configuration.
-      ALTER TABLE settings ADD COLUMN refund_full_until INTEGER;
-      ALTER TABLE settings ADD COLUMN refund_share_percent INTEGER NOT NULL DEFAULT 100;
-      -- Stripe Checkout Sessions of held entries and what became of their payments (src/object/payments).
-      CREATE TABLE checkout_sessions (
-        id TEXT PRIMARY KEY,
-        entry_id TEXT NOT NULL,
-        attempt INTEGER NOT NULL,
-        account_id TEXT NOT NULL,
-        amount_cents INTEGER NOT NULL,
-        currency TEXT NOT NULL,
-        platform_fee_cents INTEGER NOT NULL DEFAULT 0,
-        url TEXT,
-        expires_at INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        payment_intent TEXT,
-        paid_at INTEGER,
-        outcome TEXT,
-        refund_due_cents INTEGER NOT NULL DEFAULT 0,
-        refund_since INTEGER,
-        refund_reason TEXT,
-        refund_requests INTEGER NOT NULL DEFAULT 0,
-        refunded_cents INTEGER NOT NULL DEFAULT 0,
-        expire_tries INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX checkout_sessions_entry ON checkout_sessions (entry_id);
-      CREATE INDEX checkout_sessions_intent ON checkout_sessions (payment_intent);
-      CREATE TABLE payments_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL);
-      -- Stripe event ids applied here: a replayed event changes nothing.
-      CREATE TABLE payment_events (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
-    `,
-  },
+  PAYMENTS_MIGRATION,
 ];
 
 /** Brings the schema up to date; call inside `blockConcurrencyWhile` in the constructor. */
