@@ -69,7 +69,7 @@ describe("practical results pages", () => {
     const res = await get(`/t/${tournament.slug}/live/${event.id}`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect((await select(html, "[hx-ws\\:connect]"))[0]?.attrs["hx-ws:connect"]).toBe(`/t/${tournament.slug}/live/${event.id}/socket`);
+    expect((await select(html, "[data-live-socket]"))[0]?.attrs["data-live-socket"]).toBe(`/t/${tournament.slug}/live/${event.id}/socket`);
     expect(await texts(html, "#pm-overall tr td.total")).toEqual(["40.0000", "32.0000"]);
     // Within Production, Ben is the best: all 40 points.
     expect(await texts(html, `#pm-production #pm-production-${ben.entry.id} td.total`)).toEqual(["40.0000"]);

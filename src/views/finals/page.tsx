@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
+import { SCOREBOARD_SCRIPTS } from "../scoreboard/page.tsx";
 
 export interface FinalPageModel {
   tournament: { slug: string; title: string };
@@ -10,8 +10,8 @@ export interface FinalPageModel {
 }
 
 export const finalSocketPath = (slug: string, finalId: number) => `/t/${slug}/finals/${finalId}/socket`;
-/** The socket, then the finals page's own script (hello, stale messages, pongs). */
-export const FINAL_SCRIPTS = [...LIVE_SOCKET_SCRIPTS, "/scripts/finals.js"];
+/** The scoreboard's socket client: each finals message is a numbered snapshot of the whole board. */
+export const FINAL_SCRIPTS = SCOREBOARD_SCRIPTS;
 
 /** The finals scoreboard: the board as the page was made, kept up to date over the socket. */
 export function FinalPage({ model }: { model: FinalPageModel }) {
@@ -30,7 +30,7 @@ export function FinalPage({ model }: { model: FinalPageModel }) {
           Connecting…
         </p>
       </header>
-      <div id="scoreboard" class="scoreboard final" hx-ws:connect={finalSocketPath(tournament.slug, final.id)} hx-swap="none">
+      <div id="scoreboard" class="scoreboard final" data-live-socket={finalSocketPath(tournament.slug, final.id)}>
         {model.board}
       </div>
       <p class="hint">

@@ -1,8 +1,9 @@
 import type { Child } from "hono/jsx";
 import { divisionSlug, type Division } from "../../domain/practical/index.ts";
-import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
+import { SCOREBOARD_SCRIPTS } from "../scoreboard/page.tsx";
 
-export const PRACTICAL_LIVE_SCRIPTS = [...LIVE_SOCKET_SCRIPTS, "/scripts/scoreboard.js"];
+/** The scoreboard's socket client applies the practical messages too (same numbered partials). */
+export const PRACTICAL_LIVE_SCRIPTS = SCOREBOARD_SCRIPTS;
 export const PRACTICAL_COMPARE_MAX = 4;
 
 export interface PracticalPageModel {
@@ -29,7 +30,7 @@ export const practicalCsvPath = (slug: string, eventId: number, division: Divisi
 export function PracticalResultsPage({ model }: { model: PracticalPageModel }) {
   const { tournament, event } = model;
   const base = `/t/${tournament.slug}`;
-  const board = model.live ? { "hx-ws:connect": `${base}/live/${event.id}/socket`, "hx-swap": "none" } : {};
+  const board = model.live ? { "data-live-socket": `${base}/live/${event.id}/socket` } : {};
   return (
     <>
       <p class="breadcrumbs">
