@@ -3,8 +3,8 @@ import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 /**
  * The device's append-only operation log in IndexedDB. An operation is written here before anything else
  * happens (before the card changes, before any request); sync only adds its outcome. `kind` says what it
- * writes: "shot" (a shot slot) now, "stage" (a practical-shooting stage score) later, through the same log
- * and the same sync.
+ * writes: "shot" (a shot slot) or "stage" (a practical-shooting stage score), through the same log and
+ * the same sync.
  */
 export type OpStatus = "pending" | "applied" | "duplicate" | "conflict" | "rejected";
 
@@ -24,10 +24,25 @@ export interface LoggedOp {
   enteredAt: number;
   replaces?: { value: number; innerTen: boolean };
   reason?: string;
+  /** A practical stage score (kind "stage"): `relayId` is the squad, `shotNo` the stage id. */
+  stage?: StageOpHits;
   status: OpStatus;
   /** The server's answer, for people ("Shot 3 already holds 10.1; 9.8 is kept as a conflict ..."). */
   message?: string;
   settledAt?: number;
+}
+
+/** What a stage operation sends: the counters, the time in seconds and the competitor's confirmation. */
+export interface StageOpHits {
+  stage: number;
+  a: number;
+  c: number;
+  d: number;
+  miss: number;
+  noShoot: number;
+  procedural: number;
+  time: number;
+  confirmed: boolean;
 }
 
 /** One relay's cards as last fetched online: what the page needs to score it with no connection. */

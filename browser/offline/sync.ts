@@ -79,15 +79,32 @@ async function problemOf(res: Response): Promise<SyncFailure> {
   return new SyncFailure("refused", `${body?.title ?? "Refused"}: ${detail}`);
 }
 
-/**
- * Where each kind of operation goes. Stage scores (practical shooting) join the same log and this same loop
- * once their endpoint exists; until then they wait, never sent to the wrong place.
- */
-const ENDPOINTS: Record<LoggedOp["kind"], ((slug: string) => string) | null> = {
+/** Where each kind of operation goes, and how it is written there. */
+const ENDPOINTS: Record<LoggedOp["kind"], (slug: string) => string> = {
   shot: (slug) => `/api/v1/tournaments/${encodeURIComponent(slug)}/shots`,
-  stage: null,
+  stage: (slug) => `/api/v1/tournaments/${encodeURIComponent(slug)}/stage-scores`,
 };
-const SENDABLE = (Object.keys(ENDPOINTS) as LoggedOp["kind"][]).filter((k) => ENDPOINTS[k] !== null);
+const SENDABLE = Object.keys(ENDPOINTS) as LoggedOp["kind"][];
+
+function wireOp(o: LoggedOp): Record<string, unknown> {
+  if (o.kind === "stage" && o.stage) {
+    const { stage, confirmed, ...hits } = o.stage;
+    return { opId: o.opId, entryId: o.entryId, stage, ...hits, confirmed };
+  }
+  return {
+    opId: o.opId,
+    entryId: o.entryId,
+    shotNo: o.shotNo,
+    value: o.value,
+    innerTen: o.innerTen,
+    deviceId: o.deviceId,
+    deviceSeq: o.deviceSeq,
+    enteredAt: o.enteredAt,
+    ...(o.replaces ? { replaces: o.replaces, reason: o.reason ?? "undo" } : {}),
+  };
+}
+
+type Outcome = { opId: string; outcome: OpStatus; message: string };
 
 /** Sends one batch of one tournament's pending operations of one kind, in device order, and writes the outcomes back. */
 async function sendBatch(ops: LoggedOp[]): Promise<void> {
@@ -95,22 +112,12 @@ async function sendBatch(ops: LoggedOp[]): Promise<void> {
   const batch = ops.filter((o) => o.slug === slug && o.kind === kind);
   const device = await deviceState();
   const body = {
-    ops: batch.map((o) => ({
-      opId: o.opId,
-      entryId: o.entryId,
-      shotNo: o.shotNo,
-      value: o.value,
-      innerTen: o.innerTen,
-      deviceId: o.deviceId,
-      deviceSeq: o.deviceSeq,
-      enteredAt: o.enteredAt,
-      ...(o.replaces ? { replaces: o.replaces, reason: o.reason ?? "undo" } : {}),
-    })),
+    ops: batch.map(wireOp),
     device: { deviceId: device.deviceId, pending: await countPending(), conflicts: await conflictCount(), label: navigator.userAgent.slice(0, 200) },
   };
   let res: Response;
   try {
-    res = await fetch(ENDPOINTS[kind]!(slug), {
+    res = await fetch(ENDPOINTS[kind](slug), {
       method: "POST",
       headers: await headersFor(slug),
       body: JSON.stringify(body),
@@ -120,8 +127,9 @@ async function sendBatch(ops: LoggedOp[]): Promise<void> {
     throw new SyncFailure("offline", "No connection: the operations wait on this device.");
   }
   if (!res.ok) throw await problemOf(res);
-  const answer = (await res.json()) as { results: { opId: string; outcome: OpStatus; message: string }[] };
-  await settle(answer.results);
+  // The shots API answers `results`, the stage-scores API `outcomes`: the same outcome per operation.
+  const answer = (await res.json()) as { results?: Outcome[]; outcomes?: Outcome[] };
+  await settle(answer.results ?? answer.outcomes ?? []);
 }
 
 /** Fetches a relay's cards (names, firing points, rules, shots, open conflicts) and keeps them for offline use. */

@@ -11,7 +11,7 @@ import { scoringAccess, scoringActor } from "./scoring-access.ts";
 export const shotRoutes = new Hono<AppEnv>();
 
 /** An offline device's report on itself, sent beside its operations (the organiser's devices page). */
-const deviceReportSchema = z.object({
+export const deviceReportSchema = z.object({
   deviceId: z.string().min(1).max(100),
   label: z.string().max(200).default(""),
   pending: z.number().int().nonnegative().max(10_000_000),
