@@ -65,6 +65,21 @@ export interface RelayPack {
   openedAt: number;
 }
 
+/** One practical squad's cards as last fetched online (/api/v1/tournaments/<slug>/squads/<id>/cards). */
+export interface SquadPack {
+  key: string;
+  slug: string;
+  tournamentTitle: string;
+  event: { id: number; title: string };
+  official: boolean;
+  squad: { id: number; name: string; startsAt: number };
+  stages: { id: number; number: number; name: string; scoring: "comstock"; paperTargets: number; steelTargets: number }[];
+  entries: { entryId: string; name: string; division: string; powerFactor: "major" | "minor"; dq: boolean }[];
+  scores: { entryId: string; stageId: number; hits: { a: number; c: number; d: number; miss: number; noShoot: number; procedural: number; timeHundredths: number }; confirmed: boolean }[];
+  fetchedAt: number;
+  openedAt: number;
+}
+
 export interface DeviceState {
   deviceId: string;
   nextSeq: number;
@@ -76,6 +91,7 @@ export interface DeviceState {
 interface LogSchema extends DBSchema {
   ops: { key: string; value: LoggedOp; indexes: { status: OpStatus; relay: [string, number] } };
   relays: { key: string; value: RelayPack; indexes: { openedAt: number } };
+  squads: { key: string; value: SquadPack; indexes: { openedAt: number } };
   device: { key: "device"; value: DeviceState };
 }
 
@@ -84,13 +100,17 @@ export const relayKey = (slug: string, relayId: number) => `${slug}/${relayId}`;
 let opened: Promise<IDBPDatabase<LogSchema>> | null = null;
 
 export function logDb(): Promise<IDBPDatabase<LogSchema>> {
-  opened ??= openDB<LogSchema>("tenring-scoring", 1, {
-    upgrade(db) {
-      const ops = db.createObjectStore("ops", { keyPath: "opId" });
-      ops.createIndex("status", "status");
-      ops.createIndex("relay", ["slug", "relayId"]);
-      db.createObjectStore("relays", { keyPath: "key" }).createIndex("openedAt", "openedAt");
-      db.createObjectStore("device");
+  opened ??= openDB<LogSchema>("tenring-scoring", 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const ops = db.createObjectStore("ops", { keyPath: "opId" });
+        ops.createIndex("status", "status");
+        ops.createIndex("relay", ["slug", "relayId"]);
+        db.createObjectStore("relays", { keyPath: "key" }).createIndex("openedAt", "openedAt");
+        db.createObjectStore("device");
+      }
+      // Version 2: practical squads' cards, beside the relays' (the ops of a squad use its id as `relayId`).
+      if (oldVersion < 2) db.createObjectStore("squads", { keyPath: "key" }).createIndex("openedAt", "openedAt");
     },
   });
   return opened;
@@ -180,4 +200,17 @@ export async function loadRelay(key: string): Promise<RelayPack | undefined> {
 /** The relays opened on this device, the latest first. */
 export async function recentRelays(): Promise<RelayPack[]> {
   return (await (await logDb()).getAllFromIndex("relays", "openedAt")).reverse();
+}
+
+export async function saveSquad(pack: SquadPack): Promise<void> {
+  await (await logDb()).put("squads", pack);
+}
+
+export async function loadSquad(key: string): Promise<SquadPack | undefined> {
+  return (await logDb()).get("squads", key);
+}
+
+/** The practical squads opened on this device, the latest first. */
+export async function recentSquads(): Promise<SquadPack[]> {
+  return (await (await logDb()).getAllFromIndex("squads", "openedAt")).reverse();
 }

@@ -8,7 +8,10 @@ import {
   relayKey,
   type RelayPack,
   loadRelay,
+  loadSquad,
   saveRelay,
+  saveSquad,
+  type SquadPack,
   settle,
   updateDevice,
 } from "./log.ts";
@@ -146,21 +149,45 @@ export async function fetchRelay(slug: string, relayId: number): Promise<RelayPa
   return pack;
 }
 
+/** Fetches a practical squad's cards (stages, competitors, scores so far) and keeps them for offline use. */
+export async function fetchSquad(slug: string, squadId: number): Promise<SquadPack> {
+  const res = await fetch(`/api/v1/tournaments/${encodeURIComponent(slug)}/squads/${squadId}/cards`, {
+    headers: await headersFor(slug),
+    credentials: "same-origin",
+  });
+  if (!res.ok) throw await problemOf(res);
+  const body = (await res.json()) as Omit<SquadPack, "key" | "openedAt" | "fetchedAt">;
+  const key = relayKey(slug, squadId);
+  const before = await loadSquad(key);
+  const pack: SquadPack = { ...body, key, fetchedAt: Date.now(), openedAt: before?.openedAt ?? Date.now() };
+  await saveSquad(pack);
+  return pack;
+}
+
+/** What a sync refreshes after sending: a relay's cards (shots) or a squad's (stage scores). */
+export interface CardsRef {
+  slug: string;
+  relayId: number;
+  kind?: LoggedOp["kind"];
+}
+
 /** Whether anything the page shows changed: an operation settled or a relay's cards fetched again. */
-async function drain(refresh: { slug: string; relayId: number }[]): Promise<boolean> {
+async function drain(refresh: CardsRef[]): Promise<boolean> {
   let changed = false;
-  const touched = new Map(refresh.map((r) => [relayKey(r.slug, r.relayId), r]));
+  const refKey = (r: CardsRef) => `${r.kind ?? "shot"}:${relayKey(r.slug, r.relayId)}`;
+  const touched = new Map(refresh.map((r) => [refKey(r), r]));
   for (;;) {
     const ops = await pendingOps(BATCH, SENDABLE);
     if (ops.length === 0) break;
-    for (const o of ops) touched.set(relayKey(o.slug, o.relayId), { slug: o.slug, relayId: o.relayId });
+    for (const o of ops) touched.set(refKey(o), { slug: o.slug, relayId: o.relayId, kind: o.kind });
     await sendBatch(ops);
     changed = true;
     await announce();
   }
   // The server's cards now include this device's shots and other devices' ones, and conflicts resolved since.
   for (const r of touched.values()) {
-    if (await fetchRelay(r.slug, r.relayId).then(() => true, () => false)) changed = true;
+    const fetched = r.kind === "stage" ? fetchSquad(r.slug, r.relayId) : fetchRelay(r.slug, r.relayId);
+    if (await fetched.then(() => true, () => false)) changed = true;
   }
   await updateDevice((s) => {
     s.lastSyncAt = Date.now();
@@ -172,7 +199,7 @@ async function drain(refresh: { slug: string; relayId: number }[]): Promise<bool
  * Sends everything pending, one batch after another, then refreshes the relays it touched (and `refresh`).
  * One run at a time; a failed batch stays pending and is tried again with backoff (1 s, 2 s, 4 s ... 60 s).
  */
-export function syncNow(refresh: { slug: string; relayId: number }[] = []): Promise<boolean> {
+export function syncNow(refresh: CardsRef[] = []): Promise<boolean> {
   running ??= (async () => {
     let changed = false;
     if (retryTimer) clearTimeout(retryTimer);
