@@ -59,7 +59,7 @@ function statusBar(s: SyncStatus): void {
     document.createTextNode(" · "),
     h("span", { "data-testid": "sync-last" }, `Last synced ${timeAgo(s.lastSyncAt)}`),
     document.createTextNode(s.syncing ? " · syncing…" : ""),
-    navigator.onLine ? document.createTextNode("") : h("span", { "data-testid": "sync-offline" }, " · no connection: shots wait on this device"),
+    navigator.onLine ? document.createTextNode("") : h("span", { "data-testid": "sync-offline" }, " · no connection: operations wait on this device"),
     s.conflicts > 0 ? h("span", { "data-testid": "sync-conflicts" }, ` · ${s.conflicts} conflict${s.conflicts === 1 ? "" : "s"}`) : document.createTextNode(""),
     document.createTextNode(" "),
     syncButton(),
