@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { PowerFactor, StageHits, StageSpec } from "../practical-rules.ts";
 
 /**
  * The device's append-only operation log in IndexedDB. An operation is written here before anything else
@@ -33,17 +34,7 @@ export interface LoggedOp {
 }
 
 /** What a stage operation sends: the counters, the time in seconds and the competitor's confirmation. */
-export interface StageOpHits {
-  stage: number;
-  a: number;
-  c: number;
-  d: number;
-  miss: number;
-  noShoot: number;
-  procedural: number;
-  time: number;
-  confirmed: boolean;
-}
+export type StageOpHits = Omit<StageHits, "timeHundredths"> & { stage: number; time: number; confirmed: boolean };
 
 /** One relay's cards as last fetched online: what the page needs to score it with no connection. */
 export interface RelayPack {
@@ -73,9 +64,9 @@ export interface SquadPack {
   event: { id: number; title: string };
   official: boolean;
   squad: { id: number; name: string; startsAt: number };
-  stages: { id: number; number: number; name: string; scoring: "comstock"; paperTargets: number; steelTargets: number }[];
-  entries: { entryId: string; name: string; division: string; powerFactor: "major" | "minor"; dq: boolean }[];
-  scores: { entryId: string; stageId: number; hits: { a: number; c: number; d: number; miss: number; noShoot: number; procedural: number; timeHundredths: number }; confirmed: boolean }[];
+  stages: StageSpec[];
+  entries: { entryId: string; name: string; division: string; powerFactor: PowerFactor; dq: boolean }[];
+  scores: { entryId: string; stageId: number; hits: StageHits; confirmed: boolean }[];
   fetchedAt: number;
   openedAt: number;
 }

@@ -159,3 +159,17 @@ export async function signUpVerified(page: Page, account: Account): Promise<void
   await openMailLink(page, account.email, "Confirm your email address", "/account/verify/");
   await submitAndLeave(page, page.getByRole("button", { name: "Confirm this address" }));
 }
+
+/**
+ * No connection: the context offline and every request, the service worker's included (setOffline does not cover
+ * those, DESIGN §8), failing as a dropped network would.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+}

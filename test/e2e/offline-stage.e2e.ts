@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
-import { browserForFile, PHONE, screenshot, signIn, visit } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { browserForFile, goOffline, goOnline, PHONE, screenshot, signIn, visit } from "./browser.ts";
 
 const SLUG = "nordheide-ipsc-level-1";
 const RANGE_OFFICER = { email: "ro@tenring.test", password: "tenring-demo-2026" };
 const browser = browserForFile();
-
-/** No connection: the context offline and every request, the service worker's included (DESIGN §8), failing. */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route("**/*", (route) => route.abort("internetdisconnected"));
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unrouteAll({ behavior: "ignoreErrors" });
-  await context.setOffline(false);
-}
 
 const waiting = (page: Page, n: number) => page.locator("[data-testid=sync-waiting]", { hasText: `${n} waiting` }).waitFor({ timeout: 30_000 });
 

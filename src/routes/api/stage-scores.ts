@@ -3,9 +3,8 @@ import type { AppEnv } from "../../env.ts";
 import { jsonBody } from "../../middleware/validate.ts";
 import { practicalBatchSchema } from "../../object/contract/index.ts";
 import { TournamentClient } from "../../object-client/client.ts";
-import { recordDeviceReport } from "../../queries/scoring/devices.ts";
 import { scoringAccess, scoringActor } from "./scoring-access.ts";
-import { deviceReportSchema } from "./shots.ts";
+import { deviceReportSchema, reportDevice } from "./shots.ts";
 
 export const stageScoreRoutes = new Hono<AppEnv>();
 
@@ -25,10 +24,7 @@ stageScoreRoutes.post(
     const { ops, device } = c.req.valid("json");
     const actor = scoringActor(c);
     const result = await TournamentClient.of(c).call("applyStageScores", ops, actor);
-    if (device) {
-      const report = { tournamentId: c.get("tournament").id, userId: actor.userId, tokenId: actor.tokenId, sent: ops.length, at: Date.now() };
-      await recordDeviceReport(c.get("db"), report, device);
-    }
+    await reportDevice(c, actor, ops.length, device);
     c.header("Cache-Control", "no-store");
     return c.json(result);
   },
