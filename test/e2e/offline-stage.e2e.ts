@@ -26,8 +26,8 @@ test("offline: a squad's stage scores (two competitors, confirmed) survive a rel
   await officer.page.goto(`/score/t/${SLUG}`);
   await officer.page.getByRole("link", { name: "Stage score sheet" }).click();
   const eventId = new URL(officer.page.url()).pathname.split("/").at(-1)!;
-  // Stage 4 (plate rack: 8 steel, 8 hits) has not been shot in the demo; Squad B steps up.
-  await officer.page.getByRole("link", { name: "Stage 4", exact: true }).click();
+  // Stage 6 (Barricade: 6 paper + 2 steel, 14 hits) has not been shot in the demo (practical.e2e.ts shoots stage 4).
+  await officer.page.getByRole("link", { name: "Stage 6", exact: true }).click();
   await officer.page.getByRole("link", { name: "Squad B", exact: true }).click();
   await officer.page.getByTestId("score-offline").click();
   const sheet = officer.page.locator("[data-testid=stage-sheet]");
@@ -40,28 +40,28 @@ test("offline: a squad's stage scores (two competitors, confirmed) survive a rel
   await goOffline(officer.context);
   const first = await sheet.getAttribute("data-key");
   const [, firstEntry] = first!.split("/");
-  // Minor or major: 8 A is 40 points either way; 2.50 s → HF 16.0000.
-  await score(officer.page, { a: 8, c: 0 }, "2.50", /Hits: 8 of 8 · Points: 40 · HF 16\.0000/);
+  // Minor or major: 14 A is 70 points either way; 3.50 s → HF 20.0000.
+  await score(officer.page, { a: 14, c: 0 }, "3.50", /Hits: 14 of 14 · Points: 70 · HF 20\.0000/);
   // The sheet moves on to the next competitor without a score.
   await officer.page.waitForFunction((key) => document.getElementById("stage-form")?.getAttribute("data-key") !== key, first);
   const second = (await sheet.getAttribute("data-key"))!.split("/")[1]!;
   assert.notEqual(second, firstEntry);
-  // 6 A and 2 C in 4.00 s: 30 + 2 × 4 = 38 points major (HF 9.5000), 30 + 2 × 3 = 36 minor (HF 9.0000).
+  // 12 A and 2 C in 4.00 s: 60 + 2 × 4 = 68 points major (HF 17.0000), 60 + 2 × 3 = 66 minor (HF 16.5000).
   const major = (await sheet.locator(".sheet-who .meta").innerText()).endsWith("major");
-  const [points, hf] = major ? ["38", "9.5000"] : ["36", "9.0000"];
-  await score(officer.page, { a: 6, c: 2 }, "4.00", new RegExp(`Hits: 8 of 8 · Points: ${points} · HF ${hf.replace(".", "\\.")}`));
+  const [points, hf] = major ? ["68", "17.0000"] : ["66", "16.5000"];
+  await score(officer.page, { a: 12, c: 2 }, "4.00", new RegExp(`Hits: 14 of 14 · Points: ${points} · HF ${hf.replace(".", "\\.")}`));
   await waiting(officer.page, 2);
   await officer.page.locator("[data-testid=sync-offline]").waitFor();
   const reviewOf = (entryId: string) => officer.page.locator(`[data-testid=review-${entryId}]`);
-  assert.match(await reviewOf(firstEntry!).innerText(), /40\s+2\.50\s+16\.0000\s+Yes\s+waiting/);
-  const secondRow = new RegExp(`6/2/0/0\\s+${points}\\s+4\\.00\\s+${hf.replace(".", "\\.")}\\s+Yes`);
+  assert.match(await reviewOf(firstEntry!).innerText(), /14\/0\/0\/0\s+70\s+3\.50\s+20\.0000\s+Yes\s+waiting/);
+  const secondRow = new RegExp(`12/2/0/0\\s+${points}\\s+4\\.00\\s+${hf.replace(".", "\\.")}\\s+Yes`);
   assert.match(await reviewOf(second).innerText(), secondRow);
   console.log(`screenshot: ${await screenshot(officer.page, "offline-stage-sheet-pending")}`);
 
   // A reload with no connection: the shell from the worker's cache, the squad and both operations from IndexedDB.
   await officer.page.reload();
   await waiting(officer.page, 2);
-  assert.match(await reviewOf(firstEntry!).innerText(), /40\s+2\.50\s+16\.0000\s+Yes\s+waiting/);
+  assert.match(await reviewOf(firstEntry!).innerText(), /14\/0\/0\/0\s+70\s+3\.50\s+20\.0000\s+Yes\s+waiting/);
   assert.match(await reviewOf(second).innerText(), secondRow);
 
   await goOnline(officer.context);
@@ -71,9 +71,9 @@ test("offline: a squad's stage scores (two competitors, confirmed) survive a rel
 
   const spectator = await visit(await browser());
   await spectator.page.goto(`/t/${SLUG}/live/${eventId}`);
-  const stage4 = spectator.page.locator("table.practical-stage", { hasText: "Stage 4" });
-  await stage4.locator(`tr[data-entry="${firstEntry}"] td.total`, { hasText: "16.0000" }).waitFor();
-  assert.equal(await stage4.locator(`tr[data-entry="${second}"] td.total`).innerText(), hf);
+  const stage6 = spectator.page.locator("table.practical-stage", { hasText: "Stage 6" });
+  await stage6.locator(`tr[data-entry="${firstEntry}"] td.total`, { hasText: "20.0000" }).waitFor();
+  assert.equal(await stage6.locator(`tr[data-entry="${second}"] td.total`).innerText(), hf);
   assert.deepEqual(officer.problems, []);
   await officer.context.close();
   await spectator.context.close();
