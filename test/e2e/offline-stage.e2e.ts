@@ -20,7 +20,7 @@ async function score(page: Page, taps: { a: number; c: number }, time: string, r
   await page.locator("[data-testid=sheet-notice]", { hasText: "confirmed by the competitor" }).waitFor();
 }
 
-test("offline: a squad's stage scores (two competitors, confirmed) survive a reload with no connection, then sync to the match results", async () => {
+test("offline: a squad's stage scores (two competitors, confirmed) survive a reload with no connection, then sync to the match results; a later different score shows as a conflict", async () => {
   const officer = await visit(await browser(), PHONE);
   await signIn(officer.page, RANGE_OFFICER);
   await officer.page.goto(`/score/t/${SLUG}`);
@@ -68,6 +68,14 @@ test("offline: a squad's stage scores (two competitors, confirmed) survive a rel
   await officer.page.reload();
   await waiting(officer.page, 0);
   await officer.page.locator(`[data-testid=review-${firstEntry}]`, { hasText: "sent" }).waitFor();
+
+  // Online, a different score for a scored competitor: the first stands, the review shows the conflict and why.
+  await officer.page.locator(`[data-testid=review-${firstEntry}] a`).click();
+  await officer.page.locator(`#stage-form[data-key$="/${firstEntry}"]`).waitFor();
+  await score(officer.page, { a: 13, c: 1 }, "3.60", /Hits: 14 of 14 · Points: 6[89]/);
+  await officer.page.locator(`[data-testid=review-${firstEntry}]`, { hasText: "conflict:" }).waitFor({ timeout: 30_000 });
+  assert.match(await reviewOf(firstEntry!).innerText(), /14\/0\/0\/0\s+70\s+3\.50\s+20\.0000\s+Yes\s+conflict: \S/);
+  await waiting(officer.page, 0);
 
   const spectator = await visit(await browser());
   await spectator.page.goto(`/t/${SLUG}/live/${eventId}`);
