@@ -50,7 +50,10 @@ function stageLines(pack: SquadPack, stage: Stage, ops: LoggedOp[]): StageLine[]
     const server = pack.scores.find((s) => s.entryId === entry.entryId && s.stageId === stage.id);
     const latest = ops.filter((o) => o.kind === "stage" && o.entryId === entry.entryId && o.stage?.stage === stage.id).at(-1);
     const unsettled = latest && (latest.status === "pending" || latest.status === "conflict" || latest.status === "rejected") ? latest : null;
-    if (!server && unsettled?.status === "pending") return { entry, hits: opHits(unsettled.stage!), confirmed: unsettled.stage!.confirmed, mine: { status: "pending" } };
+    // Not on the server's cards (yet): this device's save, unless the server refused it or kept another.
+    if (!server && latest?.stage && latest.status !== "conflict" && latest.status !== "rejected") {
+      return { entry, hits: opHits(latest.stage), confirmed: latest.stage.confirmed, mine: latest.status === "pending" ? { status: "pending" } : null };
+    }
     return { entry, hits: server?.hits ?? null, confirmed: server?.confirmed ?? false, mine: unsettled ? { status: unsettled.status, message: unsettled.message } : null };
   });
 }
