@@ -7,8 +7,9 @@ import { discipline, formatTotal, parseShot, validateShotNo } from "./scoring-ru
 import { computeCards, nextShotNo } from "./offline/cards.ts";
 import { cardView } from "./offline/card-view.ts";
 import { h, replace, timeAgo } from "./offline/dom.ts";
-import { appendOp, deviceState, loadRelay, opsOfRelay, recentRelays, relayKey, updateDevice } from "./offline/log.ts";
-import { fetchRelay, onSyncChange, onSyncStatus, refreshStatus, type SyncStatus, syncNow, syncStatus } from "./offline/sync.ts";
+import { appendOp, deviceState, loadRelay, loadSquad, opsOfRelay, recentRelays, recentSquads, relayKey, updateDevice } from "./offline/log.ts";
+import { keepSheet, squadHref, squadView } from "./offline/squad-view.ts";
+import { type CardsRef, fetchRelay, fetchSquad, onSyncChange, onSyncStatus, refreshStatus, type SyncStatus, syncNow, syncStatus } from "./offline/sync.ts";
 
 const TIMER_MS = 15_000;
 
@@ -16,11 +17,22 @@ interface Route {
   slug?: string;
   relayId?: number;
   entryId?: string;
+  /** A practical squad (its id in `relayId`) and the stage picked on it. */
+  squad?: boolean;
+  stageId?: number;
 }
 
-/** /score/t/<slug>/relays/<id>?entry=<id> (an online address opened offline) or #/t/<slug>/relays/<id>/e/<entry>. */
+/**
+ * /score/t/<slug>/relays/<id>?entry=<id> (an online address opened offline) or #/t/<slug>/relays/<id>/e/<entry>;
+ * a practical squad: #/t/<slug>/squads/<id>/s/<stage>/e/<entry>, or the online sheet's address with `squad`.
+ */
 function route(): Route {
   const hash = location.hash.replace(/^#/, "");
+  const squad = /^\/t\/([^/]+)\/squads\/(\d+)(?:\/s\/(\d+)(?:\/e\/([A-Za-z0-9_-]+))?)?/.exec(hash);
+  if (squad) return { squad: true, slug: decodeURIComponent(squad[1]!), relayId: Number(squad[2]), stageId: squad[3] ? Number(squad[3]) : undefined, entryId: squad[4] };
+  const sheet = /^\/score\/t\/([^/]+)\/practical\/\d+/.exec(location.pathname);
+  const q = new URLSearchParams(location.search);
+  if (sheet && Number(q.get("squad")) > 0) return { squad: true, slug: decodeURIComponent(sheet[1]!), relayId: Number(q.get("squad")), stageId: Number(q.get("stage")) || undefined, entryId: q.get("entry") ?? undefined };
   const byHash = /^\/t\/([^/]+)\/relays\/(\d+)(?:\/e\/([A-Za-z0-9_-]+))?/.exec(hash);
   if (byHash) return { slug: decodeURIComponent(byHash[1]!), relayId: Number(byHash[2]), entryId: byHash[3] };
   const byPath = /^\/score\/t\/([^/]+)\/relays\/(\d+)/.exec(location.pathname);
@@ -47,7 +59,7 @@ function statusBar(s: SyncStatus): void {
     document.createTextNode(" · "),
     h("span", { "data-testid": "sync-last" }, `Last synced ${timeAgo(s.lastSyncAt)}`),
     document.createTextNode(s.syncing ? " · syncing…" : ""),
-    navigator.onLine ? document.createTextNode("") : h("span", { "data-testid": "sync-offline" }, " · no connection: shots wait on this device"),
+    navigator.onLine ? document.createTextNode("") : h("span", { "data-testid": "sync-offline" }, " · no connection: operations wait on this device"),
     s.conflicts > 0 ? h("span", { "data-testid": "sync-conflicts" }, ` · ${s.conflicts} conflict${s.conflicts === 1 ? "" : "s"}`) : document.createTextNode(""),
     document.createTextNode(" "),
     syncButton(),
@@ -61,13 +73,13 @@ function syncButton(): HTMLElement {
   return b;
 }
 
-function currentRelay(): { slug: string; relayId: number }[] {
+function currentRelay(): CardsRef[] {
   const r = route();
-  return r.slug && r.relayId ? [{ slug: r.slug, relayId: r.relayId }] : [];
+  return r.slug && r.relayId ? [{ slug: r.slug, relayId: r.relayId, kind: r.squad ? "stage" : "shot" }] : [];
 }
 
 async function homeView(): Promise<HTMLElement> {
-  const [relays, device] = await Promise.all([recentRelays(), deviceState()]);
+  const [relays, squads, device] = await Promise.all([recentRelays(), recentSquads(), deviceState()]);
   const enrolled = Object.keys(device.enrolments);
   return h(
     "div",
@@ -83,6 +95,8 @@ async function homeView(): Promise<HTMLElement> {
           { class: "relay-picks", "data-testid": "offline-relays" },
           relays.map((r) => h("li", {}, h("a", { href: relayHref(r.slug, r.relay.id) }, `${r.tournamentTitle} · ${r.event.title} · ${r.relay.name}`), ` (${r.entries.length} competitors, fetched ${timeAgo(r.fetchedAt)})`)),
         ),
+    squads.length > 0 ? h("h2", {}, "Practical squads") : null,
+    squads.length > 0 ? h("ul", { class: "relay-picks", "data-testid": "offline-squads" }, squads.map((q) => h("li", {}, h("a", { href: squadHref(q.slug, q.squad.id) }, `${q.tournamentTitle} · ${q.event.title} · ${q.squad.name}`), ` (${q.entries.length} competitors, fetched ${timeAgo(q.fetchedAt)})`))) : null,
     ...(await enrolledRelays(enrolled)),
   );
 }
@@ -130,6 +144,15 @@ async function relayView(slug: string, relayId: number, entryId: string | undefi
     h("header", { class: "page-head" }, h("h1", {}, `${pack.event.title} · ${pack.relay.name}`), h("p", { class: "meta" }, `${d.name} · cards fetched ${timeAgo(pack.fetchedAt)}`)),
     h("div", { class: "scoring-layout" }, h("div", { class: "scoring-panel" }, card), h("nav", { class: "firing-points", "aria-label": "Firing points" }, h("h2", {}, "Firing points"), list)),
   );
+}
+
+async function squadPage(slug: string, squadId: number, stageId: number | undefined, entryId: string | undefined): Promise<HTMLElement> {
+  const pack = await loadSquad(relayKey(slug, squadId));
+  if (!pack) return h("div", {}, h("h1", {}, "Squad not on this device"), h("p", { class: "notice error", role: "alert" }, "This squad was never opened here while online. Connect, then open it again."), h("p", {}, h("a", { href: "#/" }, "On this device")));
+  return squadView(pack, await opsOfRelay(slug, squadId), stageId, entryId, (saved) => {
+    formDone = saved;
+    return saved ? afterAppend() : render();
+  });
 }
 
 async function enterShot(slug: string, relayId: number, entryId: string, shotNo: number, typed: string): Promise<void> {
@@ -202,9 +225,11 @@ async function draw(): Promise<void> {
   const r = route();
   const before = document.getElementById("scorecard")?.getAttribute("data-entry");
   const typed = formDone ? null : { value: fieldValue("shot-value"), shotNo: fieldValue("shot-no") };
+  const restoreSheet = formDone ? () => undefined : keepSheet();
   formDone = false;
   const focused = document.activeElement?.id;
-  replace(view, r.slug && r.relayId ? await relayView(r.slug, r.relayId, r.entryId) : await homeView());
+  replace(view, r.slug && r.relayId ? await (r.squad ? squadPage(r.slug, r.relayId, r.stageId, r.entryId) : relayView(r.slug, r.relayId, r.entryId)) : await homeView());
+  restoreSheet();
   if (typed && before && before === document.getElementById("scorecard")?.getAttribute("data-entry")) {
     setField("shot-value", typed.value);
     setField("shot-no", typed.shotNo);
@@ -237,7 +262,7 @@ async function enrolFromHash(): Promise<void> {
 async function openOnline(): Promise<void> {
   const r = route();
   if (!r.slug || !r.relayId || !navigator.onLine) return;
-  await fetchRelay(r.slug, r.relayId).catch(() => undefined);
+  await (r.squad ? fetchSquad(r.slug, r.relayId) : fetchRelay(r.slug, r.relayId)).catch(() => undefined);
 }
 
 async function start(): Promise<void> {

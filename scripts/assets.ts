@@ -70,12 +70,13 @@ export async function buildAssets(): Promise<Record<string, string>> {
 
 /**
  * Browser code written in TypeScript (browser/): each entry bundled with what it imports, so the offline scoring
- * app runs the very rules of src/domain/scoring. `scoring-rules` is an ES module of those rules alone (the
- * parity test imports it); the others are classic scripts, as the layout loads them.
+ * app runs the very rules of src/domain/scoring and src/domain/practical. `scoring-rules` and `practical-rules`
+ * are ES modules of those rules alone (the parity tests import them); the others are classic scripts, as the layout loads them.
  */
 const BROWSER_ENTRIES: { name: string; format: "esm" | "iife" }[] = [
   { name: "score-app", format: "iife" },
   { name: "scoring-rules", format: "esm" },
+  { name: "practical-rules", format: "esm" },
   { name: "score-sw", format: "iife" },
 ];
 

@@ -1,10 +1,11 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { PowerFactor, StageHits, StageSpec } from "../practical-rules.ts";
 
 /**
  * The device's append-only operation log in IndexedDB. An operation is written here before anything else
  * happens (before the card changes, before any request); sync only adds its outcome. `kind` says what it
- * writes: "shot" (a shot slot) now, "stage" (a practical-shooting stage score) later, through the same log
- * and the same sync.
+ * writes: "shot" (a shot slot) or "stage" (a practical-shooting stage score), through the same log and
+ * the same sync.
  */
 export type OpStatus = "pending" | "applied" | "duplicate" | "conflict" | "rejected";
 
@@ -24,11 +25,16 @@ export interface LoggedOp {
   enteredAt: number;
   replaces?: { value: number; innerTen: boolean };
   reason?: string;
+  /** A practical stage score (kind "stage"): `relayId` is the squad, `shotNo` the stage id. */
+  stage?: StageOpHits;
   status: OpStatus;
   /** The server's answer, for people ("Shot 3 already holds 10.1; 9.8 is kept as a conflict ..."). */
   message?: string;
   settledAt?: number;
 }
+
+/** What a stage operation sends: the counters, the time in seconds and the competitor's confirmation. */
+export type StageOpHits = Omit<StageHits, "timeHundredths"> & { stage: number; time: number; confirmed: boolean };
 
 /** One relay's cards as last fetched online: what the page needs to score it with no connection. */
 export interface RelayPack {
@@ -50,6 +56,21 @@ export interface RelayPack {
   openedAt: number;
 }
 
+/** One practical squad's cards as last fetched online (/api/v1/tournaments/<slug>/squads/<id>/cards). */
+export interface SquadPack {
+  key: string;
+  slug: string;
+  tournamentTitle: string;
+  event: { id: number; title: string };
+  official: boolean;
+  squad: { id: number; name: string; startsAt: number };
+  stages: StageSpec[];
+  entries: { entryId: string; name: string; division: string; powerFactor: PowerFactor; dq: boolean }[];
+  scores: { entryId: string; stageId: number; hits: StageHits; confirmed: boolean }[];
+  fetchedAt: number;
+  openedAt: number;
+}
+
 export interface DeviceState {
   deviceId: string;
   nextSeq: number;
@@ -61,6 +82,7 @@ export interface DeviceState {
 interface LogSchema extends DBSchema {
   ops: { key: string; value: LoggedOp; indexes: { status: OpStatus; relay: [string, number] } };
   relays: { key: string; value: RelayPack; indexes: { openedAt: number } };
+  squads: { key: string; value: SquadPack; indexes: { openedAt: number } };
   device: { key: "device"; value: DeviceState };
 }
 
@@ -69,13 +91,17 @@ export const relayKey = (slug: string, relayId: number) => `${slug}/${relayId}`;
 let opened: Promise<IDBPDatabase<LogSchema>> | null = null;
 
 export function logDb(): Promise<IDBPDatabase<LogSchema>> {
-  opened ??= openDB<LogSchema>("tenring-scoring", 1, {
-    upgrade(db) {
-      const ops = db.createObjectStore("ops", { keyPath: "opId" });
-      ops.createIndex("status", "status");
-      ops.createIndex("relay", ["slug", "relayId"]);
-      db.createObjectStore("relays", { keyPath: "key" }).createIndex("openedAt", "openedAt");
-      db.createObjectStore("device");
+  opened ??= openDB<LogSchema>("tenring-scoring", 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const ops = db.createObjectStore("ops", { keyPath: "opId" });
+        ops.createIndex("status", "status");
+        ops.createIndex("relay", ["slug", "relayId"]);
+        db.createObjectStore("relays", { keyPath: "key" }).createIndex("openedAt", "openedAt");
+        db.createObjectStore("device");
+      }
+      // Version 2: practical squads' cards, beside the relays' (the ops of a squad use its id as `relayId`).
+      if (oldVersion < 2) db.createObjectStore("squads", { keyPath: "key" }).createIndex("openedAt", "openedAt");
     },
   });
   return opened;
@@ -165,4 +191,17 @@ export async function loadRelay(key: string): Promise<RelayPack | undefined> {
 /** The relays opened on this device, the latest first. */
 export async function recentRelays(): Promise<RelayPack[]> {
   return (await (await logDb()).getAllFromIndex("relays", "openedAt")).reverse();
+}
+
+export async function saveSquad(pack: SquadPack): Promise<void> {
+  await (await logDb()).put("squads", pack);
+}
+
+export async function loadSquad(key: string): Promise<SquadPack | undefined> {
+  return (await logDb()).get("squads", key);
+}
+
+/** The practical squads opened on this device, the latest first. */
+export async function recentSquads(): Promise<SquadPack[]> {
+  return (await (await logDb()).getAllFromIndex("squads", "openedAt")).reverse();
 }

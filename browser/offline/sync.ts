@@ -8,7 +8,10 @@ import {
   relayKey,
   type RelayPack,
   loadRelay,
+  loadSquad,
   saveRelay,
+  saveSquad,
+  type SquadPack,
   settle,
   updateDevice,
 } from "./log.ts";
@@ -79,15 +82,32 @@ async function problemOf(res: Response): Promise<SyncFailure> {
   return new SyncFailure("refused", `${body?.title ?? "Refused"}: ${detail}`);
 }
 
-/**
- * Where each kind of operation goes. Stage scores (practical shooting) join the same log and this same loop
- * once their endpoint exists; until then they wait, never sent to the wrong place.
- */
-const ENDPOINTS: Record<LoggedOp["kind"], ((slug: string) => string) | null> = {
+/** Where each kind of operation goes, and how it is written there. */
+const ENDPOINTS: Record<LoggedOp["kind"], (slug: string) => string> = {
   shot: (slug) => `/api/v1/tournaments/${encodeURIComponent(slug)}/shots`,
-  stage: null,
+  stage: (slug) => `/api/v1/tournaments/${encodeURIComponent(slug)}/stage-scores`,
 };
-const SENDABLE = (Object.keys(ENDPOINTS) as LoggedOp["kind"][]).filter((k) => ENDPOINTS[k] !== null);
+const SENDABLE = Object.keys(ENDPOINTS) as LoggedOp["kind"][];
+
+function wireOp(o: LoggedOp): Record<string, unknown> {
+  if (o.kind === "stage" && o.stage) {
+    const { stage, confirmed, ...hits } = o.stage;
+    return { opId: o.opId, entryId: o.entryId, stage, ...hits, confirmed };
+  }
+  return {
+    opId: o.opId,
+    entryId: o.entryId,
+    shotNo: o.shotNo,
+    value: o.value,
+    innerTen: o.innerTen,
+    deviceId: o.deviceId,
+    deviceSeq: o.deviceSeq,
+    enteredAt: o.enteredAt,
+    ...(o.replaces ? { replaces: o.replaces, reason: o.reason ?? "undo" } : {}),
+  };
+}
+
+type Outcome = { opId: string; outcome: OpStatus; message: string };
 
 /** Sends one batch of one tournament's pending operations of one kind, in device order, and writes the outcomes back. */
 async function sendBatch(ops: LoggedOp[]): Promise<void> {
@@ -95,22 +115,12 @@ async function sendBatch(ops: LoggedOp[]): Promise<void> {
   const batch = ops.filter((o) => o.slug === slug && o.kind === kind);
   const device = await deviceState();
   const body = {
-    ops: batch.map((o) => ({
-      opId: o.opId,
-      entryId: o.entryId,
-      shotNo: o.shotNo,
-      value: o.value,
-      innerTen: o.innerTen,
-      deviceId: o.deviceId,
-      deviceSeq: o.deviceSeq,
-      enteredAt: o.enteredAt,
-      ...(o.replaces ? { replaces: o.replaces, reason: o.reason ?? "undo" } : {}),
-    })),
+    ops: batch.map(wireOp),
     device: { deviceId: device.deviceId, pending: await countPending(), conflicts: await conflictCount(), label: navigator.userAgent.slice(0, 200) },
   };
   let res: Response;
   try {
-    res = await fetch(ENDPOINTS[kind]!(slug), {
+    res = await fetch(ENDPOINTS[kind](slug), {
       method: "POST",
       headers: await headersFor(slug),
       body: JSON.stringify(body),
@@ -120,8 +130,9 @@ async function sendBatch(ops: LoggedOp[]): Promise<void> {
     throw new SyncFailure("offline", "No connection: the operations wait on this device.");
   }
   if (!res.ok) throw await problemOf(res);
-  const answer = (await res.json()) as { results: { opId: string; outcome: OpStatus; message: string }[] };
-  await settle(answer.results);
+  // The shots API answers `results`, the stage-scores API `outcomes`: the same outcome per operation.
+  const answer = (await res.json()) as { results?: Outcome[]; outcomes?: Outcome[] };
+  await settle(answer.results ?? answer.outcomes ?? []);
 }
 
 /** Fetches a relay's cards (names, firing points, rules, shots, open conflicts) and keeps them for offline use. */
@@ -138,21 +149,45 @@ export async function fetchRelay(slug: string, relayId: number): Promise<RelayPa
   return pack;
 }
 
+/** Fetches a practical squad's cards (stages, competitors, scores so far) and keeps them for offline use. */
+export async function fetchSquad(slug: string, squadId: number): Promise<SquadPack> {
+  const res = await fetch(`/api/v1/tournaments/${encodeURIComponent(slug)}/squads/${squadId}/cards`, {
+    headers: await headersFor(slug),
+    credentials: "same-origin",
+  });
+  if (!res.ok) throw await problemOf(res);
+  const body = (await res.json()) as Omit<SquadPack, "key" | "openedAt" | "fetchedAt">;
+  const key = relayKey(slug, squadId);
+  const before = await loadSquad(key);
+  const pack: SquadPack = { ...body, key, fetchedAt: Date.now(), openedAt: before?.openedAt ?? Date.now() };
+  await saveSquad(pack);
+  return pack;
+}
+
+/** What a sync refreshes after sending: a relay's cards (shots) or a squad's (stage scores). */
+export interface CardsRef {
+  slug: string;
+  relayId: number;
+  kind?: LoggedOp["kind"];
+}
+
 /** Whether anything the page shows changed: an operation settled or a relay's cards fetched again. */
-async function drain(refresh: { slug: string; relayId: number }[]): Promise<boolean> {
+async function drain(refresh: CardsRef[]): Promise<boolean> {
   let changed = false;
-  const touched = new Map(refresh.map((r) => [relayKey(r.slug, r.relayId), r]));
+  const refKey = (r: CardsRef) => `${r.kind ?? "shot"}:${relayKey(r.slug, r.relayId)}`;
+  const touched = new Map(refresh.map((r) => [refKey(r), r]));
   for (;;) {
     const ops = await pendingOps(BATCH, SENDABLE);
     if (ops.length === 0) break;
-    for (const o of ops) touched.set(relayKey(o.slug, o.relayId), { slug: o.slug, relayId: o.relayId });
+    for (const o of ops) touched.set(refKey(o), { slug: o.slug, relayId: o.relayId, kind: o.kind });
     await sendBatch(ops);
     changed = true;
     await announce();
   }
   // The server's cards now include this device's shots and other devices' ones, and conflicts resolved since.
   for (const r of touched.values()) {
-    if (await fetchRelay(r.slug, r.relayId).then(() => true, () => false)) changed = true;
+    const fetched = r.kind === "stage" ? fetchSquad(r.slug, r.relayId) : fetchRelay(r.slug, r.relayId);
+    if (await fetched.then(() => true, () => false)) changed = true;
   }
   await updateDevice((s) => {
     s.lastSyncAt = Date.now();
@@ -164,7 +199,7 @@ async function drain(refresh: { slug: string; relayId: number }[]): Promise<bool
  * Sends everything pending, one batch after another, then refreshes the relays it touched (and `refresh`).
  * One run at a time; a failed batch stays pending and is tried again with backoff (1 s, 2 s, 4 s ... 60 s).
  */
-export function syncNow(refresh: { slug: string; relayId: number }[] = []): Promise<boolean> {
+export function syncNow(refresh: CardsRef[] = []): Promise<boolean> {
   running ??= (async () => {
     let changed = false;
     if (retryTimer) clearTimeout(retryTimer);

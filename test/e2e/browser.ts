@@ -175,3 +175,17 @@ export async function fillNewTournament(page: Page, title: string, slug: string)
   await page.locator("#tournament-opensAt").fill(`${dayFromNow(-1)}T08:00`);
   await page.locator("#tournament-closesAt").fill(`${dayFromNow(20)}T20:00`);
 }
+
+/**
+ * No connection: the context offline and every request, the service worker's included (setOffline does not cover
+ * those, DESIGN §8), failing as a dropped network would.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route("**/*", (route) => route.abort("internetdisconnected"));
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+}

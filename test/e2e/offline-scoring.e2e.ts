@@ -1,27 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { BrowserContext, Page } from "playwright-core";
-import { browserForFile, screenshot, signIn, visit, type Visit } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { browserForFile, goOffline, goOnline, screenshot, signIn, visit, type Visit } from "./browser.ts";
 
 const SLUG = "nordheide-air-open";
 const RANGE_OFFICER = { email: "ro@tenring.test", password: "tenring-demo-2026" };
 const ORGANISER = { email: "organiser@tenring.test", password: "tenring-demo-2026" };
 
 const browser = browserForFile();
-
-/**
- * No connection: the context is offline and every request, the service worker's included (setOffline does not
- * cover those, DESIGN §8), fails as a dropped network would.
- */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true);
-  await context.route("**/*", (route) => route.abort("internetdisconnected"));
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unrouteAll({ behavior: "ignoreErrors" });
-  await context.setOffline(false);
-}
 
 /** The relay of an event on the tournament's scoring page, as an officer signed in picks it. */
 async function relayId(page: Page, eventTitle: string, index = 0): Promise<number> {

@@ -7,6 +7,7 @@ import { meRoutes } from "./me.ts";
 import { resultRoutes } from "./results.ts";
 import { shotRoutes } from "./shots.ts";
 import { relayCardRoutes } from "./relay-cards.ts";
+import { squadCardRoutes } from "./squad-cards.ts";
 import { stageScoreRoutes } from "./stage-scores.ts";
 import { tournamentRoutes } from "./tournaments.ts";
 
@@ -26,3 +27,4 @@ apiV1Routes.route("/", shotRoutes);
 apiV1Routes.route("/", relayCardRoutes);
 apiV1Routes.route("/", resultRoutes);
 apiV1Routes.route("/", stageScoreRoutes);
+apiV1Routes.route("/", squadCardRoutes);

@@ -1,9 +1,9 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../env.ts";
 import { notHere } from "../../lib/refusal.ts";
 import { jsonBody } from "../../middleware/validate.ts";
-import { finalShotBatchSchema, shotBatchSchema } from "../../object/contract/index.ts";
+import { finalShotBatchSchema, type ScoringActor, shotBatchSchema } from "../../object/contract/index.ts";
 import { TournamentClient } from "../../object-client/client.ts";
 import { recordDeviceReport } from "../../queries/scoring/devices.ts";
 import { scoringAccess, scoringActor } from "./scoring-access.ts";
@@ -11,12 +11,19 @@ import { scoringAccess, scoringActor } from "./scoring-access.ts";
 export const shotRoutes = new Hono<AppEnv>();
 
 /** An offline device's report on itself, sent beside its operations (the organiser's devices page). */
-const deviceReportSchema = z.object({
+export const deviceReportSchema = z.object({
   deviceId: z.string().min(1).max(100),
   label: z.string().max(200).default(""),
   pending: z.number().int().nonnegative().max(10_000_000),
   conflicts: z.number().int().nonnegative().max(10_000_000),
 });
+/** Records an offline device's report beside the batch it sent (shots or stage scores). */
+export async function reportDevice(c: Context<AppEnv>, actor: ScoringActor, sent: number, device: z.infer<typeof deviceReportSchema> | undefined): Promise<void> {
+  if (!device) return;
+  const report = { tournamentId: c.get("tournament").id, userId: actor.userId, tokenId: actor.tokenId, sent, at: Date.now() };
+  await recordDeviceReport(c.get("db"), report, device);
+}
+
 const batchWithDevice = shotBatchSchema.extend({ device: deviceReportSchema.optional() });
 
 /**
@@ -29,10 +36,7 @@ shotRoutes.post("/tournaments/:slug/shots", ...scoringAccess("shots", "A batch o
   const { ops, device } = c.req.valid("json");
   const actor = scoringActor(c);
   const result = await TournamentClient.of(c).call("applyShots", ops, actor);
-  if (device) {
-    const report = { tournamentId: c.get("tournament").id, userId: actor.userId, tokenId: actor.tokenId, sent: ops.length, at: Date.now() };
-    await recordDeviceReport(c.get("db"), report, device);
-  }
+  await reportDevice(c, actor, ops.length, device);
   c.header("Cache-Control", "no-store");
   return c.json(result);
 });

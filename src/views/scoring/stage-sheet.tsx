@@ -208,6 +208,11 @@ export function StageSheetPage({ m }: { m: StageSheetModel }) {
       {m.stages.length === 0 ? <Empty>This match has no stages yet.</Empty> : <Picker m={m} />}
       {stage && m.squad && (
         <>
+          <p class="meta">
+            <a href={`/score/app#/t/${encodeURIComponent(m.slug)}/squads/${m.squad.id}/s/${stage.id}`} data-testid="score-offline">
+              Keep this squad on this device to score with no connection
+            </a>
+          </p>
           {m.competitors.length === 0 ? (
             <Empty>No confirmed competitor in this squad.</Empty>
           ) : (
