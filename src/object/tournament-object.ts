@@ -20,6 +20,7 @@ import type {
   OpeningFigures,
   PracticalBook,
   PracticalOpInput,
+  StageConflictDecision,
   StageConflictView,
   StageOutcome,
   MoveRequest,
@@ -286,6 +287,11 @@ export class TournamentObject extends DurableObject<Env> {
 
   stageConflicts(eventId: number, includeResolved = false): StageConflictView[] {
     return this.practical.conflicts(eventId, includeResolved);
+  }
+
+  /** An organiser's decision on a stage conflict (the Worker has checked the role). */
+  resolveStageConflict(decision: StageConflictDecision, actor: ScoringActor): Promise<StageOutcome> {
+    return this.decisions.withAlarm(() => this.practical.resolveConflict(decision, actor));
   }
 
   /** Practical changes not yet in D1. */
