@@ -42,7 +42,7 @@ resultRoutes.get("/tournaments/:slug/results", eventQuery, tournamentBySlug({ pu
     throw new Refusal(404, { title: "No such event", detail: "This tournament has no event with that id.", errors: { event: "Unknown event." } });
   }
 
-  if (event.matchShape === "practical") return practicalResults(c, tournament.id, event, c.req.query("division"));
+  if (event.matchShape === "practical") return practicalResults(c, tournament.id, event, c.req.query("division"), c.req.query("category"));
   const standings = await TournamentClient.of(c).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
   c.header("Cache-Control", "no-store");
