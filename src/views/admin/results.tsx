@@ -1,6 +1,7 @@
 import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
 import { EnrolQr } from "./enrol-qr.tsx";
+import { ResolveActions } from "./stage-conflicts.tsx";
 import type { Errors } from "../../lib/forms.ts";
 import type { ConflictView } from "../../object/contract/index.ts";
 import type { Child } from "hono/jsx";
@@ -170,10 +171,7 @@ export function ResultsControl(p: ResultsPageProps) {
                       </label>
                       {err(form).keep && <p class="field-error">{err(form).keep}</p>}
                     </fieldset>
-                    <Input {...field("reason")} label="Reason" maxlength={500} />
-                    <div class="form-actions">
-                      <button type="submit">Resolve</button>
-                    </div>
+                    <ResolveActions reason={field("reason")} />
                   </form>
                 </li>
               );

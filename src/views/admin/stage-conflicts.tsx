@@ -23,6 +23,18 @@ const HIT_FIELDS = [
   ["procedural", "P"],
 ] as const;
 
+/** A conflict form's last part, shots' and stages' alike: the reason for the audit and the button. */
+export function ResolveActions({ reason }: { reason: ReturnType<ReturnType<typeof fieldsOf>> }) {
+  return (
+    <>
+      <Input {...reason} label="Reason" maxlength={500} />
+      <div class="form-actions">
+        <button type="submit">Resolve</button>
+      </div>
+    </>
+  );
+}
+
 function ScoreRow({ label, hits, pf, by }: { label: string; hits: StageHits; pf: PowerFactor; by: string | null }) {
   return (
     <tr>
@@ -106,10 +118,7 @@ export function StageConflicts(p: StageConflictsProps) {
                     <Input {...field("time")} label="Time (s)" inputmode="decimal" required={false} />
                   </div>
                 </fieldset>
-                <Input {...field("reason")} label="Reason" maxlength={500} />
-                <div class="form-actions">
-                  <button type="submit">Resolve</button>
-                </div>
+                <ResolveActions reason={field("reason")} />
               </form>
             </li>
           );
