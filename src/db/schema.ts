@@ -280,3 +280,20 @@ export const scoringDevices = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.tournamentId, t.deviceId] })],
 );
+
+/**
+ * An event's final (ISSF 6.17), written when an organiser makes it in the tournament object (one per event):
+ * the public pages link to its scoreboard from the events they already read.
+ */
+export const finals = sqliteTable("finals", {
+  eventId: integer("event_id")
+    .primaryKey()
+    .references(() => events.id, { onDelete: "cascade" }),
+  tournamentId: integer("tournament_id")
+    .notNull()
+    .references(() => tournaments.id, { onDelete: "cascade" }),
+  /** The final's id in the tournament object (`/t/<slug>/finals/<finalId>`). */
+  finalId: integer("final_id").notNull(),
+  formatId: text("format_id").notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});

@@ -238,6 +238,11 @@ export class TournamentObject extends TournamentParts {
     return this.practical.conflicts(eventId, includeResolved);
   }
 
+  /** An organiser's decision on a stage conflict (the Worker has checked the role). */
+  resolveStageConflict(decision: C.StageConflictDecision, actor: C.ScoringActor): Promise<C.StageOutcome> {
+    return this.decisions.withAlarm(() => this.practical.resolveConflict(decision, actor));
+  }
+
   /** Practical changes not yet in D1. */
   practicalOutboxPending(): number {
     return this.practical.outboxPending();

@@ -3,6 +3,7 @@ import { discipline } from "../domain/scoring/disciplines.ts";
 import { targetFace } from "../domain/targets/faces.ts";
 import type { ShotOpInput } from "../object/contract/index.ts";
 import { TournamentClient } from "../object-client/client.ts";
+import { recordFinal } from "../queries/admin/finals.ts";
 import type { StoredDemo } from "./demo.ts";
 import { DEMO_FINAL_EVENT, LIVE_DEMO_SLUG, RANGE_OFFICER } from "./plan.ts";
 import { demoPosition, demoShot } from "./shots.ts";
@@ -26,6 +27,7 @@ export async function seedDemoFinal(env: Env, db: Db, stored: StoredDemo): Promi
   const made = await client.call("createFinal", { eventId: event.id, formatId: "issf-decimal-final", createdBy: null });
   const finalId = made.outcome === "created" ? made.finalId : (await client.call("finalsList")).find((f) => f.eventId === event.id)?.id;
   if (finalId === undefined) throw new Error(`The demo final was refused: ${made.outcome === "refused" ? made.message : ""}`);
+  await recordFinal(db, { tournamentId: t.id, eventId: event.id, finalId, formatId: "issf-decimal-final" });
   const view = (await client.call("final", finalId))!;
   const ops: ShotOpInput[] = view.finalists.flatMap((f) =>
     Array.from({ length: FINAL_SHOTS_SO_FAR }, (_, i) => {

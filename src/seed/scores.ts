@@ -48,8 +48,10 @@ export async function seedDemoScores(env: Env, db: Db, plan: DemoTournament[], s
             const shot = demoShot(d, key, shotNo);
             // Where the discipline has a target face, the shot has a position, as from an electronic target.
             const face = targetFace(d.id);
-            const at = face && d.scoring !== "hitmiss" ? demoPosition(face, d.scoring, shot.value, key, shotNo) : {};
-            ops.push({ opId: `demo:${entry.id}:${shotNo}`, entryId: entry.id, shotNo, ...shot, ...at });
+            const at = face && d.scoring !== "hitmiss" ? demoPosition(face, d.scoring, shot.value, key, shotNo, shot.innerTen) : {};
+            // Decimal shots state no inner ten (the position says it; an unstated flag is not checked against it).
+            const value = d.scoring === "decimal" ? { value: shot.value } : shot;
+            ops.push({ opId: `demo:${entry.id}:${shotNo}`, entryId: entry.id, shotNo, ...value, ...at });
           }
         }
       }

@@ -1,6 +1,6 @@
 import type { Discipline } from "../domain/scoring/disciplines.ts";
 import type { ShotValue } from "../domain/scoring/values.ts";
-import type { TargetFace } from "../domain/targets/faces.ts";
+import { innerTenRadius, type TargetFace } from "../domain/targets/faces.ts";
 
 /**
  * Realistic demo scores, the same every time for the same competitor and shot: each competitor gets a
@@ -62,9 +62,19 @@ export function shotsSoFar(d: Discipline, key: string, shots: number | "all"): n
  * value stands for (the middle of its tenth, or of its ring for whole points), at an angle drawn from the key.
  * In mm, to the hundredth.
  */
-export function demoPosition(face: TargetFace, scoring: "decimal" | "integer", value: number, key: string, shotNo: number): { x: number; y: number } {
+export function demoPosition(
+  face: TargetFace,
+  scoring: "decimal" | "integer",
+  value: number,
+  key: string,
+  shotNo: number,
+  innerTen = false,
+): { x: number; y: number } {
   const score = scoring === "decimal" ? value / 10 + 0.05 : value + 0.5;
-  const distance = Math.max(0, face.tenRingMm / 2 + face.calibreMm / 2 - (Math.min(score, 10.95) - 10) * face.ringStepMm);
+  const tenEdge = face.tenRingMm / 2 + face.calibreMm / 2;
+  // A whole-point ten lands inside the inner ten when it is one, between it and the ten's edge when not.
+  const ten = innerTen ? innerTenRadius(face) / 2 : (innerTenRadius(face) + tenEdge) / 2;
+  const distance = scoring === "integer" && value === 10 ? ten : Math.max(0, tenEdge - (Math.min(score, 10.95) - 10) * face.ringStepMm);
   const angle = unit(key, `${shotNo}angle`) * 2 * Math.PI;
   const round = (n: number) => Math.round(n * 100) / 100;
   return { x: round(distance * Math.cos(angle)), y: round(distance * Math.sin(angle)) };

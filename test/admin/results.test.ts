@@ -175,7 +175,11 @@ describe("scoring tokens", () => {
     expect(html).toMatch(/data-testid="enrol-qr"[\s\S]*?<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const row = (await db.select().from(apiTokens).where(eq(apiTokens.tournamentId, tournament.id)).all())[0]!;
     expect(row).toMatchObject({ kind: "scoring", name: "Target bank A", revokedAt: null });
-    expect(await (await open(owner, `/admin/t/${tournament.slug}/results`)).text()).not.toContain(token);
+    const listed = await (await open(owner, `/admin/t/${tournament.slug}/results`)).text();
+    expect(listed).not.toContain(token);
+    // The token's name and its maker's, not one for the other (both columns are "name" in the batch).
+    expect((await texts(listed, "[data-testid=scoring-token] strong"))[0]).toBe("Target bank A");
+    expect((await texts(listed, "[data-testid=scoring-token] .meta"))[0]).toMatch(new RegExp(`^by ${owner.user.name},`));
 
     const bearer = { headers: { Authorization: `Bearer ${token}` } };
     const accepted = await sendJson("POST", `/api/v1/tournaments/${tournament.slug}/shots`, { ops: [op(entry.id, 1, 100)] }, bearer);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/auth/api-tokens.ts";
 import { targetFace } from "../../src/domain/targets/faces.ts";
-import { checkAgainstPosition, decimalFromPosition } from "../../src/domain/targets/position.ts";
+import { checkAgainstPosition, checkInnerTen, decimalFromPosition } from "../../src/domain/targets/position.ts";
 import { db } from "../helpers/d1.ts";
 import { bearer, sendJson } from "../helpers/http.ts";
 import { enter, scoringState, scoringTournament } from "../helpers/live-scoring.ts";
@@ -36,6 +36,26 @@ describe("a shot's value from its position", () => {
     expect(checkAgainstPosition(pistol, { integer: 10 }, 0, 12).ok).toBe(false);
     // 8.05 mm out is 9.9: a target rounding to 10 is within a tenth
     expect(checkAgainstPosition(pistol, { integer: 10 }, 8.05, 0).ok).toBe(true);
+  });
+});
+
+describe("an inner-ten flag against its position", () => {
+  it("air rifle: the dot shot out completely, within 2.00 mm (± a quarter millimetre, a tenth of a ring step)", () => {
+    expect(checkInnerTen(rifle, true, 1.2, 1.2).ok).toBe(true); // 1.70 mm
+    expect(checkInnerTen(rifle, true, 2.2, 0).ok).toBe(true); // the target's call at the edge
+    const out = checkInnerTen(rifle, true, 3, 0);
+    expect(out.ok || out.message).toBe(
+      "A shot at x 3.00 mm, y 0.00 mm (3.00 mm from the centre) is no inner ten (the inner ten reaches 2.00 mm): the inner-ten flag and position disagree",
+    );
+    expect(checkInnerTen(rifle, false, 0.5, 0).ok).toBe(false);
+    expect(checkInnerTen(rifle, false, 1.9, 0).ok).toBe(true);
+  });
+
+  it("air pistol: the hole touches the 5 mm inner ring, within 2.50 + 2.25 = 4.75 mm (± 0.8 mm)", () => {
+    expect(checkInnerTen(pistol, true, 0, 5.5).ok).toBe(true);
+    expect(checkInnerTen(pistol, true, 0, 6).ok).toBe(false);
+    expect(checkInnerTen(pistol, false, 3, 0).ok).toBe(false);
+    expect(checkInnerTen(pistol, false, 0, 6).ok).toBe(true);
   });
 });
 
@@ -93,5 +113,26 @@ describe("an electronic target's feed through the shots API", () => {
       ["rejected", "position_mismatch"],
       ["applied", undefined],
     ]);
+  });
+
+  it("refuses an inner-ten flag its position contradicts, with the reason; a ten without a flag is not judged", async () => {
+    const { post, entry, stub } = await feed("air-pistol-10m");
+    const before = await scoringState(stub);
+    const refused = await post([
+      { opId: "x1", entryId: entry.id, shotNo: 1, value: 10, innerTen: true, x: 0, y: 7 },
+      { opId: "x2", entryId: entry.id, shotNo: 1, value: 10, innerTen: false, x: 1, y: 0 },
+    ]);
+    expect(refused.map((r) => [r.outcome, r.reason])).toEqual([
+      ["rejected", "position_mismatch"],
+      ["rejected", "position_mismatch"],
+    ]);
+    expect(refused[0]!.message).toContain("is no inner ten (the inner ten reaches 4.75 mm)");
+    expect(refused[1]!.message).toContain("is an inner ten (the inner ten reaches 4.75 mm), but innerTen is false");
+    expect(await scoringState(stub)).toEqual(before);
+    const applied = await post([
+      { opId: "x3", entryId: entry.id, shotNo: 1, value: 10, innerTen: false, x: 0, y: 7 },
+      { opId: "x4", entryId: entry.id, shotNo: 2, value: 10, x: 1, y: 0 },
+    ]);
+    expect(applied.map((r) => r.outcome)).toEqual(["applied", "applied"]);
   });
 });

@@ -12,11 +12,11 @@ describe("the SIUS shot log importer", () => {
   it("reads the sample into the expected operations: sighters, match shots numbered per shooter, a final shot", () => {
     expect(result.ops).toEqual([
       { kind: "sighter", opId: "sius-2026-11-29-1", entryId: "1-ann", shotNo: 1, value: 96, decimal: 9.6, innerTen: false, x: 2.1, y: -2.8, enteredAt: at("09:01:12.400"), deviceId: "sius-fp-4", sighter: true },
-      { kind: "match", opId: "sius-2026-11-29-2", entryId: "1-ann", shotNo: 1, value: 104, decimal: 10.4, innerTen: false, x: 0.9, y: 1.2, enteredAt: at("09:05:30.100"), deviceId: "sius-fp-4" },
-      { kind: "match", opId: "sius-2026-11-29-3", entryId: "1-ann", shotNo: 2, value: 109, decimal: 10.9, innerTen: false, x: 0.15, y: -0.2, enteredAt: at("09:06:41.750"), deviceId: "sius-fp-4" },
+      { kind: "match", opId: "sius-2026-11-29-2", entryId: "1-ann", shotNo: 1, value: 104, decimal: 10.4, innerTen: true, x: 0.9, y: 1.2, enteredAt: at("09:05:30.100"), deviceId: "sius-fp-4" },
+      { kind: "match", opId: "sius-2026-11-29-3", entryId: "1-ann", shotNo: 2, value: 109, decimal: 10.9, innerTen: true, x: 0.15, y: -0.2, enteredAt: at("09:06:41.750"), deviceId: "sius-fp-4" },
       { kind: "match", opId: "sius-2026-11-29-4", entryId: "1-ben", shotNo: 1, value: 98, decimal: 9.8, innerTen: false, x: -1.8, y: 2.4, enteredAt: at("09:06:55.020"), deviceId: "sius-fp-5" },
       { kind: "match", opId: "sius-2026-11-29-7", entryId: "1-ben", shotNo: 2, value: 101, decimal: 10.1, innerTen: false, x: -1.35, y: -1.8, enteredAt: at("09:07:45.900"), deviceId: "sius-fp-5" },
-      { kind: "final", opId: "sius-2026-11-29-9", entryId: "1-ann", shotNo: 1, value: 106, decimal: 10.6, innerTen: false, x: 0.6, y: 0.8, enteredAt: at("11:30:05.550"), deviceId: "sius-fp-4" },
+      { kind: "final", opId: "sius-2026-11-29-9", entryId: "1-ann", shotNo: 1, value: 106, decimal: 10.6, innerTen: true, x: 0.6, y: 0.8, enteredAt: at("11:30:05.550"), deviceId: "sius-fp-4" },
     ]);
     expect(result.skipped).toEqual([
       { line: 5, reason: "log type 10: a cross shot (on another shooter's target)" },

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { eq, sql } from "drizzle-orm";
 import { practicalDivisions, practicalStages } from "../../src/db/practical-schema.ts";
 import { events, relays, tournaments } from "../../src/db/schema.ts";
-import { PRACTICAL_DISCIPLINE, type Division, type PowerFactor } from "../../src/domain/practical/rulebook.ts";
+import { type Category, PRACTICAL_DISCIPLINE, type Division, type PowerFactor } from "../../src/domain/practical/rulebook.ts";
 import type { ScoringActor, StageScoreOpInput } from "../../src/object/contract/index.ts";
 import { createUser } from "./accounts.ts";
 import { db } from "./d1.ts";
@@ -73,9 +73,17 @@ export async function addPracticalEvent(tournamentId: number, opts: { stages?: S
 }
 
 /** A new competitor registers for the first squad with a division and power factor; throws when refused. */
-export async function enterPractical(stub: Stub, event: { id: number; relays: { id: number }[] }, division: Division, powerFactor: PowerFactor, name?: string) {
+export async function enterPractical(
+  stub: Stub,
+  event: { id: number; relays: { id: number }[] },
+  division: Division,
+  powerFactor: PowerFactor,
+  name?: string,
+  category?: Category,
+) {
   const user = await createUser(name ? { name } : {});
-  const result = await stub.register({ userId: user.id, eventId: event.id, relayId: event.relays[0]!.id, idempotencyKey: freshKey(), practical: { division, powerFactor } });
+  const practical = { division, powerFactor, ...(category ? { category } : {}) };
+  const result = await stub.register({ userId: user.id, eventId: event.id, relayId: event.relays[0]!.id, idempotencyKey: freshKey(), practical });
   if (result.outcome === "refused") throw new Error(`registration refused (${result.reason}): ${result.message}`);
   return { user, entry: result.entry };
 }

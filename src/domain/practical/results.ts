@@ -108,12 +108,27 @@ export function matchResults(stages: readonly StageSpec[], pool: readonly Compet
     const matchPoints = lines.reduce((sum, l) => sum + l.stagePoints, 0);
     return { competitor, matchPoints, percent: 0, stages: lines };
   });
+  return rankedWithPercent(rows);
+}
+
+/** Ranks rows by match points and gives each its percent of the winner's. */
+function rankedWithPercent(rows: Omit<MatchRow, keyof Ranked>[]): MatchRow[] {
   const ranked = rankBy(rows, (row) => row.matchPoints);
   const winner = ranked[0] && ranked[0].rank !== null ? ranked[0].matchPoints : 0;
   return ranked.map((row) => ({
     ...row,
     percent: winner === 0 || row.competitor.dq ? 0 : divideRounded(row.matchPoints * 10_000, winner),
   }));
+}
+
+/**
+ * A category's results, taken from results computed in the wider pool (overall or a division): stage points
+ * stay relative to that pool's best hit factors (a category's results are extracted from the division's, as
+ * the rules have it), while rank and percent are computed among the category's competitors only.
+ */
+export function categoryResults(rows: readonly MatchRow[], category: Category | null): MatchRow[] {
+  if (category === null) return [...rows];
+  return rankedWithPercent(rows.filter((r) => r.competitor.category === category));
 }
 
 /** "1", "=2", "DQ": a rank as the results show it. */

@@ -37,6 +37,10 @@ export const DIVISION_RULES: Readonly<Record<Division, DivisionRule>> = {
   PCC: { name: "PCC", ...minorOnly },
 };
 
+export function isCategory(name: string): name is Category {
+  return (CATEGORIES as readonly string[]).includes(name);
+}
+
 export function isDivision(name: string): name is Division {
   return (DIVISIONS as readonly string[]).includes(name);
 }

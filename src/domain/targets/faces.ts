@@ -38,6 +38,15 @@ export function targetFace(disciplineId: string): TargetFace | undefined {
   return FACES[disciplineId];
 }
 
+/**
+ * How far from the centre (mm) a shot's centre may lie and still be an inner ten: its hole touches the inner
+ * ten ring (inward gauging, like every ring); on the air rifle face, which has none, the dot must be shot out
+ * completely (ISSF: "when the 10 ring (dot) has been shot out"), i.e. within calibre / 2 − dot / 2 = 2.00 mm.
+ */
+export function innerTenRadius(face: TargetFace): number {
+  return face.innerTenMm !== undefined ? face.innerTenMm / 2 + face.calibreMm / 2 : face.calibreMm / 2 - face.tenRingMm / 2;
+}
+
 /** Radius in mm of ring `n` (10 … 1). */
 export function ringRadius(face: TargetFace, n: number): number {
   return face.tenRingMm / 2 + (10 - n) * face.ringStepMm;

@@ -1,4 +1,4 @@
-import type { TargetFace } from "./faces.ts";
+import { innerTenRadius, type TargetFace } from "./faces.ts";
 
 /**
  * The decimal value (in tenths) of a shot whose centre lies `x`, `y` mm from the target's centre. Each ring
@@ -25,6 +25,25 @@ export function integerFromPosition(face: TargetFace, x: number, y: number): num
 export type PositionCheck = { ok: true; expected: number } | { ok: false; expected: number; message: string };
 
 const tenthsText = (t: number) => `${Math.floor(t / 10)}.${t % 10}`;
+const whereOf = (x: number, y: number) => `at x ${x.toFixed(2)} mm, y ${y.toFixed(2)} mm (${Math.hypot(x, y).toFixed(2)} mm from the centre)`;
+
+/**
+ * Does a stated inner-ten flag match where the shot landed? As with values, a tenth of a ring step either
+ * side of the inner ten's edge is the target system's to decide; further out (or in) the flag is refused.
+ */
+export function checkInnerTen(face: TargetFace, innerTen: boolean, x: number, y: number): { ok: true } | { ok: false; message: string } {
+  const distance = Math.hypot(x, y);
+  const radius = innerTenRadius(face);
+  const margin = face.ringStepMm / 10;
+  const edge = `the inner ten reaches ${radius.toFixed(2)} mm`;
+  if (innerTen && distance > radius + margin) {
+    return { ok: false, message: `A shot ${whereOf(x, y)} is no inner ten (${edge}): the inner-ten flag and position disagree` };
+  }
+  if (!innerTen && distance < radius - margin) {
+    return { ok: false, message: `A shot ${whereOf(x, y)} is an inner ten (${edge}), but innerTen is false: the flag and position disagree` };
+  }
+  return { ok: true };
+}
 
 /**
  * Does a reported value match where the shot landed? A decimal value (tenths) may differ by one tenth from
@@ -38,7 +57,7 @@ export function checkAgainstPosition(
   y: number,
 ): PositionCheck {
   const expected = decimalFromPosition(face, x, y);
-  const where = `at x ${x.toFixed(2)} mm, y ${y.toFixed(2)} mm (${Math.hypot(x, y).toFixed(2)} mm from the centre)`;
+  const where = whereOf(x, y);
   if ("decimal" in value) {
     if (Math.abs(value.decimal - expected) <= 1) return { ok: true, expected };
     return {

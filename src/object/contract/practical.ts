@@ -93,7 +93,9 @@ export type StageOutcomeReason =
   | "results_official"
   | "official_correction_refused"
   | "known_op"
-  | "same_value";
+  | "same_value"
+  | "unknown_conflict"
+  | "correction_required";
 
 export interface StageOutcome {
   opId: string;
@@ -145,4 +147,21 @@ export interface StageConflictView {
   incoming: StageHits;
   recordedAt: number;
   resolvedAt: number | null;
+  /** The operation that put the standing score in place, and who sent each (user ids; null for a device token). */
+  standingOpId: string;
+  standingActorId: number | null;
+  actorId: number | null;
 }
+
+/**
+ * An organiser's decision on a stage conflict: keep the standing score, take the later one, or enter a
+ * correction; `opId` names the decision (a resend is a duplicate), `reason` goes into the audit.
+ */
+export const stageConflictDecisionSchema = z.object({
+  opId,
+  conflictOpId: opId,
+  keep: z.enum(["standing", "incoming", "correction"]),
+  correction: z.object(hitsShape).optional(),
+  reason: z.string().trim().min(1, "Give a reason").max(500),
+});
+export type StageConflictDecision = z.infer<typeof stageConflictDecisionSchema>;

@@ -4,12 +4,14 @@ import {
   type PracticalEventConfig,
   type PracticalOpInput,
   type ScoringActor,
+  type StageConflictDecision,
   type StageConflictView,
   type StageOutcome,
   practicalBatchSchema,
   practicalChoiceSchema,
   practicalEventConfigSchema,
   scoringActorSchema,
+  stageConflictDecisionSchema,
 } from "../contract/index.ts";
 import { Outbox } from "../outbox/driver.ts";
 import { type PracticalChange, practicalStream } from "../outbox/practical.ts";
@@ -17,6 +19,7 @@ import type { SetAside } from "../outbox/set-aside.ts";
 import type { LiveHub } from "../scoreboard/hub.ts";
 import { practicalMessage } from "../scoreboard/practical-protocol.tsx";
 import { applyPracticalBatch, choiceProblem } from "./apply.ts";
+import { decideConflict } from "./resolve.ts";
 import type { EntryHooks } from "../registration/registration.ts";
 import { PracticalStore } from "./store.ts";
 
@@ -83,6 +86,21 @@ export class Practical {
     });
     for (const { eventId, entries, seq } of published) this.publish(eventId, seq, entries, checked.ops);
     return outcomes;
+  }
+
+  /**
+   * An organiser settles a stage conflict: keeping the standing score settles it; the later score or a
+   * correction replaces the standing one as a correction naming it (applied, published and audited as any).
+   */
+  resolveConflict(decision: StageConflictDecision, actor: ScoringActor): StageOutcome {
+    const d = stageConflictDecisionSchema.parse(decision);
+    const a = scoringActorSchema.parse(actor);
+    const now = Date.now();
+    const decided = this.ctx.storage.transactionSync(() => decideConflict(this.store, d, a.userId, now));
+    if ("outcome" in decided) return decided.outcome;
+    const outcome = this.applyOps([decided.correction], a)[0]!;
+    if (outcome.outcome === "applied") this.ctx.storage.transactionSync(decided.audit);
+    return outcome;
   }
 
   private claimSeq(eventId: number): number {

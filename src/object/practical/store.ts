@@ -144,7 +144,7 @@ export class PracticalStore {
     }
   }
 
-  audit(opId: string, entryId: string, action: "stage.corrected" | "entry.disqualified" | "entry.reinstated", detail: object, actorId: number | null, now: number): void {
+  audit(opId: string, entryId: string, action: "stage.corrected" | "stage.conflict_resolved" | "entry.disqualified" | "entry.reinstated", detail: object, actorId: number | null, now: number): void {
     this.sql.exec(
       "INSERT INTO practical_audit (op_id, entry_id, action, detail, actor_id, at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO NOTHING",
       opId, entryId, action, JSON.stringify(detail), actorId, now,
@@ -188,19 +188,36 @@ export class PracticalStore {
   conflicts(eventId: number, includeResolved: boolean): StageConflictView[] {
     return this.sql
       .exec(
-        `SELECT c.* FROM stage_conflicts c JOIN entries e ON e.id = c.entry_id
+        `SELECT c.*, o.actor_id AS standing_actor_id FROM stage_conflicts c JOIN entries e ON e.id = c.entry_id
+         LEFT JOIN stage_ops o ON o.op_id = c.standing_op_id
          WHERE e.event_id = ? AND (? OR c.resolved_at IS NULL) ORDER BY c.recorded_at`,
         eventId, includeResolved ? 1 : 0,
       )
       .toArray()
-      .map((r) => ({
-        opId: String(r.op_id),
-        entryId: String(r.entry_id),
-        stageId: num(r.stage_id),
-        standing: JSON.parse(String(r.standing)) as StageHits,
-        incoming: JSON.parse(String(r.incoming)) as StageHits,
-        recordedAt: num(r.recorded_at),
-        resolvedAt: r.resolved_at === null ? null : num(r.resolved_at),
-      }));
+      .map(conflictFromRow);
   }
+
+  /** One conflict by its operation id, open or settled. */
+  conflict(opId: string): StageConflictView | null {
+    const r = this.one(
+      `SELECT c.*, o.actor_id AS standing_actor_id FROM stage_conflicts c LEFT JOIN stage_ops o ON o.op_id = c.standing_op_id WHERE c.op_id = ?`,
+      opId,
+    );
+    return r ? conflictFromRow(r) : null;
+  }
+}
+
+function conflictFromRow(r: Row): StageConflictView {
+  return {
+    opId: String(r.op_id),
+    entryId: String(r.entry_id),
+    stageId: num(r.stage_id),
+    standing: JSON.parse(String(r.standing)) as StageHits,
+    incoming: JSON.parse(String(r.incoming)) as StageHits,
+    recordedAt: num(r.recorded_at),
+    resolvedAt: r.resolved_at === null ? null : num(r.resolved_at),
+    standingOpId: String(r.standing_op_id),
+    standingActorId: r.standing_actor_id === null || r.standing_actor_id === undefined ? null : num(r.standing_actor_id),
+    actorId: r.actor_id === null ? null : num(r.actor_id),
+  };
 }

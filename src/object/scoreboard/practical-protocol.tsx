@@ -1,4 +1,5 @@
 import {
+  categoryResults,
   divisionSlug,
   formatFourDecimals,
   formatTime,
@@ -9,6 +10,7 @@ import {
   resultsInput,
   stageMaxPoints,
   stageResults,
+  type Category,
   type Competitor,
   type Division,
   type MatchRow,
@@ -91,11 +93,11 @@ function StageRows({ rows, stageId, changed }: { rows: StageRow[]; stageId: numb
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The match results of a pool (everyone, or one division), as a table. */
-export function MatchTable({ input, pool }: { input: PracticalBoardInput; pool: Division | null }) {
+/** The match results of a pool (everyone, or one division), as a table; with a category, its competitors ranked among themselves. */
+export function MatchTable({ input, pool, category = null }: { input: PracticalBoardInput; pool: Division | null; category?: Category | null }) {
   const { competitors, scores, stages } = prepared(input);
-  const rows = matchResults(stages, poolOf(competitors, pool), scores);
-  const caption = pool === null ? "Overall" : pool;
+  const rows = categoryResults(matchResults(stages, poolOf(competitors, pool), scores), category);
+  const caption = `${pool === null ? "Overall" : pool}${category === null ? "" : ` · ${category}`}`;
   return (
     <table class="practical-match" id={`table-${matchBodyId(pool)}`}>
       <caption>{caption}: match results</caption>

@@ -1,6 +1,6 @@
 import { formatShot, parseShot, type Discipline, type ShotOperation } from "../../domain/scoring/index.ts";
 import { targetFace } from "../../domain/targets/faces.ts";
-import { checkAgainstPosition } from "../../domain/targets/position.ts";
+import { checkAgainstPosition, checkInnerTen } from "../../domain/targets/position.ts";
 import type { ShotOpInput } from "../contract/index.ts";
 
 export type ReadOp =
@@ -20,10 +20,10 @@ function offTarget(d: Discipline, input: ShotOpInput): string | null {
 }
 
 /**
- * Why the value cannot be where the shot landed, or null (also when the discipline has no face here or the
+ * Why the value (or a stated inner-ten flag) cannot be where the shot landed, or null (also when the discipline has no face here or the
  * shot has no position). An electronic target may send the decimal value beside an integer one: both must fit.
  */
-function positionMismatch(d: Discipline, input: ShotOpInput, value: number | null): string | null {
+function positionMismatch(d: Discipline, input: ShotOpInput, value: number | null, innerTen: boolean | undefined): string | null {
   const face = targetFace(d.id);
   if (!face || input.x === undefined || input.y === undefined || value === null) return null;
   const decimal = input.decimal === undefined ? null : Math.round(input.decimal * 10);
@@ -35,7 +35,11 @@ function positionMismatch(d: Discipline, input: ShotOpInput, value: number | nul
   }
   const reported = d.scoring === "decimal" || decimal !== null ? { decimal: decimal ?? value } : { integer: value };
   const check = checkAgainstPosition(face, reported, input.x, input.y);
-  return check.ok ? null : check.message;
+  if (!check.ok) return check.message;
+  // Only a stated flag is checked: "10" typed without one says nothing about the inner ten.
+  const stated = input.innerTen ?? (innerTen === true ? true : undefined);
+  const inner = stated === undefined ? null : checkInnerTen(face, stated, input.x, input.y);
+  return inner === null || inner.ok ? null : inner.message;
 }
 
 /**
@@ -64,7 +68,7 @@ export function readOperation(d: Discipline, input: ShotOpInput, now: number): R
   }
   const off = offTarget(d, input);
   if (off) return { ok: false, reason: "off_target", message: off };
-  const mismatch = positionMismatch(d, input, value);
+  const mismatch = positionMismatch(d, input, value, innerTen);
   if (mismatch) return { ok: false, reason: "position_mismatch", message: mismatch };
   const op: ShotOperation = {
     opId: input.opId,

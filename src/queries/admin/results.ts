@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { createApiToken } from "../../auth/api-tokens.ts";
 import type { StaffRole } from "../../auth/roles.ts";
@@ -144,7 +144,8 @@ export async function correctShot(a: Actor, form: CorrectionForm): Promise<Resol
 
 function scoringTokensQuery(db: Db, tournamentId: number) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt, by: users.name })
+    // Aliased: in a D1 batch, rows come back keyed by column name, and the token's and the user's are both "name".
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt, by: sql<string | null>`${users.name}`.as("created_by") })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tournamentId, tournamentId), eq(apiTokens.kind, "scoring")))

@@ -1,6 +1,6 @@
-import { and, asc, count, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { entries, events, relays, tournaments } from "../../db/schema.ts";
+import { entries, events, finals, relays, tournaments } from "../../db/schema.ts";
 import { placesLeft } from "../../domain/registration/places.ts";
 import { publishedWithSlug } from "../tournament-lookup.ts";
 
@@ -18,6 +18,8 @@ export interface EventRow {
   id: number;
   title: string;
   discipline: string;
+  /** The event's final, when one was made (its scoreboard is linked). */
+  finalId: number | null;
   waitlisted: number;
   relays: RelayRow[];
 }
@@ -41,8 +43,9 @@ export async function loadTournamentPage(db: Db, slug: string): Promise<Tourname
   const [found, eventRows, relayRows, counts] = await db.batch([
     db.select().from(tournaments).where(publishedWithSlug(slug)),
     db
-      .select({ id: events.id, title: events.title, discipline: events.discipline })
+      .select({ id: events.id, title: events.title, discipline: events.discipline, finalId: finals.finalId })
       .from(events)
+      .leftJoin(finals, eq(finals.eventId, events.id))
       .where(inArray(events.tournamentId, tournamentId))
       .orderBy(asc(events.position), asc(events.id)),
     db

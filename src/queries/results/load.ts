@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../../db/client.ts";
-import { events, relays, tournaments } from "../../db/schema.ts";
+import { events, finals, relays, tournaments } from "../../db/schema.ts";
 import type { MatchFacts } from "../../domain/calendar/match-state.ts";
 import { addDays, startOfDay } from "../../domain/time/zoned.ts";
 import { discipline, type Discipline } from "../../domain/scoring/index.ts";
@@ -14,7 +14,7 @@ import { publishedWithSlug } from "../tournament-lookup.ts";
 
 export interface EventResults {
   tournament: { id: number; slug: string; title: string; timeZone: string; endsOn: string };
-  event: { id: number; title: string; resultsStatus: ResultsStatus };
+  event: { id: number; title: string; resultsStatus: ResultsStatus; finalId: number | null };
   d: Discipline;
   /** The event's live sequence number the rows are at (the scoreboard's socket continues from it). */
   seq: number;
@@ -35,8 +35,16 @@ export async function loadEventResults(c: Context<AppEnv>, slug: string, eventId
       .from(tournaments)
       .where(publishedWithSlug(slug)),
     db
-      .select({ id: events.id, tournamentId: events.tournamentId, title: events.title, discipline: events.discipline, resultsStatus: events.resultsStatus })
+      .select({
+        id: events.id,
+        tournamentId: events.tournamentId,
+        title: events.title,
+        discipline: events.discipline,
+        resultsStatus: events.resultsStatus,
+        finalId: finals.finalId,
+      })
       .from(events)
+      .leftJoin(finals, eq(finals.eventId, events.id))
       .where(eq(events.id, eventId)),
     db.select({ startsAt: relays.startsAt }).from(relays).where(eq(relays.eventId, eventId)),
   ]);
@@ -54,7 +62,7 @@ export async function loadEventResults(c: Context<AppEnv>, slug: string, eventId
     complete: rows.filter((r) => r.complete).length,
     shotsFired: rows.reduce((n, r) => n + r.shotsFired, 0),
   };
-  return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus }, d, seq: standings?.seq ?? 0, rows, match };
+  return { tournament, event: { id: event.id, title: event.title, resultsStatus: event.resultsStatus, finalId: event.finalId }, d, seq: standings?.seq ?? 0, rows, match };
 }
 
 /** A published tournament and its events in order, for the results index. */

@@ -4,11 +4,13 @@ import type { Db } from "../../db/client.ts";
 import { events, tournaments } from "../../db/schema.ts";
 import { publishedWithSlug } from "../tournament-lookup.ts";
 import {
+  categoryResults,
   formatFourDecimals,
   formatTwoDecimals,
   matchResults,
   poolOf,
   resultsInput,
+  type Category,
   type Division,
   type MatchRow,
 } from "../../domain/practical/index.ts";
@@ -37,10 +39,10 @@ export async function loadPracticalBook(c: Context<AppEnv>, tournamentId: number
   return { book, names: await namesOf(c.get("db"), book.entries.map((e) => e.userId)) };
 }
 
-/** Match results of a pool (null: overall) with names. */
-export function practicalMatchRows(book: PracticalBook, names: Names, division: Division | null): MatchRow[] {
+/** Match results of a pool (null: overall) with names; a category's re-ranked within it (`categoryResults`). */
+export function practicalMatchRows(book: PracticalBook, names: Names, division: Division | null, category: Category | null = null): MatchRow[] {
   const { competitors, scores } = resultsInput(book, (id) => names.get(id)?.name ?? "Competitor");
-  return matchResults(book.stages, poolOf(competitors, division), scores);
+  return categoryResults(matchResults(book.stages, poolOf(competitors, division), scores), category);
 }
 
 const seconds = (hundredths: number) => hundredths / 100;

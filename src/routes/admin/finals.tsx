@@ -8,6 +8,9 @@ import { notHere } from "../../lib/refusal.ts";
 import { formBody } from "../../middleware/validate.ts";
 import { loadEntries } from "../../queries/admin/entries.ts";
 import { commit } from "../../queries/admin/commit.ts";
+import { recordFinal } from "../../queries/admin/finals.ts";
+import { scopesForTournament } from "../../queries/cache-versions.ts";
+import { statement } from "../../db/statements.ts";
 import { idParam } from "../../queries/admin/form-fields.ts";
 import { resultsControlRows } from "../../queries/admin/results.ts";
 import { FinalsControl, type FinalsPageProps } from "../../views/admin/finals.tsx";
@@ -70,7 +73,18 @@ finalsAdminRoutes.post("/t/:slug/finals/events/:eventId{[1-9][0-9]{0,14}}", forS
     const status = made.reason === "final_exists" ? 409 : 422;
     return finalsPage(c, { ok: false, text: `${event.title}: ${made.message}.`, eventId: event.id }, status);
   }
-  await commit(a.db, { tournamentId: a.tournament.id, actorId: a.actorId, action: "final.create", subject: `event:${event.id}`, detail: { finalId: made.finalId } });
+  const formatId = c.req.valid("form").format;
+  const noted = recordFinal(a.db, { tournamentId: a.tournament.id, eventId: event.id, finalId: made.finalId, formatId });
+  await commit(a.db, {
+    tournamentId: a.tournament.id,
+    actorId: a.actorId,
+    action: "final.create",
+    subject: `event:${event.id}`,
+    detail: { finalId: made.finalId },
+    // The public pages link to the final from now on.
+    statements: [statement(a.db, noted)],
+    cacheScopes: scopesForTournament(a.tournament.slug),
+  });
   return finalsPage(c, { ok: true, text: `The final of ${event.title} is ready: eight finalists, from zero.`, eventId: event.id });
 });
 

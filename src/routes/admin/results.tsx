@@ -25,7 +25,9 @@ import {
   setResultsStatus,
   tokenForm,
 } from "../../queries/admin/results.ts";
+import { stageConflictRows } from "../../queries/admin/stage-conflicts.ts";
 import { ResultsControl } from "../../views/admin/results.tsx";
+import { StageConflicts } from "../../views/admin/stage-conflicts.tsx";
 import { enrolUrl } from "../../views/admin/enrol-qr.tsx";
 import { type EventEnv, eventFromPath, forStaff, type Parsed } from "./loaders.ts";
 import { actor, adminPage, appContext, redirectWith, typedValues } from "./respond.tsx";
@@ -38,6 +40,7 @@ const NOTICES: Record<string, string> = {
   official: "Results marked official: they are frozen now.",
   unofficial: "Results are unofficial again.",
   resolved: "Conflict resolved.",
+  "stage-resolved": "Stage conflict resolved: the stage's results are updated.",
   corrected: "Shot corrected.",
   revoked: "Token revoked: devices using it are refused now.",
 };
@@ -60,8 +63,12 @@ async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, sta
     loadEntries(client, db),
     client.call("conflicts", null, false),
   ]);
-  const standings = await Promise.all(structure.map((e) => client.call("results", e.id)));
+  const [standings, stageConflicts] = await Promise.all([
+    Promise.all(structure.map((e) => client.call("results", e.id))),
+    stageConflictRows(client, db, structure),
+  ]);
   const names = new Map(entries.map((e) => [e.id, e.name]));
+  const base = `/admin/t/${t.slug}/results`;
   return adminPage(
     c,
     { section: "results", title: "Results", status },
@@ -78,6 +85,18 @@ async function resultsPage<E extends AppEnv>(c: Context<E>, form: Form = {}, sta
       }))}
       confirmOfficial={form.confirmOfficial}
       conflicts={conflicts.map((x) => ({ ...x, name: names.get(x.entryId) ?? x.entryId }))}
+      stageConflicts={{
+        count: stageConflicts.length,
+        list: (
+          <StageConflicts
+            base={base}
+            zone={t.timeZone}
+            conflicts={stageConflicts.map((x) => ({ ...x, name: names.get(x.entryId) ?? x.entryId }))}
+            errors={form.errors ?? {}}
+            values={form.values ?? {}}
+          />
+        ),
+      }}
       competitors={entries.filter((e) => e.status === "confirmed").map((e) => ({ id: e.id, name: e.name, eventId: e.eventId }))}
       tokens={tokens}
       errors={form.errors ?? {}}
@@ -100,7 +119,7 @@ function missingOf(disciplineId: string, rows: { entryId: string; shotsFired: nu
 }
 
 /** A refused form of the page: its messages and typed values under its name. */
-function refusedForm<E extends AppEnv>(c: Context<E>, name: string, values: Values, errors: Errors, status?: ContentfulStatusCode) {
+export function refusedForm<E extends AppEnv>(c: Context<E>, name: string, values: Values, errors: Errors, status?: ContentfulStatusCode) {
   return resultsPage(c, { errors: { [name]: errors }, values: { [name]: values } }, status);
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { validator } from "hono/validator";
 import { z } from "zod";
-import { events } from "../../db/schema.ts";
+import { events, finals } from "../../db/schema.ts";
 import { discipline } from "../../domain/scoring/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { Refusal } from "../../lib/refusal.ts";
@@ -34,20 +34,23 @@ resultRoutes.get("/tournaments/:slug/results", eventQuery, tournamentBySlug({ pu
   const db = c.get("db");
   const tournament = c.get("tournament");
   const event = await db
-    .select({ id: events.id, title: events.title, discipline: events.discipline, matchShape: events.matchShape })
+    .select({ id: events.id, title: events.title, discipline: events.discipline, matchShape: events.matchShape, finalId: finals.finalId })
     .from(events)
+    .leftJoin(finals, eq(finals.eventId, events.id))
     .where(and(eq(events.id, c.req.valid("query").event), eq(events.tournamentId, tournament.id)))
     .get();
   if (!event) {
     throw new Refusal(404, { title: "No such event", detail: "This tournament has no event with that id.", errors: { event: "Unknown event." } });
   }
 
-  if (event.matchShape === "practical") return practicalResults(c, tournament.id, event, c.req.query("division"));
+  if (event.matchShape === "practical") return practicalResults(c, tournament.id, event, c.req.query("division"), c.req.query("category"));
   const standings = await TournamentClient.of(c).call("results", event.id);
   const rows = await withNames(db, standings?.rows ?? []);
   c.header("Cache-Control", "no-store");
   return c.json({
     event: { id: event.id, title: event.title, discipline: event.discipline, scoring: discipline(event.discipline)?.scoring ?? null },
+    // The event's final, once an organiser made it: its scoreboard's address.
+    final: event.finalId === null ? null : { id: event.finalId, url: `/t/${tournament.slug}/finals/${event.finalId}` },
     seq: standings?.seq ?? 0,
     results: rows.map((r) => ({
       rank: r.rank,

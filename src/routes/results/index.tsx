@@ -40,15 +40,16 @@ resultsRoutes.get("/t/:slug/results", scoped(RESULTS_TTL), async (c) => {
   return c.render(<ResultsIndexPage model={model} />, { title: `Results · ${model.tournament.title}` });
 });
 
-resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}`, scoped(RESULTS_TTL), async (c) => {
+// `category`: a practical match's results filtered to a category.
+resultsRoutes.get(`/t/:slug/results/:eventId{${EVENT}}`, scoped(RESULTS_TTL, ["category"]), async (c) => {
   const results = await loadEventResults(c, c.req.param("slug"), Number(c.req.param("eventId")));
   if (!results) return (await practicalPage(c, c.req.param("slug"), Number(c.req.param("eventId")), false)) ?? Promise.reject(noEvent());
   cacheTags(c, [`tournament-${results.tournament.id}`]);
   return c.render(<ResultsPage model={results} />, { title: `${results.event.title} results · ${results.tournament.title}` });
 });
 
-// `division`: a practical match's division results.
-resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL, ["division"]), async (c) => {
+// `division` and `category`: a practical match's division (and category) results.
+resultsRoutes.get(`/t/:slug/results/:file{${EVENT}\\.csv}`, scoped(RESULTS_TTL, ["division", "category"]), async (c) => {
   const eventId = Number(c.req.param("file").slice(0, -".csv".length));
   const results = await loadEventResults(c, c.req.param("slug"), eventId);
   if (!results) return (await practicalCsv(c, c.req.param("slug"), eventId)) ?? Promise.reject(noEvent());

@@ -1,5 +1,14 @@
 import type { Context } from "hono";
-import { divisionSlug, formatFourDecimals, formatTwoDecimals, isDivision, resultsInput, type Division } from "../../domain/practical/index.ts";
+import {
+  type Category,
+  divisionSlug,
+  formatFourDecimals,
+  formatTwoDecimals,
+  isCategory,
+  isDivision,
+  resultsInput,
+  type Division,
+} from "../../domain/practical/index.ts";
 import type { AppEnv } from "../../env.ts";
 import { csvFile } from "../../lib/csv.ts";
 import { cacheTags } from "../../middleware/edge-cache.ts";
@@ -14,7 +23,13 @@ import { PRACTICAL_COMPARE_MAX, PRACTICAL_LIVE_SCRIPTS, PracticalResultsPage } f
  */
 type Loaded = NonNullable<Awaited<ReturnType<typeof loadPracticalEvent>>>;
 
-function pageModel(p: Loaded, live: boolean) {
+/** `?category=` when it names a category; anything else is everyone. */
+function categoryOf(c: Context<AppEnv>): Category | null {
+  const asked = c.req.query("category");
+  return asked !== undefined && isCategory(asked) ? asked : null;
+}
+
+function pageModel(p: Loaded, live: boolean, category: Category | null) {
   const input = { book: p.book, names: p.names };
   const pools: (Division | null)[] = [null, ...p.book.divisions];
   const { competitors } = resultsInput(p.book, (id) => p.names.get(id)?.name ?? "Competitor");
@@ -25,13 +40,15 @@ function pageModel(p: Loaded, live: boolean) {
     divisions: p.book.divisions,
     stages: p.book.stages,
     competitors: [...competitors].sort((a, b) => a.name.localeCompare(b.name)),
+    categories: [...new Set(competitors.flatMap((x) => x.category ?? []))].sort(),
+    category,
     live,
     matchTables: (
       <>
         {live && <SeqMarker seq={p.book.seq} kind="page" />}
         {pools.map((pool) => (
           <section id={`pool-${pool === null ? "overall" : divisionSlug(pool)}`} class="table-scroll">
-            <MatchTable input={input} pool={pool} />
+            <MatchTable input={input} pool={pool} category={category} />
           </section>
         ))}
       </>
@@ -49,16 +66,18 @@ export async function practicalPage(c: Context<AppEnv>, slug: string, eventId: n
   if (!p) return null;
   cacheTags(c, [`tournament-${p.tournament.id}`]);
   const title = `${p.event.title} ${live ? "live" : "results"} · ${p.tournament.title}`;
-  return c.render(<PracticalResultsPage model={pageModel(p, live)} />, live ? { title, scripts: PRACTICAL_LIVE_SCRIPTS } : { title });
+  // The live page follows the socket, whose tables are everyone's: a category is a filter of the results page.
+  return c.render(<PracticalResultsPage model={pageModel(p, live, live ? null : categoryOf(c))} />, live ? { title, scripts: PRACTICAL_LIVE_SCRIPTS } : { title });
 }
 
-/** Match results as CSV: overall, or `?division=` (stage points relative to that division's best). */
+/** Match results as CSV: overall, or `?division=` (stage points relative to that division's best), and `?category=`. */
 export async function practicalCsv(c: Context<AppEnv>, slug: string, eventId: number): Promise<Response | null> {
   const p = await loadPracticalEvent(c, slug, eventId);
   if (!p) return null;
   const asked = c.req.query("division");
   const division = asked && isDivision(asked) && p.book.divisions.includes(asked) ? asked : null;
-  const rows = practicalMatchRows(p.book, p.names, division);
+  const category = categoryOf(c);
+  const rows = practicalMatchRows(p.book, p.names, division, category);
   const header = ["Rank", "Shared", "Name", "Division", "Power factor", "Category", "Match points", "Percent", "DQ", ...p.book.stages.map((s) => `Stage ${s.number} points`)];
   const lines = rows.map((r) => [
     r.rank ?? "",
@@ -73,7 +92,7 @@ export async function practicalCsv(c: Context<AppEnv>, slug: string, eventId: nu
     ...r.stages.map((s) => formatFourDecimals(s.stagePoints)),
   ]);
   cacheTags(c, [`tournament-${p.tournament.id}`]);
-  const name = `${p.tournament.slug}-${p.event.id}${division ? `-${divisionSlug(division)}` : ""}.csv`;
+  const name = `${p.tournament.slug}-${p.event.id}${division ? `-${divisionSlug(division)}` : ""}${category ? `-${category.toLowerCase().replace(/ /g, "-")}` : ""}.csv`;
   return c.body(csvFile(header, lines), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` });
 }
 

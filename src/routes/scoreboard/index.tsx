@@ -42,7 +42,7 @@ liveRoutes.get(
     const status = { kind: state.kind, label: matchLabel(state, tournament.timeZone) };
     const table = <LiveStandings seq={seq} rows={rows} d={d} title={event.title} />;
     return c.render(
-      <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title }, d, standings: table, status }} />,
+      <ScoreboardPage model={{ tournament, event: { id: event.id, title: event.title, finalId: event.finalId }, d, standings: table, status }} />,
       { title: `${event.title} live · ${tournament.title}`, scripts: SCOREBOARD_SCRIPTS, htmx: false },
     );
   },

@@ -1,8 +1,10 @@
 import { disciplineName } from "../../domain/practical/discipline-name.ts";
 import { discipline, formatShot } from "../../domain/scoring/index.ts";
 import { EnrolQr } from "./enrol-qr.tsx";
+import { ResolveActions } from "./stage-conflicts.tsx";
 import type { Errors } from "../../lib/forms.ts";
 import type { ConflictView } from "../../object/contract/index.ts";
+import type { Child } from "hono/jsx";
 import { Empty } from "../components/empty.tsx";
 import { Csrf, fieldsOf, FormProblem, Input, PostButton, Saved } from "../components/fields.tsx";
 import { DateTime } from "../components/time.tsx";
@@ -24,6 +26,8 @@ export interface ResultsPageProps {
   zone: string;
   events: ResultsEvent[];
   conflicts: (ConflictView & { name: string })[];
+  /** Practical matches' stage conflicts (views/admin/stage-conflicts.tsx), listed after the shots'. */
+  stageConflicts?: { count: number; list: Child };
   competitors: { id: string; name: string; eventId: number }[];
   tokens: { id: number; name: string; createdAt: number; revokedAt: number | null; by: string | null }[];
   /** Errors keyed by form: `event-<id>`, `conflict-<opId>`, `correction`, `token`. */
@@ -135,9 +139,8 @@ export function ResultsControl(p: ResultsPageProps) {
       <section aria-labelledby="conflicts">
         <h2 id="conflicts">Scoring conflicts</h2>
         <p class="meta">A slot got two different values (two devices, or a resend). The first stands until you decide.</p>
-        {p.conflicts.length === 0 ? (
-          <Empty>No open conflicts.</Empty>
-        ) : (
+        {p.conflicts.length === 0 && (p.stageConflicts?.count ?? 0) === 0 && <Empty>No open conflicts.</Empty>}
+        {p.conflicts.length > 0 && (
           <ul class="conflicts">
             {p.conflicts.map((c) => {
               const event = byEvent.get(c.eventId);
@@ -168,16 +171,14 @@ export function ResultsControl(p: ResultsPageProps) {
                       </label>
                       {err(form).keep && <p class="field-error">{err(form).keep}</p>}
                     </fieldset>
-                    <Input {...field("reason")} label="Reason" maxlength={500} />
-                    <div class="form-actions">
-                      <button type="submit">Resolve</button>
-                    </div>
+                    <ResolveActions reason={field("reason")} />
                   </form>
                 </li>
               );
             })}
           </ul>
         )}
+        {p.stageConflicts?.list}
       </section>
 
       <section aria-labelledby="correction-title">

@@ -28,6 +28,14 @@ function EventSection({ event, zone, slug, phase }: { event: EventRow; zone: str
       </h3>
       <p class="event-links">
         <a href={`/t/${slug}/results/${event.id}`}>Results</a> · <a href={`/t/${slug}/live/${event.id}`}>Live scoreboard</a>
+        {event.finalId !== null && (
+          <>
+            {" · "}
+            <a href={`/t/${slug}/finals/${event.finalId}`} data-testid="final-link">
+              Final
+            </a>
+          </>
+        )}
       </p>
       {event.relays.length === 0 ? (
         <Empty>Relays for this event have not been scheduled yet.</Empty>

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { divisionSlug, type Division } from "../../domain/practical/index.ts";
+import { type Category, divisionSlug, type Division } from "../../domain/practical/index.ts";
 import { SCOREBOARD_SCRIPTS } from "../scoreboard/page.tsx";
 
 /** The scoreboard's socket client applies the practical messages too (same numbered partials). */
@@ -13,6 +13,9 @@ export interface PracticalPageModel {
   divisions: Division[];
   stages: { id: number; number: number; name: string }[];
   competitors: { entryId: string; name: string; division: string }[];
+  /** The categories some competitor declared, and the one the results are filtered to (ranks and percent within it). */
+  categories: Category[];
+  category: Category | null;
   /** Live: the page follows the event's socket. */
   live: boolean;
   /** The match tables (overall, then per division) and the stage tables, rendered by the scoreboard protocol. */
@@ -20,8 +23,33 @@ export interface PracticalPageModel {
   stageTables: Child;
 }
 
-export const practicalCsvPath = (slug: string, eventId: number, division: Division | null) =>
-  `/t/${slug}/results/${eventId}.csv${division ? `?division=${encodeURIComponent(division)}` : ""}`;
+export function practicalCsvPath(slug: string, eventId: number, division: Division | null, category: Category | null = null): string {
+  const query = new URLSearchParams();
+  if (division) query.set("division", division);
+  if (category) query.set("category", category);
+  const q = query.toString();
+  return `/t/${slug}/results/${eventId}.csv${q ? `?${q}` : ""}`;
+}
+
+/** Everyone, or one category: links to the results page filtered (the live page's tables are everyone's). */
+function CategoryFilter({ model }: { model: PracticalPageModel }) {
+  if (model.categories.length === 0) return null;
+  const path = `/t/${model.tournament.slug}/results/${model.event.id}`;
+  const current = (c: Category | null) => (!model.live && model.category === c ? "page" : undefined);
+  return (
+    <nav class="event-links" aria-label="Category" data-testid="category-filter">
+      Category: <a href={path} aria-current={current(null)}>All</a>
+      {model.categories.map((c) => (
+        <>
+          {" · "}
+          <a href={`${path}?category=${encodeURIComponent(c)}`} aria-current={current(c)}>
+            {c}
+          </a>
+        </>
+      ))}
+    </nav>
+  );
+}
 
 /**
  * A practical match's results: match results overall and per division, then every stage's results. The live
@@ -61,6 +89,12 @@ export function PracticalResultsPage({ model }: { model: PracticalPageModel }) {
         {" · "}
         <a href={model.live ? `${base}/results/${event.id}` : `${base}/live/${event.id}`}>{model.live ? "Results, CSV and compare" : "Live"}</a>
       </p>
+      <CategoryFilter model={model} />
+      {model.category && (
+        <p class="meta" data-testid="category-note">
+          {model.category} only: ranks and percent among the category; stage points stay relative to the division's (or everyone's) best.
+        </p>
+      )}
       <div id="scoreboard" class="scoreboard results" {...board}>
         {model.matchTables}
         <h2 id="stages">Stages</h2>
@@ -82,11 +116,14 @@ function Downloads({ model }: { model: PracticalPageModel }) {
     <section class="results-actions" aria-labelledby="downloads">
       <h2 id="downloads">Download</h2>
       <p class="event-links">
-        <a href={practicalCsvPath(tournament.slug, event.id, null)}>Overall (CSV)</a>
+        <a href={practicalCsvPath(tournament.slug, event.id, null, model.category)}>Overall{model.category && ` · ${model.category}`} (CSV)</a>
         {model.divisions.map((d) => (
           <>
             {" · "}
-            <a href={practicalCsvPath(tournament.slug, event.id, d)}>{d} (CSV)</a>
+            <a href={practicalCsvPath(tournament.slug, event.id, d, model.category)}>
+              {d}
+              {model.category && ` · ${model.category}`} (CSV)
+            </a>
           </>
         ))}
       </p>

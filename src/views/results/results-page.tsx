@@ -5,7 +5,8 @@ import { comparePath, csvPath, livePath, type ResultsStatus, ResultsStatusBadge,
 
 export interface EventResultsModel {
   tournament: { slug: string; title: string };
-  event: { id: number; title: string; resultsStatus: ResultsStatus };
+  /** `finalId`: the event's final, linked when there is one. */
+  event: { id: number; title: string; resultsStatus: ResultsStatus; finalId?: number | null };
   d: Discipline;
   rows: NamedRow[];
 }
@@ -39,6 +40,11 @@ export function ResultsPage({ model }: { model: EventResultsModel }) {
         <a class="button small secondary" href={livePath(tournament.slug, event.id)}>
           Live scoreboard
         </a>
+        {event.finalId != null && (
+          <a class="button small secondary" href={`/t/${tournament.slug}/finals/${event.finalId}`} data-testid="final-link">
+            Final
+          </a>
+        )}
       </p>
       {rows.length === 0 ? (
         <Empty>No competitor is confirmed for this event yet.</Empty>

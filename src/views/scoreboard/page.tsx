@@ -4,7 +4,8 @@ import { LIVE_SOCKET_SCRIPTS } from "../layout.tsx";
 
 export interface ScoreboardModel {
   tournament: { slug: string; title: string };
-  event: { id: number; title: string };
+  /** `finalId`: the event's final, linked when there is one. */
+  event: { id: number; title: string; finalId?: number | null };
   d: Discipline;
   /**
    * The standings at the snapshot's sequence number, rendered by the route through the scoreboard
@@ -50,6 +51,13 @@ export function ScoreboardPage({ model }: { model: ScoreboardModel }) {
           {model.status.label}
         </p>
       </header>
+      {event.finalId != null && (
+        <p class="event-links">
+          <a href={`/t/${tournament.slug}/finals/${event.finalId}`} data-testid="final-link">
+            The final’s scoreboard
+          </a>
+        </p>
+      )}
       <div id="scoreboard" class="scoreboard" data-live-socket={socketPath(tournament.slug, event.id)}>
         {model.standings}
       </div>

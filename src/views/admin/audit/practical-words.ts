@@ -20,6 +20,10 @@ export const PRACTICAL_WORDINGS: Record<string, Wording> = {
   "stage.corrected": (n, d, s, a) => [
     a, " corrected the stage score of ", competitorLink(n, entryOf(s)), `: ${String(d.from ?? "")} → ${String(d.to ?? "")} (${String(d.reason ?? "")})`,
   ],
+  "stage.conflict_resolved": (n, d, s, a) => {
+    const kept = d.kept === "standing" ? String(d.standing ?? "") : d.kept === "incoming" ? String(d.incoming ?? "") : "a corrected score";
+    return [a, " settled a stage conflict of ", competitorLink(n, entryOf(s)), `: kept ${kept} (${String(d.reason ?? "")})`];
+  },
   "entry.disqualified": (n, d, s, a) => [a, " disqualified ", competitorLink(n, entryOf(s)), `: ${String(d.reason ?? "")}`],
   "entry.reinstated": (n, d, s, a) => [a, " withdrew the disqualification of ", competitorLink(n, entryOf(s)), `: ${String(d.reason ?? "")}`],
 };
@@ -29,6 +33,7 @@ export const PRACTICAL_ACTION_LABELS: Record<string, string> = {
   "stage.delete": "Stage deleted",
   "divisions.save": "Divisions set",
   "stage.corrected": "Stage score corrected",
+  "stage.conflict_resolved": "Stage conflict settled",
   "entry.disqualified": "Disqualified",
   "entry.reinstated": "DQ withdrawn",
 };
