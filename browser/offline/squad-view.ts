@@ -8,6 +8,7 @@ import {
   formatFourDecimals,
   formatTime,
   hitFactor,
+  HIT_COUNTERS,
   rawPoints,
   requiredHits,
   secondsToHundredths,
@@ -24,14 +25,7 @@ type Entry = SquadPack["entries"][number];
 export const squadHref = (slug: string, squadId: number, stageId?: number, entryId?: string) =>
   `#/t/${encodeURIComponent(slug)}/squads/${squadId}${stageId ? `/s/${stageId}` : ""}${stageId && entryId ? `/e/${entryId}` : ""}`;
 
-const COUNTERS = [
-  ["a", "A"],
-  ["c", "C"],
-  ["d", "D"],
-  ["miss", "M"],
-  ["noShoot", "NS"],
-  ["procedural", "P"],
-] as const;
+const COUNTERS = HIT_COUNTERS;
 type Counter = (typeof COUNTERS)[number][0];
 
 /** One competitor's score on the stage as this device sees it: the server's, else this device's latest save. */

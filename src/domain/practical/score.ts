@@ -11,6 +11,16 @@ export interface StageHits {
   timeHundredths: number;
 }
 
+/** The hits of a score sheet in the order officers count them, with the letters on the sheet's counters. */
+export const HIT_COUNTERS = [
+  ["a", "A"],
+  ["c", "C"],
+  ["d", "D"],
+  ["miss", "M"],
+  ["noShoot", "NS"],
+  ["procedural", "P"],
+] as const satisfies readonly (readonly [Exclude<keyof StageHits, "timeHundredths">, string])[];
+
 export type StageScoreProblem = "hits_do_not_add_up" | "time_not_positive" | "time_precision" | "negative_count";
 
 /**

@@ -1,4 +1,4 @@
-import { formatFourDecimals, formatTime, hitFactor, type StageHits } from "../../domain/practical/score.ts";
+import { formatFourDecimals, formatTime, HIT_COUNTERS, hitFactor, type StageHits } from "../../domain/practical/score.ts";
 import type { PowerFactor } from "../../domain/practical/rulebook.ts";
 import type { Errors } from "../../lib/forms.ts";
 import type { StageConflictRow } from "../../queries/admin/stage-conflicts.ts";
@@ -14,14 +14,7 @@ export interface StageConflictsProps {
   values: Record<string, Record<string, string>>;
 }
 
-const HIT_FIELDS = [
-  ["a", "A"],
-  ["c", "C"],
-  ["d", "D"],
-  ["miss", "M"],
-  ["noShoot", "NS"],
-  ["procedural", "P"],
-] as const;
+const HIT_FIELDS = HIT_COUNTERS;
 
 /** A conflict form's last part, shots' and stages' alike: the reason for the audit and the button. */
 export function ResolveActions({ reason }: { reason: ReturnType<ReturnType<typeof fieldsOf>> }) {

@@ -1,4 +1,4 @@
-import { describeTargets, formatFourDecimals, formatTime, hitFactor, rawPoints, requiredHits, stageMaxPoints } from "../../domain/practical/index.ts";
+import { describeTargets, formatFourDecimals, formatTime, hitFactor, HIT_COUNTERS, rawPoints, requiredHits, stageMaxPoints } from "../../domain/practical/index.ts";
 import type { PowerFactor, StageHits, StageSpec } from "../../domain/practical/index.ts";
 import { Csrf } from "../components/fields.tsx";
 import { Empty } from "../components/empty.tsx";
@@ -45,14 +45,8 @@ export const sheetPath = (slug: string, eventId: number, q: { stage?: number; sq
   return `/score/t/${slug}/practical/${eventId}${query ? `?${query}` : ""}`;
 };
 
-const COUNTERS = [
-  { name: "a", label: "A" },
-  { name: "c", label: "C" },
-  { name: "d", label: "D" },
-  { name: "miss", label: "M" },
-  { name: "noShoot", label: "NS" },
-  { name: "procedural", label: "P" },
-] as const;
+/** The sheet's counters, in the rulebook's order. */
+const COUNTERS = HIT_COUNTERS.map(([name, label]) => ({ name, label }));
 
 function Picker({ m }: { m: StageSheetModel }) {
   return (
