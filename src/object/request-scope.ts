@@ -16,12 +16,15 @@ export function currentRequestId(): string | undefined {
   return scope.getStore();
 }
 
-/** The runtime's own entry points and the dispatcher itself: never named by a call. */
-const NOT_CALLABLE = new Set(["constructor", "call", "fetch", "alarm", "webSocketMessage", "webSocketClose", "webSocketError"]);
+/**
+ * Own members of the RPC class that are not RPC methods. The runtime's entry points (fetch, alarm, socket events)
+ * and the lifecycle's steps live on the parent class (tournament-parts.ts), so they are never the class's own.
+ */
+const NOT_CALLABLE = new Set(["constructor", "call"]);
 
 /**
  * The method of that name, if it is one a call may name: declared by the class itself (`classPrototype`, not
- * the instance's, which a runtime wrapper may extend), not one of the runtime's entry points.
+ * the instance's, which a runtime wrapper may extend), not the constructor or the dispatcher.
  */
 export function callableMethod(classPrototype: object, name: string): ((...args: unknown[]) => unknown) | null {
   if (NOT_CALLABLE.has(name)) return null;
